@@ -1,0 +1,40 @@
+"""The `policeplan` command: `policeplan [--workspace W] <noun> <verb>`.
+
+Commands only turn options into arguments for library functions and print the result.
+Library errors become a one-line message and exit code 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from policeplan.cli._common import PolicePlanGroup
+from policeplan.cli.coverage import coverage_command
+from policeplan.cli.imports import import_group
+from policeplan.config import WORKSPACE_ENV, load_settings
+
+
+@click.group(cls=PolicePlanGroup)
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False),
+    default=None,
+    help=f"Workspace directory (default: ${WORKSPACE_ENV} or ./policeplan-workspace).",
+)
+@click.version_option(package_name="policeplan")
+@click.pass_context
+def cli(ctx: click.Context, workspace: str | None) -> None:
+    """Run a Police and Crime Plan: import data, compute indicators, track delivery."""
+    ctx.obj = load_settings(workspace, os.environ)
+
+
+cli.add_command(import_group)
+cli.add_command(coverage_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(standalone_mode=True))

@@ -1,0 +1,112 @@
+"""The analytics database's tables (DuckDB). One row of `partitions` per imported
+(force, dataset, month) file; the data tables hold every row, duplicates included."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+DATASETS = ("street", "outcomes", "stop-and-search")
+
+# Each data table starts with (force, month): the partition key. `source_line` is the
+# line number in the source file, so any figure can be traced back to its record.
+STATEMENTS: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS workspace_info (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS street_crimes (
+        force VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        crime_id VARCHAR,
+        falls_within VARCHAR NOT NULL,
+        longitude DOUBLE,
+        latitude DOUBLE,
+        location VARCHAR,
+        lsoa_code VARCHAR,
+        lsoa_name VARCHAR,
+        district VARCHAR,
+        crime_type VARCHAR NOT NULL,
+        last_outcome VARCHAR,
+        outcome_group VARCHAR,
+        solved BOOLEAN,
+        context VARCHAR,
+        source_line INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS outcomes (
+        force VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        crime_id VARCHAR,
+        falls_within VARCHAR NOT NULL,
+        longitude DOUBLE,
+        latitude DOUBLE,
+        location VARCHAR,
+        lsoa_code VARCHAR,
+        lsoa_name VARCHAR,
+        district VARCHAR,
+        outcome_type VARCHAR,
+        outcome_group VARCHAR,
+        solved BOOLEAN,
+        source_line INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS stop_and_search (
+        force VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        search_type VARCHAR,
+        searched_at VARCHAR,
+        part_of_policing_operation BOOLEAN,
+        policing_operation VARCHAR,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        gender VARCHAR,
+        age_range VARCHAR,
+        self_defined_ethnicity VARCHAR,
+        officer_defined_ethnicity VARCHAR,
+        legislation VARCHAR,
+        object_of_search VARCHAR,
+        outcome VARCHAR,
+        outcome_linked_to_object_of_search BOOLEAN,
+        removal_of_more_than_outer_clothing BOOLEAN,
+        source_line INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS partitions (
+        force VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        source_file VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        rows_loaded BIGINT NOT NULL,
+        rows_rejected BIGINT NOT NULL,
+        PRIMARY KEY (force, dataset, month))""",
+    """CREATE TABLE IF NOT EXISTS rejects (
+        dataset VARCHAR NOT NULL,
+        force VARCHAR,
+        month DATE,
+        source_file VARCHAR NOT NULL,
+        line INTEGER NOT NULL,
+        field VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        raw VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS home_office_crimes (
+        financial_year VARCHAR NOT NULL,
+        quarter INTEGER NOT NULL,
+        force VARCHAR NOT NULL,
+        force_name VARCHAR NOT NULL,
+        offence_code VARCHAR NOT NULL,
+        offence_description VARCHAR,
+        offence_group VARCHAR,
+        offence_subgroup VARCHAR,
+        crime_type VARCHAR,
+        offences BIGINT NOT NULL,
+        source_file VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS measures (
+        measure VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        period_kind VARCHAR NOT NULL,
+        period_start DATE NOT NULL,
+        period_end DATE NOT NULL,
+        area VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        numerator DOUBLE,
+        denominator DOUBLE,
+        unit VARCHAR,
+        source_file VARCHAR NOT NULL,
+        source_line INTEGER NOT NULL)""",
+)
+
+DATA_TABLES = {"street": "street_crimes", "outcomes": "outcomes", "stop-and-search": "stop_and_search"}
