@@ -13,7 +13,10 @@ import click
 
 from policeplan.cli._common import PolicePlanGroup
 from policeplan.cli.coverage import coverage_command
+from policeplan.cli.delivery import delivery_group
+from policeplan.cli.demo import demo_command
 from policeplan.cli.imports import import_group
+from policeplan.cli.plan import plan_group
 from policeplan.config import WORKSPACE_ENV, load_settings
 
 
@@ -31,8 +34,8 @@ def cli(ctx: click.Context, workspace: str | None) -> None:
     ctx.obj = load_settings(workspace, os.environ)
 
 
-cli.add_command(import_group)
-cli.add_command(coverage_command)
+for command in (import_group, coverage_command, plan_group, delivery_group, demo_command):
+    cli.add_command(command)
 
 
 def main() -> None:

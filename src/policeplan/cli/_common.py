@@ -37,3 +37,31 @@ def echo_json(data: Any) -> None:
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print machine-readable JSON instead of text."
 )
+
+
+class ProgressBar:
+    """Adapts the library's `on_progress(done, total)` callbacks to a click progress bar on
+    standard error, created once the total is known.
+
+        with ProgressBar("Importing") as progress:
+            import_police_uk(workspace, paths, on_progress=progress)
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._bar: Any = None
+        self._shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._shown)
+        self._shown = done
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)

@@ -109,4 +109,8 @@ STATEMENTS: tuple[str, ...] = (
         source_line INTEGER NOT NULL)""",
 )
 
-DATA_TABLES = {"street": "street_crimes", "outcomes": "outcomes", "stop-and-search": "stop_and_search"}
+DATA_TABLES = {
+    "street": "street_crimes",
+    "outcomes": "outcomes",
+    "stop-and-search": "stop_and_search",
+}

@@ -1,0 +1,260 @@
+"""`policeplan delivery …`: the delivery plan — import/export, statuses, quarterly updates.
+
+Thin wrappers: each command turns options into arguments for `policeplan.delivery` and prints
+the result. Who made a change (`--actor`) defaults to the operating-system user name.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+import click
+
+from policeplan.cli._common import PolicePlanGroup, echo_json, json_option
+from policeplan.config import Settings
+from policeplan.delivery import (
+    DeliverySummary,
+    Quarter,
+    approve_update,
+    audit_trail,
+    delivery_summary,
+    export_actions,
+    import_actions,
+    save_update,
+    set_action_status,
+    submit_update,
+)
+from policeplan.delivery.summary import COUNTS
+from policeplan.errors import InputError
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown user"
+
+
+actor_option = click.option(
+    "--actor",
+    default=_os_user,
+    show_default="your user name",
+    help="Who is making the change, as written in the audit log.",
+)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    assert settings is not None, "the root command always sets Settings"
+    return settings
+
+
+def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarter:
+    try:
+        return Quarter.parse(value)
+    except InputError as exc:
+        raise click.BadParameter(exc.message) from exc
+
+
+quarter_option = click.option(
+    "--quarter",
+    required=True,
+    callback=_quarter,
+    help="Financial-year quarter, e.g. 2021-22Q2 (= July–September 2021).",
+)
+
+
+@click.group("delivery", cls=PolicePlanGroup)
+def delivery_group() -> None:
+    """Track the delivery plan: strands, actions, quarterly updates, risks (all audited)."""
+
+
+@delivery_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and show what would change; change nothing."
+)
+@actor_option
+@json_option
+@click.pass_context
+def import_command(
+    ctx: click.Context, file: Path, dry_run: bool, actor: str, as_json: bool
+) -> None:
+    """Import actions from FILE (.xlsx or .csv, one row per action). All rows or none."""
+    result = import_actions(_settings(ctx), file, actor=actor, dry_run=dry_run)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    for change in result.created + result.updated:
+        verb = "new" if change.kind == "create" else "update"
+        click.echo(f"row {change.line}: {verb} {change.ref}")
+        if change.kind == "update":
+            for name, (old, new) in change.changes.items():
+                click.echo(f"    {name}: {old!r} -> {new!r}")
+    for code, (old, new) in result.lead_changes.items():
+        click.echo(f"strand {code}: lead {old!r} -> {new!r}")
+    click.echo(result.summary_line() + (" (dry run: nothing changed)" if dry_run else ""))
+
+
+@delivery_group.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def export_command(ctx: click.Context, file: Path) -> None:
+    """Write every action to FILE (.xlsx or .csv), in the shape `delivery import` reads."""
+    count = export_actions(_settings(ctx), file)
+    click.echo(f"wrote {count} action(s) to {file}")
+
+
+@delivery_group.command("status")
+@click.argument("action_id")
+@click.argument("status")
+@click.option("--reason", default=None, help="Why (required for 'at risk' and 'dropped').")
+@actor_option
+@click.pass_context
+def status_command(
+    ctx: click.Context, action_id: str, status: str, reason: str | None, actor: str
+) -> None:
+    """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
+    record = set_action_status(_settings(ctx), action_id, status, reason=reason, actor=actor)
+    flag = " (at risk)" if record.at_risk else ""
+    click.echo(f"{record.ref}: {record.status}{flag}")
+
+
+def _read_text(path: str | None) -> str | None:
+    if path is None:
+        return None
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the text: {exc}", file=path) from exc
+
+
+@delivery_group.command("update")
+@click.argument("strand")
+@quarter_option
+@click.option(
+    "--achieved", metavar="FILE", help="Text file: delivery achieved this quarter ('-' = stdin)."
+)
+@click.option("--scheduled", metavar="FILE", help="Text file: delivery scheduled next quarter.")
+@click.option("--insight", metavar="FILE", help="Text file: insight commentary.")
+@click.option("--submit", is_flag=True, help="Submit the update for approval after saving it.")
+@actor_option
+@click.pass_context
+def update_command(
+    ctx: click.Context,
+    strand: str,
+    quarter: Quarter,
+    achieved: str | None,
+    scheduled: str | None,
+    insight: str | None,
+    submit: bool,
+    actor: str,
+) -> None:
+    """Save STRAND's quarterly update (a draft) from text files; STRAND is a code or name."""
+    settings = _settings(ctx)
+    record = save_update(
+        settings,
+        strand,
+        quarter.key,
+        achieved=_read_text(achieved),
+        scheduled=_read_text(scheduled),
+        insight=_read_text(insight),
+        actor=actor,
+    )
+    if submit:
+        record = submit_update(settings, strand, quarter.key, actor=actor)
+    click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
+
+
+@delivery_group.command("approve")
+@click.argument("strand")
+@quarter_option
+@actor_option
+@click.pass_context
+def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: str) -> None:
+    """Approve STRAND's submitted update for the quarter."""
+    record = approve_update(_settings(ctx), strand, quarter.key, actor=actor)
+    click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
+
+
+@delivery_group.command("summary")
+@quarter_option
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    metavar="DATE",
+    help="Count as recorded by the end of DATE (YYYY-MM-DD) instead of the quarter's end.",
+)
+@json_option
+@click.pass_context
+def summary_command(ctx: click.Context, quarter: Quarter, as_of: str | None, as_json: bool) -> None:
+    """Actions per strand by status (the report's progress table) for a quarter."""
+    moment = None
+    if as_of is not None:
+        try:
+            day = datetime.strptime(as_of, "%Y-%m-%d").date()
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"{as_of!r} is not a date like 2021-10-31", param_hint="--as-of"
+            ) from exc
+        moment = datetime.combine(day, time.max, tzinfo=UTC)
+    summary = delivery_summary(_settings(ctx), quarter, as_of=moment)
+    if as_json:
+        echo_json(summary.to_dict())
+    else:
+        click.echo(render_summary(summary))
+
+
+def render_summary(summary: DeliverySummary) -> str:
+    """The progress table as text, like section 5.0 of the quarterly report."""
+    heads = ("Total", "Complete", "Ongoing", "At risk", "Not started", "Dropped")
+    width = max([len("Total"), *(len(s.strand) for s in summary.strands)])
+    lines = [
+        f"Delivery plan progress, {summary.quarter}"
+        f" — as recorded before {summary.as_of:%d %B %Y %H:%M} UTC",
+        f"{'Strand':<{width}}  " + "  ".join(heads),
+    ]
+    for row in [*((s.strand, s.counts) for s in summary.strands), ("Total", summary.total)]:
+        lines.append(
+            f"{row[0]:<{width}}  "
+            + "  ".join(f"{row[1][k]:>{len(h)}}" for k, h in zip(COUNTS, heads, strict=True))
+        )
+    if not summary.strands and summary.first_record is not None:
+        lines.append(
+            "(nothing was recorded by then; the first record is from "
+            f"{summary.first_record:%d %B %Y})"
+        )
+    if summary.includes_example_data:
+        lines.append(
+            "Includes example data (Essex Crime Prevention Strategy 2018-21; synthetic actions)."
+        )
+    return "\n".join(lines)
+
+
+@delivery_group.command("audit")
+@click.option("--ref", default=None, help="Only this record (action id, strand code…).")
+@click.option(
+    "--entity",
+    default=None,
+    help="Only this kind of record: action, strand, risk, quarterly update…",
+)
+@json_option
+@click.pass_context
+def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_json: bool) -> None:
+    """Show the audit log: who changed what, when, from what to what."""
+    entries = audit_trail(_settings(ctx), entity=entity, ref=ref)
+    if as_json:
+        echo_json([e.to_dict() for e in entries])
+        return
+    for e in entries:
+        why = f"  ({e.reason})" if e.reason else ""
+        click.echo(
+            f"{e.at:%Y-%m-%d %H:%M:%S}  {e.actor}  {e.entity} {e.ref}  "
+            f"{e.field}: {e.old_value!r} -> {e.new_value!r}{why}"
+        )

@@ -1,0 +1,54 @@
+"""`policeplan import home-office FILE`: load the Home Office recorded-crime-by-force table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.ingest.home_office import import_home_office
+
+SHOWN_REJECTS = 20
+
+
+@click.command("home-office")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+@click.pass_context
+def import_home_office_command(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Import the Home Office "police recorded crime by police force area" CSV.
+
+    FILE has one row per financial year, quarter, force and offence code (columns
+    Financial Year, Financial Quarter, Force Name, Offence Code, Number of Offences, and
+    optionally Offence Description/Group/Subgroup and a police.uk category; spaces or
+    underscores in the names). Quarters are financial: Q1 = April–June.
+
+    Re-importing replaces the financial-year quarters the file contains. Rows from
+    national fraud reporters (Action Fraud, CIFAS, UK Finance) are counted in the summary
+    but not stored, so they never appear as a force. Bad rows are listed and kept in the
+    workspace's rejects table.
+    """
+    summary = import_home_office(open_workspace(ctx), file)
+    if as_json:
+        echo_json(summary.to_json())
+        return
+    periods = ", ".join(summary.periods_replaced) or "none"
+    click.echo(
+        f"Loaded {summary.rows_loaded:,} rows ({summary.offences_loaded:,} offences) "
+        f"from {summary.file}; quarters replaced: {periods}."
+    )
+    if summary.non_force_rows:
+        reporters = ", ".join(f"{k} {v:,}" for k, v in summary.non_force_offences.items())
+        click.echo(
+            f"{summary.non_force_rows:,} rows from national fraud reporters counted, "
+            f"not stored as a force: {reporters} offences."
+        )
+    if not summary.rows_rejected:
+        click.echo("No rows rejected.")
+        return
+    click.echo(f"{summary.rows_rejected:,} rows rejected (kept in the rejects table):")
+    for reject in summary.rejects[:SHOWN_REJECTS]:
+        click.echo(f"  {reject.describe()}")
+    if summary.rows_rejected > SHOWN_REJECTS:
+        click.echo(f"  … and {summary.rows_rejected - SHOWN_REJECTS:,} more (use --json for all)")

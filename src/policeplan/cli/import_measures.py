@@ -1,0 +1,50 @@
+"""`policeplan import measures FILE`: load other plan indicators from a long-format CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.ingest.measures import import_measures
+
+SHOWN_REJECTS = 20
+
+
+@click.command("measures")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+@click.pass_context
+def import_measures_command(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Import plan measures (999/101 answer times, confidence, KSI…) from a CSV.
+
+    \b
+    Columns: measure,period,area,value and optionally numerator,denominator,unit.
+    measure  a slug: lowercase letters, digits, hyphens (answer-999-within-10s)
+    period   2021-07      month
+             2021-Q3      CALENDAR quarter (Q1 = January–March)
+             2021/22      financial year (April 2021 – March 2022)
+             2021/22-Q2   FINANCIAL quarter (Q1 = April–June); "Q2 2021/22" also accepted
+    area     a force slug, district name, lpa:North, or any text (kept as given)
+
+    Rows are upserted by (measure, period, area), so re-importing a file changes nothing.
+    Bad rows are listed and kept in the workspace's rejects table; the good rows load.
+    """
+    summary = import_measures(open_workspace(ctx), file)
+    if as_json:
+        echo_json(summary.to_json())
+        return
+    click.echo(
+        f"Loaded {summary.rows_loaded:,} rows from {summary.file} "
+        f"({summary.rows_replaced:,} replaced stored rows with the same measure, period and "
+        f"area); measures: {', '.join(summary.measures) or 'none'}."
+    )
+    if not summary.rows_rejected:
+        click.echo("No rows rejected.")
+        return
+    click.echo(f"{summary.rows_rejected:,} rows rejected (kept in the rejects table):")
+    for reject in summary.rejects[:SHOWN_REJECTS]:
+        click.echo(f"  {reject.describe()}")
+    if summary.rows_rejected > SHOWN_REJECTS:
+        click.echo(f"  … and {summary.rows_rejected - SHOWN_REJECTS:,} more (use --json for all)")

@@ -1,0 +1,19 @@
+"""`policeplan import …`: one subcommand per kind of source."""
+
+from __future__ import annotations
+
+import click
+
+from policeplan.cli.import_home_office import import_home_office_command
+from policeplan.cli.import_measures import import_measures_command
+from policeplan.cli.import_police_uk import import_police_uk_command
+
+
+@click.group("import")
+def import_group() -> None:
+    """Load data into the workspace (police.uk files, Home Office tables, other measures)."""
+
+
+import_group.add_command(import_police_uk_command)
+import_group.add_command(import_home_office_command)
+import_group.add_command(import_measures_command)

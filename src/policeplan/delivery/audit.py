@@ -1,0 +1,79 @@
+"""Reading the audit log: every change to the delivery records, oldest first.
+
+>>> from policeplan.config import load_settings
+>>> from policeplan.delivery.strands import add_strand, set_strand_lead
+>>> import tempfile
+>>> settings = load_settings(tempfile.mkdtemp(), {})
+>>> _ = add_strand(settings, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
+>>> _ = set_strand_lead(settings, "HC", "Supt B", actor="pcc office")
+>>> [(e.actor, e.field, e.old_value, e.new_value) for e in audit_trail(settings, ref="HC")][-1]
+('pcc office', 'lead', 'Supt A', 'Supt B')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from policeplan.config import Settings
+from policeplan.records import AuditEntry, transaction
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: datetime
+    actor: str
+    operation: str
+    entity: str
+    ref: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "at": self.at.isoformat(),
+            "actor": self.actor,
+            "operation": self.operation,
+            "entity": self.entity,
+            "ref": self.ref,
+            "field": self.field,
+            "old": self.old_value,
+            "new": self.new_value,
+            "reason": self.reason,
+        }
+
+
+def audit_trail(
+    settings: Settings,
+    *,
+    entity: str | None = None,
+    ref: str | None = None,
+    since: datetime | None = None,
+) -> list[AuditRecord]:
+    """Audit entries, optionally for one kind of record, one record (`ref`), or after `since`."""
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    if entity is not None:
+        query = query.where(AuditEntry.entity == entity)
+    if ref is not None:
+        query = query.where(AuditEntry.entity_ref == ref)
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    with transaction(settings) as session:
+        return [
+            AuditRecord(
+                at=e.at,
+                actor=e.actor,
+                operation=e.operation,
+                entity=e.entity,
+                ref=e.entity_ref,
+                field=e.field,
+                old_value=e.old_value,
+                new_value=e.new_value,
+                reason=e.reason,
+            )
+            for e in session.scalars(query)
+        ]

@@ -1,0 +1,144 @@
+"""Reading and writing delivery-plan spreadsheets (.xlsx and .csv), one row per action.
+
+Only cell text moves here; what the cells mean is checked in `importing`. Row numbers are the
+ones a person sees in Excel: the header is row 1, the first action row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from policeplan.errors import FileRejected
+
+COLUMNS = (
+    "action_id",
+    "strand_code",
+    "strand",
+    "strand_lead",
+    "title",
+    "owner",
+    "due_quarter",
+    "status",
+    "at_risk",
+    "reason",
+    "indicators",
+)
+REQUIRED = ("action_id", "title", "status")
+SHEET_NAME = "actions"
+_ALIASES = {"id": "action_id", "action": "title", "lead": "strand_lead", "due": "due_quarter"}
+
+Row = tuple[int, dict[str, str]]
+
+
+def read_rows(path: Path) -> list[Row]:
+    """(row number, {column: text}) for every non-blank row under the header."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        table = _read_csv(path)
+    elif suffix == ".xlsx":
+        table = _read_xlsx(path)
+    else:
+        raise FileRejected("delivery plans are read from .xlsx or .csv files", file=path)
+    if not table:
+        raise FileRejected("the file is empty; expected a header row", file=path, line=1)
+    header = [_column_name(path, cell) for cell in table[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing or not ({"strand_code", "strand"} & set(header)):
+        need = missing or ["strand_code or strand"]
+        raise FileRejected(f"missing column(s): {', '.join(need)}", file=path, line=1)
+    rows: list[Row] = []
+    for number, cells in enumerate(table[1:], start=2):
+        values = {
+            name: (cells[i] if i < len(cells) else "").strip() for i, name in enumerate(header)
+        }
+        if any(values.values()):
+            rows.append((number, values))
+    return rows
+
+
+def write_rows(path: Path, rows: Iterable[dict[str, str]]) -> int:
+    """Write rows under the standard header; returns how many rows were written."""
+    table = [[row.get(c, "") for c in COLUMNS] for row in rows]
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        # utf-8 with a byte-order mark so Excel shows "–" and "’" correctly.
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(COLUMNS)
+            writer.writerows(table)
+    elif suffix == ".xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = SHEET_NAME
+        sheet.append(list(COLUMNS))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for values in table:
+            sheet.append(values)
+        sheet.freeze_panes = "A2"
+        workbook.save(path)
+    else:
+        raise FileRejected("delivery plans are written as .xlsx or .csv files", file=path)
+    return len(table)
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [row for row in csv.reader(handle)]
+    except UnicodeDecodeError as exc:
+        raise FileRejected(
+            f"not UTF-8 text ({exc.reason}); save it as 'CSV UTF-8' from Excel", file=path
+        ) from exc
+    except OSError as exc:
+        raise FileRejected(f"cannot read the file: {exc.strerror}", file=path) from exc
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise FileRejected(f"not a readable .xlsx workbook ({exc})", file=path) from exc
+    try:
+        sheet = (
+            workbook[SHEET_NAME] if SHEET_NAME in workbook.sheetnames else workbook.worksheets[0]
+        )
+        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _column_name(path: Path, cell: str) -> str:
+    name = "_".join(cell.strip().lower().replace("-", " ").split())
+    name = _ALIASES.get(name, name)
+    if name not in COLUMNS:
+        close = difflib.get_close_matches(name, COLUMNS, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; columns are: {', '.join(COLUMNS)}"
+        raise FileRejected(f"unknown column {cell!r}{hint}", file=path, line=1, field=cell)
+    return name
+
+
+def join_list(items: Sequence[str]) -> str:
+    """Indicators are written in one cell, separated by semicolons."""
+    return "; ".join(items)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    return tuple(sorted({item.strip() for item in text.split(";") if item.strip()}))

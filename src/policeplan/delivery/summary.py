@@ -1,0 +1,114 @@
+"""The delivery-plan progress table: actions per strand by status, as at the end of a quarter.
+
+Counts follow the reference report's table: `ongoing` includes "in progress", and `at_risk`
+counts the flagged actions *inside* ongoing (so complete + ongoing + not_started = total).
+Dropped actions have left the plan: they are counted in `dropped`, not in `total`.
+
+The table is rebuilt from the audit log as it stood at the end of the quarter (midnight UTC
+at the start of the next quarter), so a past quarter's table does not change when actions
+move on later. Pass `as_of` to count at another moment (e.g. a reporting deadline).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+
+from policeplan.config import Settings
+from policeplan.delivery.quarters import Quarter
+from policeplan.records import AuditEntry, transaction
+
+COUNTS = ("total", "complete", "ongoing", "at_risk", "not_started", "dropped")
+_FIELDS = {"action": ("strand_id", "status", "at_risk"), "strand": ("name", "lead", "source")}
+EXAMPLE_PREFIX = "example:"
+
+
+@dataclass(frozen=True)
+class StrandCounts:
+    strand: str
+    lead: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"strand": self.strand, "lead": self.lead, **{k: self.counts[k] for k in COUNTS}}
+
+
+@dataclass(frozen=True)
+class DeliverySummary:
+    quarter: Quarter
+    as_of: datetime
+    strands: list[StrandCounts]
+    total: dict[str, int]
+    first_record: datetime | None
+    includes_example_data: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape printed by `policeplan delivery summary --json`."""
+        return {
+            "quarter": self.quarter.key,
+            "quarter_label": self.quarter.label,
+            "months": self.quarter.months,
+            "as_of": self.as_of.isoformat(),
+            "strands": [s.to_dict() for s in self.strands],
+            "total": dict(self.total),
+            "includes_example_data": self.includes_example_data,
+        }
+
+
+def quarter_end(quarter: Quarter) -> datetime:
+    """The first instant after the quarter, in UTC.
+
+    >>> quarter_end(Quarter.parse("2021-22Q2")).isoformat()
+    '2021-10-01T00:00:00+00:00'
+    """
+    return datetime.combine((quarter + 1).first_day, time(), tzinfo=UTC)
+
+
+def delivery_summary(
+    settings: Settings, quarter: Quarter, *, as_of: datetime | None = None
+) -> DeliverySummary:
+    """Count actions per strand by status as they stood at `as_of` (default: quarter end)."""
+    moment = as_of or quarter_end(quarter)
+    query = (
+        select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.field, AuditEntry.new_value)
+        .where(AuditEntry.at < moment, AuditEntry.entity.in_(_FIELDS))
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    state: dict[tuple[str, int], dict[str, str | None]] = {}
+    with transaction(settings) as session:
+        for entity, entity_id, name, value in session.execute(query):
+            if name in _FIELDS[entity]:
+                state.setdefault((entity, entity_id), {})[name] = value
+        first = session.scalar(select(AuditEntry.at).order_by(AuditEntry.id).limit(1))
+    strands = {key[1]: values for key, values in state.items() if key[0] == "strand"}
+    counts: dict[int, Counter[str]] = {strand_id: Counter() for strand_id in strands}
+    for (entity, _), values in state.items():
+        if entity == "action" and values.get("strand_id") is not None:
+            strand_id = int(str(values["strand_id"]))
+            counts.setdefault(strand_id, Counter()).update(_count(values))
+    rows = [
+        StrandCounts(
+            strand=str(strands[sid].get("name")),
+            lead=str(strands[sid].get("lead") or ""),
+            counts={k: counts[sid][k] for k in COUNTS},
+        )
+        for sid in sorted(strands)
+    ]
+    total = {k: sum(row.counts[k] for row in rows) for k in COUNTS}
+    example = any(str(s.get("source") or "").startswith(EXAMPLE_PREFIX) for s in strands.values())
+    return DeliverySummary(quarter, moment, rows, total, first, example)
+
+
+def _count(values: dict[str, str | None]) -> Counter[str]:
+    status = values.get("status")
+    kind = {"not started": "not_started"}.get(str(status), str(status))
+    counted: Counter[str] = Counter({kind: 1})
+    if kind != "dropped":
+        counted["total"] += 1
+    if kind == "ongoing" and values.get("at_risk") == "true":
+        counted["at_risk"] += 1
+    return counted

@@ -1,0 +1,155 @@
+"""Quarterly updates per strand: delivery achieved, delivery scheduled, insight commentary.
+
+An update moves draft -> submitted -> approved. Only a draft can be edited; a submitted
+update can be returned to draft for changes; an approved update is final.
+
+    >>> from policeplan.config import load_settings
+    >>> from policeplan.delivery.strands import add_strand
+    >>> import tempfile
+    >>> settings = load_settings(tempfile.mkdtemp(), {})
+    >>> _ = add_strand(settings, code="DA", name="Domestic Abuse", lead="Ch Supt", actor="a")
+    >>> _ = save_update(settings, "DA", "2021-22Q2", achieved="Training refreshed", actor="lead")
+    >>> _ = submit_update(settings, "DA", "2021-22Q2", actor="lead")
+    >>> approve_update(settings, "DA", "2021-22Q2", actor="panel").state
+    'approved'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from policeplan.config import Settings
+from policeplan.delivery._lookup import find_strand, find_update
+from policeplan.delivery.quarters import Quarter
+from policeplan.errors import RecordsError
+from policeplan.records import Clock, QuarterlyUpdate, Strand, transaction, utc_now
+
+# state -> the states it may move to
+_TRANSITIONS = {"draft": {"submitted"}, "submitted": {"approved", "draft"}, "approved": set()}
+
+
+@dataclass(frozen=True)
+class UpdateRecord:
+    strand: str
+    quarter: str
+    quarter_label: str
+    achieved: str
+    scheduled: str
+    insight: str
+    state: str
+
+
+def _record(update: QuarterlyUpdate) -> UpdateRecord:
+    quarter = Quarter.parse(update.quarter)
+    return UpdateRecord(
+        strand=update.strand.code,
+        quarter=quarter.key,
+        quarter_label=str(quarter),
+        achieved=update.achieved,
+        scheduled=update.scheduled,
+        insight=update.insight,
+        state=update.state,
+    )
+
+
+def save_update(
+    settings: Settings,
+    strand: str,
+    quarter: str,
+    *,
+    achieved: str | None = None,
+    scheduled: str | None = None,
+    insight: str | None = None,
+    actor: str,
+    clock: Clock = utc_now,
+) -> UpdateRecord:
+    """Create or edit the draft update of a strand for a quarter; None leaves a part alone."""
+    key = Quarter.parse(quarter).key
+    with transaction(settings, actor=actor, clock=clock) as session:
+        row = find_strand(session, strand)
+        update = find_update(session, row, key, for_update=True)
+        if update is None:
+            update = QuarterlyUpdate(strand=row, quarter=key, achieved="", scheduled="", insight="")
+            session.add(update)
+        elif update.state != "draft":
+            raise RecordsError(
+                f"the {key} update for {row.code} is {update.state}; only a draft can be edited"
+                + (" (return it to draft first)" if update.state == "submitted" else "")
+            )
+        for part, text in (("achieved", achieved), ("scheduled", scheduled), ("insight", insight)):
+            if text is not None:
+                setattr(update, part, text.strip())
+        session.flush()
+        return _record(update)
+
+
+def _move(
+    settings: Settings,
+    strand: str,
+    quarter: str,
+    state: str,
+    actor: str,
+    clock: Clock,
+    reason: str | None = None,
+) -> UpdateRecord:
+    key = Quarter.parse(quarter).key
+    with transaction(settings, actor=actor, clock=clock, reason=reason) as session:
+        row = find_strand(session, strand)
+        update = find_update(session, row, key, for_update=True)
+        if update is None:
+            raise RecordsError(f"{row.code} has no update for {key}; save a draft first")
+        if state not in _TRANSITIONS[update.state]:
+            raise RecordsError(
+                f"the {key} update for {row.code} is {update.state}; it cannot become {state}"
+            )
+        update.state = state
+        session.flush()
+        return _record(update)
+
+
+def submit_update(
+    settings: Settings, strand: str, quarter: str, *, actor: str, clock: Clock = utc_now
+) -> UpdateRecord:
+    """Submit a draft update for approval."""
+    return _move(settings, strand, quarter, "submitted", actor, clock)
+
+
+def approve_update(
+    settings: Settings, strand: str, quarter: str, *, actor: str, clock: Clock = utc_now
+) -> UpdateRecord:
+    """Approve a submitted update; it can no longer change."""
+    return _move(settings, strand, quarter, "approved", actor, clock)
+
+
+def return_update(
+    settings: Settings,
+    strand: str,
+    quarter: str,
+    *,
+    reason: str,
+    actor: str,
+    clock: Clock = utc_now,
+) -> UpdateRecord:
+    """Send a submitted update back to draft, saying why."""
+    return _move(settings, strand, quarter, "draft", actor, clock, reason=reason)
+
+
+def get_update(settings: Settings, strand: str, quarter: str) -> UpdateRecord | None:
+    with transaction(settings) as session:
+        update = find_update(session, find_strand(session, strand), Quarter.parse(quarter).key)
+        return None if update is None else _record(update)
+
+
+def list_updates(settings: Settings, quarter: str) -> list[UpdateRecord]:
+    """Every strand's update for a quarter, in strand order."""
+    key = Quarter.parse(quarter).key
+    with transaction(settings) as session:
+        query = (
+            select(QuarterlyUpdate)
+            .join(QuarterlyUpdate.strand)
+            .where(QuarterlyUpdate.quarter == key)
+            .order_by(Strand.id)
+        )
+        return [_record(u) for u in session.scalars(query)]

@@ -1,0 +1,315 @@
+"""Import the Home Office "police recorded crime by police force area" open data table:
+the official all-forces quarterly figures with Home Office offence codes.
+
+    >>> summary = import_home_office(workspace, Path("recorded_crime_by_force_2017-18.csv"))
+    >>> summary.periods_replaced
+    ('2017/18 Q1', '2017/18 Q2', '2017/18 Q3', '2017/18 Q4')
+
+Rules (see docs/measures.md):
+
+- Columns are matched by normalised name: `Financial_Year` and `Financial Year` are one.
+  A leading unnamed index column, and any other column not listed below, is ignored.
+- Each row's force is matched with `force_by_name` ("London, City of" -> city-of-london,
+  "British Transport Police" -> btp).
+- Rows from national fraud reporters (Action Fraud, CIFAS, UK Finance, Financial Fraud
+  Action UK) are not a force's figures: they are *not stored*, so they can never appear
+  as a force in a comparison, but they are counted in the summary (`non_force_rows`,
+  `non_force_offences` by reporter) so nothing disappears silently.
+- The police.uk category of a row comes from the bundled offence code table, so one code
+  maps to one category in every year; a code missing from that table uses the file's own
+  police.uk category column. A code in neither is a reject.
+- Every row is stored as given, repeats included: the published table repeats some codes
+  (homicide appears four times per force and quarter), and each repeat counts.
+- Re-importing replaces the (financial year, quarter) partitions the file contains, in one
+  transaction, together with the rejects recorded for them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from policeplan.errors import InputError
+from policeplan.ingest.csv_rows import Column, CsvRow, RowReject, read_csv_rows
+from policeplan.ingest.periods import financial_quarter, parse_financial_year
+from policeplan.ingest.table_writes import (
+    delete_file_rejects,
+    insert_rejects,
+    insert_rows,
+    one_transaction,
+)
+from policeplan.reference._files import read_table
+from policeplan.reference.crime_types import crime_type_for_label
+from policeplan.reference.forces import all_forces, force_by_name
+from policeplan.store import Workspace
+
+__all__ = ["DATASET", "NON_FORCE_REPORTERS", "HomeOfficeImport", "import_home_office"]
+
+DATASET = "home-office"
+
+# National bodies that report fraud to the Home Office table under "Force Name".
+# Display name -> slug used in summaries.
+NON_FORCE_REPORTERS: dict[str, str] = {
+    "Action Fraud": "action-fraud",
+    "CIFAS": "cifas",
+    "UK Finance": "uk-finance",
+    "Financial Fraud Action UK": "financial-fraud-action-uk",
+}
+
+COLUMNS = (
+    Column("financial_year", ("Financial Year",)),
+    Column("quarter", ("Financial Quarter", "Quarter")),
+    Column("force_name", ("Force Name", "Force", "Police Force", "Police Force Area")),
+    Column("offence_code", ("Offence Code",)),
+    Column("offences", ("Number of Offences", "Offences", "Number Offences")),
+    Column("offence_description", ("Offence Description",), required=False),
+    Column("offence_group", ("Offence Group",), required=False),
+    Column("offence_subgroup", ("Offence Subgroup",), required=False),
+    Column(
+        "police_uk_category",
+        ("Police.uk Category", "Policeuk Cat", "Police.uk Cat", "Policeuk Category"),
+        required=False,
+    ),
+)
+
+TABLE_COLUMNS = (
+    ("financial_year", "VARCHAR"),
+    ("quarter", "INTEGER"),
+    ("force", "VARCHAR"),
+    ("force_name", "VARCHAR"),
+    ("offence_code", "VARCHAR"),
+    ("offence_description", "VARCHAR"),
+    ("offence_group", "VARCHAR"),
+    ("offence_subgroup", "VARCHAR"),
+    ("crime_type", "VARCHAR"),
+    ("offences", "BIGINT"),
+    ("source_file", "VARCHAR"),
+)
+
+_WHOLE_NUMBER = re.compile(r"-?(\d+|\d{1,3}(,\d{3})+)")
+_QUARTER = re.compile(r"Q?([1-4])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HomeOfficeImport:
+    """What one import did. `periods_replaced` are the (financial year, quarter)
+    partitions the file contained, written like '2017/18 Q1'."""
+
+    file: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    offences_loaded: int
+    non_force_rows: int
+    non_force_offences: dict[str, int]
+    periods_replaced: tuple[str, ...]
+    rows_replaced: int
+    rejects: tuple[RowReject, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "dataset": DATASET,
+            "file": self.file,
+            "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded,
+            "rows_rejected": self.rows_rejected,
+            "offences_loaded": self.offences_loaded,
+            "non_force_rows": self.non_force_rows,
+            "non_force_offences": dict(self.non_force_offences),
+            "periods_replaced": list(self.periods_replaced),
+            "rows_replaced": self.rows_replaced,
+            "rejects": [r.to_json() for r in self.rejects],
+        }
+
+
+def import_home_office(workspace: Workspace, path: Path) -> HomeOfficeImport:
+    """Load a Home Office recorded-crime-by-force CSV into `home_office_crimes`.
+
+    Raises FileRejected (nothing loaded) when the file is unreadable or lacks a required
+    column; bad rows go to the `rejects` table and the summary.
+    """
+    source = str(Path(path).resolve())
+    csv_rows, unsplittable = read_csv_rows(Path(path), COLUMNS, display=source)
+    parsed = _parse_rows(csv_rows, source)
+    rejects = sorted([*unsplittable, *parsed.rejects], key=lambda r: r.line)
+    with workspace.connect() as con, one_transaction(con):
+        rows_replaced = _replace_partitions(con, sorted(parsed.partitions), source)
+        insert_rows(con, "home_office_crimes", TABLE_COLUMNS, parsed.rows)
+        insert_rejects(con, DATASET, rejects)
+    return HomeOfficeImport(
+        file=source,
+        rows_read=len(csv_rows) + len(unsplittable),
+        rows_loaded=len(parsed.rows),
+        rows_rejected=len(rejects),
+        offences_loaded=parsed.offences_loaded,
+        non_force_rows=parsed.non_force_rows,
+        non_force_offences=dict(sorted(parsed.non_force_offences.items())),
+        periods_replaced=tuple(f"{year} Q{quarter}" for year, quarter in sorted(parsed.partitions)),
+        rows_replaced=rows_replaced,
+        rejects=tuple(rejects),
+    )
+
+
+@dataclass
+class _Parsed:
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+    rejects: list[RowReject] = field(default_factory=list)
+    partitions: set[tuple[str, int]] = field(default_factory=set)
+    offences_loaded: int = 0
+    non_force_rows: int = 0
+    non_force_offences: Counter[str] = field(default_factory=Counter)
+
+
+class _BadFieldError(Exception):
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
+    parsed = _Parsed()
+    for row in csv_rows:
+        period_start: date | None = None
+        try:
+            year, quarter, period_start = _period(row)
+            parsed.partitions.add((year, quarter))
+            reporter = _non_force_reporter(row.values["force_name"])
+            if reporter is not None:
+                parsed.non_force_offences[reporter] += _offences(row.values["offences"])
+                parsed.non_force_rows += 1
+                continue
+            force = _force_slug(row.values["force_name"])
+            crime_type = _crime_type(row)
+            offences = _offences(row.values["offences"])
+        except _BadFieldError as exc:
+            parsed.rejects.append(
+                RowReject(source, row.line, exc.field, exc.reason, row.raw, period_start)
+            )
+            continue
+        reference = _offence_codes().get(row.values["offence_code"], {})
+        parsed.rows.append(
+            (
+                year,
+                quarter,
+                force,
+                row.values["force_name"],
+                row.values["offence_code"],
+                _text(row, "offence_description", reference),
+                _text(row, "offence_group", reference),
+                _text(row, "offence_subgroup", reference),
+                crime_type,
+                offences,
+                source,
+            )
+        )
+        parsed.offences_loaded += offences
+    return parsed
+
+
+def _period(row: CsvRow) -> tuple[str, int, date]:
+    text = row.values["financial_year"]
+    try:
+        year = parse_financial_year(text).label
+    except InputError as exc:
+        raise _BadFieldError("financial_year", exc.message) from None
+    match = _QUARTER.fullmatch(row.values["quarter"])
+    if match is None:
+        raise _BadFieldError(
+            "quarter", f"{row.values['quarter']!r} is not a financial quarter 1 to 4"
+        )
+    quarter = int(match.group(1))
+    start_year = int(year[:4])
+    return year, quarter, financial_quarter(start_year, quarter).start
+
+
+def _offences(text: str) -> int:
+    # Negative counts are real: the Home Office publishes downward adjustments.
+    if not _WHOLE_NUMBER.fullmatch(text):
+        shown = repr(text) if text else "empty"
+        raise _BadFieldError("number_of_offences", f"number of offences is {shown}, not a count")
+    return int(text.replace(",", ""))
+
+
+def _non_force_reporter(name: str) -> str | None:
+    return _non_force_keys().get(_name_key(name))
+
+
+def _force_slug(name: str) -> str:
+    force = force_by_name(name)
+    if force is not None:
+        return force.slug
+    if not name:
+        raise _BadFieldError("force_name", "no force name")
+    known = [f.short_name for f in all_forces()] + list(NON_FORCE_REPORTERS)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise _BadFieldError("force_name", f"unknown force {name!r}{hint}")
+
+
+def _crime_type(row: CsvRow) -> str:
+    code = row.values["offence_code"]
+    if not code:
+        raise _BadFieldError("offence_code", "no offence code")
+    reference = _offence_codes().get(code)
+    if reference is not None:
+        crime_type = crime_type_for_label(reference["police_uk_category"])
+        assert crime_type is not None, f"offence_codes.csv maps {code} to an unknown category"
+        return crime_type
+    label = row.values["police_uk_category"]
+    if not label:
+        raise _BadFieldError(
+            "offence_code",
+            f"unknown Home Office offence code {code!r} and no police.uk category given",
+        )
+    crime_type = crime_type_for_label(label)
+    if crime_type is None:
+        raise _BadFieldError(
+            "police_uk_category",
+            f"offence code {code!r} is not in the offence code table and {label!r} "
+            "is not a police.uk category",
+        )
+    return crime_type
+
+
+def _text(row: CsvRow, name: str, reference: dict[str, str]) -> str | None:
+    return row.values[name] or reference.get(name) or None
+
+
+def _replace_partitions(
+    con: duckdb.DuckDBPyConnection, partitions: list[tuple[str, int]], source: str
+) -> int:
+    """Delete what earlier imports stored for these partitions; the number of rows removed."""
+    delete_file_rejects(con, DATASET, source)
+    removed = 0
+    for year, quarter in partitions:
+        start = financial_quarter(int(year[:4]), quarter).start
+        con.execute("DELETE FROM rejects WHERE dataset = ? AND month = ?", [DATASET, start])
+        result = con.execute(
+            "DELETE FROM home_office_crimes WHERE financial_year = ? AND quarter = ?",
+            [year, quarter],
+        ).fetchone()
+        removed += int(result[0]) if result else 0
+    return removed
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+@cache
+def _non_force_keys() -> dict[str, str]:
+    return {_name_key(name): slug for name, slug in NON_FORCE_REPORTERS.items()}
+
+
+@cache
+def _offence_codes() -> dict[str, dict[str, str]]:
+    return {row["offence_code"]: row for row in read_table("offence_codes.csv")}

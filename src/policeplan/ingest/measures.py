@@ -1,0 +1,254 @@
+"""Import the plan's other indicators (999/101 answer times, public confidence, KSI,
+volunteer hours…) from a long-format CSV: `measure,period,area,value` with optional
+`numerator,denominator,unit`.
+
+    >>> summary = import_measures(workspace, Path("answer-times.csv"))
+    >>> summary.rows_loaded, summary.rows_rejected
+    (24, 1)
+
+Rules (see docs/measures.md):
+
+- `measure` is a slug (`^[a-z0-9][a-z0-9-]*$`), `period` any notation of
+  `policeplan.ingest.periods` (`2021-07`, `2021-Q3` calendar quarter, `2021/22`,
+  `2021/22-Q2` or `Q2 2021/22` financial quarter) stored under its canonical label,
+  `area` any non-empty text kept as given (`essex`, `Chelmsford`, `lpa:North`).
+- `value` must be a finite number; `numerator` and `denominator` too when given.
+- A bad row goes to the `rejects` table (dataset 'measures') and the summary; the good
+  rows still load. The same (measure, period, area) twice in one file: the second is
+  rejected.
+- Importing upserts by (measure, period, area): a row replaces the stored row with the
+  same key, rows with other keys are left alone, so re-importing a file changes nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from policeplan.errors import InputError
+from policeplan.ingest.csv_rows import Column, CsvRow, RowReject, read_csv_rows
+from policeplan.ingest.periods import Period, parse_period
+from policeplan.ingest.table_writes import (
+    delete_file_rejects,
+    insert_rejects,
+    insert_rows,
+    one_transaction,
+)
+from policeplan.store import Workspace
+
+__all__ = ["DATASET", "MEASURE_SLUG", "MeasuresImport", "import_measures"]
+
+DATASET = "measures"
+MEASURE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+COLUMNS = (
+    Column("measure", ("measure",)),
+    Column("period", ("period",)),
+    Column("area", ("area",)),
+    Column("value", ("value",)),
+    Column("numerator", ("numerator",), required=False),
+    Column("denominator", ("denominator",), required=False),
+    Column("unit", ("unit",), required=False),
+)
+
+TABLE_COLUMNS = (
+    ("measure", "VARCHAR"),
+    ("period", "VARCHAR"),
+    ("period_kind", "VARCHAR"),
+    ("period_start", "DATE"),
+    ("period_end", "DATE"),
+    ("area", "VARCHAR"),
+    ("value", "DOUBLE"),
+    ("numerator", "DOUBLE"),
+    ("denominator", "DOUBLE"),
+    ("unit", "VARCHAR"),
+    ("source_file", "VARCHAR"),
+    ("source_line", "INTEGER"),
+)
+
+
+@dataclass(frozen=True)
+class MeasuresImport:
+    """What one import did: `rows_replaced` counts stored rows overwritten by a row with
+    the same (measure, period, area); `measures` and `periods` are those loaded."""
+
+    file: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    rows_replaced: int
+    measures: tuple[str, ...]
+    periods: tuple[str, ...]
+    rejects: tuple[RowReject, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "dataset": DATASET,
+            "file": self.file,
+            "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded,
+            "rows_rejected": self.rows_rejected,
+            "rows_replaced": self.rows_replaced,
+            "measures": list(self.measures),
+            "periods": list(self.periods),
+            "rejects": [r.to_json() for r in self.rejects],
+        }
+
+
+def import_measures(workspace: Workspace, path: Path) -> MeasuresImport:
+    """Load a long-format measures CSV into the `measures` table (upsert by key).
+
+    Raises FileRejected (nothing loaded) when the file is unreadable or lacks one of the
+    columns measure, period, area, value; bad rows go to `rejects` and the summary.
+    """
+    source = str(Path(path).resolve())
+    csv_rows, unsplittable = read_csv_rows(Path(path), COLUMNS, display=source)
+    parsed = _parse_rows(csv_rows, source)
+    rejects = sorted([*unsplittable, *parsed.rejects], key=lambda r: r.line)
+    with workspace.connect() as con, one_transaction(con):
+        delete_file_rejects(con, DATASET, source)
+        rows_replaced = _delete_same_keys(con, parsed.rows)
+        insert_rows(con, "measures", TABLE_COLUMNS, parsed.rows)
+        insert_rejects(con, DATASET, rejects)
+    return MeasuresImport(
+        file=source,
+        rows_read=len(csv_rows) + len(unsplittable),
+        rows_loaded=len(parsed.rows),
+        rows_rejected=len(rejects),
+        rows_replaced=rows_replaced,
+        measures=tuple(sorted({str(row[0]) for row in parsed.rows})),
+        periods=tuple(p.label for p in sorted(parsed.periods, key=_chronological)),
+        rejects=tuple(rejects),
+    )
+
+
+@dataclass
+class _Parsed:
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+    rejects: list[RowReject] = field(default_factory=list)
+    periods: set[Period] = field(default_factory=set)
+
+
+class _BadFieldError(Exception):
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
+    parsed = _Parsed()
+    first_line_of_key: dict[tuple[str, str, str], int] = {}
+    for row in csv_rows:
+        try:
+            measure = _measure(row.values["measure"])
+            period = _period(row.values["period"])
+            area = _area(row.values["area"])
+            value = _number(row.values["value"], "value", required=True)
+            numerator = _number(row.values["numerator"], "numerator", required=False)
+            denominator = _number(row.values["denominator"], "denominator", required=False)
+            key = (measure, period.label, area)
+            if key in first_line_of_key:
+                raise _BadFieldError(
+                    "period",
+                    f"{measure} for {period.label} in {area!r} is already given on line "
+                    f"{first_line_of_key[key]}",
+                )
+        except _BadFieldError as exc:
+            parsed.rejects.append(RowReject(source, row.line, exc.field, exc.reason, row.raw))
+            continue
+        first_line_of_key[key] = row.line
+        parsed.periods.add(period)
+        parsed.rows.append(
+            (
+                measure,
+                period.label,
+                period.kind,
+                period.start,
+                period.end,
+                area,
+                value,
+                numerator,
+                denominator,
+                row.values["unit"] or None,
+                source,
+                row.line,
+            )
+        )
+    return parsed
+
+
+def _chronological(period: Period) -> tuple[object, ...]:
+    return (period.start, period.end, period.label)
+
+
+def _measure(text: str) -> str:
+    if MEASURE_SLUG.fullmatch(text):
+        return text
+    if not text:
+        raise _BadFieldError("measure", "no measure name")
+    suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    hint = f"; did you mean {suggestion!r}?" if MEASURE_SLUG.fullmatch(suggestion) else ""
+    raise _BadFieldError(
+        "measure",
+        f"{text!r} is not a measure slug (lowercase letters, digits and hyphens){hint}",
+    )
+
+
+def _period(text: str) -> Period:
+    try:
+        return parse_period(text)
+    except InputError as exc:
+        raise _BadFieldError("period", exc.message) from None
+
+
+def _area(text: str) -> str:
+    if not text:
+        raise _BadFieldError("area", "no area: give a force, district, 'lpa:NAME' or a name")
+    return text
+
+
+def _number(text: str, name: str, *, required: bool) -> float | None:
+    if not text:
+        if required:
+            raise _BadFieldError(name, f"no {name}")
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        raise _BadFieldError(name, _not_a_number(text, name)) from None
+    if not math.isfinite(number):
+        raise _BadFieldError(name, f"{name} {text!r} is not a finite number")
+    return number
+
+
+def _not_a_number(text: str, name: str) -> str:
+    if text.endswith("%"):
+        return f"{name} {text!r} is not a number: write {text[:-1].strip()} and put % in unit"
+    if "," in text:
+        # A comma may be a thousands separator or a decimal comma: refuse to guess.
+        return f"{name} {text!r} is not a number: write it without commas (1234.5)"
+    return f"{name} {text!r} is not a number"
+
+
+def _delete_same_keys(con: duckdb.DuckDBPyConnection, rows: list[tuple[object, ...]]) -> int:
+    """Delete stored rows that share (measure, period, area) with `rows`; how many."""
+    if not rows:
+        return 0
+    keys = [[row[0] for row in rows], [row[1] for row in rows], [row[5] for row in rows]]
+    result = con.execute(
+        """DELETE FROM measures USING (
+               SELECT unnest($1::VARCHAR[]) AS measure,
+                      unnest($2::VARCHAR[]) AS period,
+                      unnest($3::VARCHAR[]) AS area) AS incoming
+           WHERE measures.measure = incoming.measure
+             AND measures.period = incoming.period
+             AND measures.area = incoming.area""",
+        keys,
+    ).fetchone()
+    return int(result[0]) if result else 0

@@ -1,0 +1,168 @@
+"""What a Police and Crime Plan is made of, as frozen dataclasses.
+
+A plan has priorities; each priority has an objective, "We will…" commitments, "So that…"
+outcomes and performance indicators. Strategy strands (with a thematic lead) serve
+priorities. Baselines are named windows the indicators are compared against. The force's
+Most Similar Group (MSG) and the aspiration for each MSG indicator say how the force wants
+to stand among similar forces. Composite measures add several measures into one.
+
+Months are written `YYYY-MM`, as everywhere in policeplan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+GoodDirection = Literal["up", "down"]
+
+MSG_AVERAGE = "msg-average"
+UPPER_QUARTILE = "upper-quartile"
+RANK_PREFIX = "rank:"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A performance indicator of a priority.
+
+    `measure` is the slug its figures are computed or loaded under, or None when the plan
+    reports it only in narrative. `direction` is the good direction: "down" for crime,
+    "up" for solved numbers and confidence.
+    """
+
+    id: str
+    title: str
+    measure: str | None
+    direction: GoodDirection
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One priority of the plan.
+
+    `commitments` are its "We will…" statements and `outcomes` its "So that…" outcomes.
+    """
+
+    id: str
+    title: str
+    objective: str
+    commitments: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class StrategyStrand:
+    """A strand of a supporting strategy, its thematic lead and the priorities it serves."""
+
+    name: str
+    lead: str
+    priorities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A named comparison window: `months` months ending with month `to` (YYYY-MM).
+
+    >>> Baseline("pre-plan", to="2021-03", months=12).first_month
+    '2020-04'
+    """
+
+    name: str
+    to: str
+    months: int
+
+    @property
+    def first_month(self) -> str:
+        year, month = (int(part) for part in self.to.split("-"))
+        index = year * 12 + (month - 1) - (self.months - 1)
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+@dataclass(frozen=True)
+class PlanPeriod:
+    """The months the plan runs, first and last inclusive (YYYY-MM)."""
+
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class MsgIndicator:
+    """An indicator compared across the Most Similar Group, with the force's aspiration.
+
+    `aspiration` is "msg-average", "upper-quartile", "rank:N" (Nth in the MSG counting
+    from the best, so "rank:1" is best in the MSG) or None for tracked without one.
+    """
+
+    measure: str
+    title: str
+    aspiration: str | None
+    direction: GoodDirection
+
+    @property
+    def aspiration_rank(self) -> int | None:
+        """N for a "rank:N" aspiration, else None.
+
+        >>> MsgIndicator("all-crime", "All crime", "rank:4", "down").aspiration_rank
+        4
+        """
+        if self.aspiration is None or not self.aspiration.startswith(RANK_PREFIX):
+            return None
+        return int(self.aspiration.removeprefix(RANK_PREFIX))
+
+
+@dataclass(frozen=True)
+class CompositeMeasure:
+    """A measure defined as the sum of other measures (e.g. neighbourhood crime)."""
+
+    measure: str
+    title: str
+    components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A Police and Crime Plan: priorities, strands, baselines, MSG and composite measures."""
+
+    id: str
+    name: str
+    period: PlanPeriod
+    force: str
+    most_similar_group: tuple[str, ...]
+    priorities: tuple[Priority, ...]
+    strategy_strands: tuple[StrategyStrand, ...] = ()
+    baselines: tuple[Baseline, ...] = ()
+    msg_indicators: tuple[MsgIndicator, ...] = ()
+    composite_measures: tuple[CompositeMeasure, ...] = ()
+
+    @property
+    def indicators(self) -> tuple[tuple[Priority, Indicator], ...]:
+        """Every indicator with its priority, in plan order."""
+        return tuple(
+            (priority, indicator)
+            for priority in self.priorities
+            for indicator in priority.indicators
+        )
+
+    def priority(self, priority_id: str) -> Priority:
+        """The priority with this id; KeyError if there is none."""
+        for priority in self.priorities:
+            if priority.id == priority_id:
+                return priority
+        raise KeyError(priority_id)
+
+    def baseline(self, name: str) -> Baseline:
+        """The baseline with this name; KeyError if there is none."""
+        for baseline in self.baselines:
+            if baseline.name == name:
+                return baseline
+        raise KeyError(name)
+
+    def composite(self, measure: str) -> CompositeMeasure | None:
+        """The composite measure with this slug, or None for an ordinary measure."""
+        for composite in self.composite_measures:
+            if composite.measure == measure:
+                return composite
+        return None

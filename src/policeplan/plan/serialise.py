@@ -1,0 +1,69 @@
+"""A `Plan` back to plain data, in the layout of the plan file (for YAML and --json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policeplan.plan.model import Plan
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data that `plan_from_dict` reads back to an equal plan.
+
+    >>> from policeplan.plan import example_plan_path, load_plan, plan_from_dict
+    >>> plan = load_plan(example_plan_path())
+    >>> plan_from_dict(plan_to_dict(plan)) == plan
+    True
+    """
+    return {
+        "id": plan.id,
+        "name": plan.name,
+        "period": {"from": plan.period.start, "to": plan.period.end},
+        "force": plan.force,
+        "most_similar_group": list(plan.most_similar_group),
+        "baselines": {
+            baseline.name: {"to": baseline.to, "months": baseline.months}
+            for baseline in plan.baselines
+        },
+        "composite_measures": [
+            {
+                "measure": composite.measure,
+                "title": composite.title,
+                "components": list(composite.components),
+            }
+            for composite in plan.composite_measures
+        ],
+        "priorities": [
+            {
+                "id": priority.id,
+                "title": priority.title,
+                "objective": priority.objective,
+                "commitments": list(priority.commitments),
+                "outcomes": list(priority.outcomes),
+                "indicators": [
+                    {
+                        "id": indicator.id,
+                        "title": indicator.title,
+                        "measure": indicator.measure,
+                        "direction": indicator.direction,
+                        **({"source": indicator.source} if indicator.source else {}),
+                    }
+                    for indicator in priority.indicators
+                ],
+            }
+            for priority in plan.priorities
+        ],
+        "strategy_strands": [
+            {"name": strand.name, "lead": strand.lead, "priorities": list(strand.priorities)}
+            for strand in plan.strategy_strands
+        ],
+        "msg_indicators": [
+            {
+                "measure": indicator.measure,
+                "title": indicator.title,
+                "aspiration": indicator.aspiration,
+                "direction": indicator.direction,
+            }
+            for indicator in plan.msg_indicators
+        ],
+    }
