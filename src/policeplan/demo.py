@@ -12,9 +12,9 @@ from pathlib import Path
 from policeplan.config import Settings
 from policeplan.delivery import seed_example
 from policeplan.ingest.police_uk import ImportSummary, import_police_uk
+from policeplan.months import months_between
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.store import SYNTHETIC_LABEL, Workspace
-from policeplan.store.coverage import month_from_index, month_index
 from policeplan.synthetic import generate_police_uk
 
 DEMO_FORCE = "essex"
@@ -37,11 +37,6 @@ class DemoSummary:
     last_month: str
     rows_loaded: int
     actions_seeded: int
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every month from `first` to `last` inclusive, as YYYY-MM."""
-    return [month_from_index(i) for i in range(month_index(first), month_index(last) + 1)]
 
 
 def build_demo(

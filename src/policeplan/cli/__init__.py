@@ -16,7 +16,9 @@ from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
 from policeplan.cli.imports import import_group
+from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.plan import plan_group
+from policeplan.cli.weights import weights_group
 from policeplan.config import WORKSPACE_ENV, load_settings
 
 
@@ -34,7 +36,16 @@ def cli(ctx: click.Context, workspace: str | None) -> None:
     ctx.obj = load_settings(workspace, os.environ)
 
 
-for command in (import_group, coverage_command, plan_group, delivery_group, demo_command):
+for command in (
+    import_group,
+    coverage_command,
+    plan_group,
+    indicator_command,
+    spc_command,
+    weights_group,
+    delivery_group,
+    demo_command,
+):
     cli.add_command(command)
 
 

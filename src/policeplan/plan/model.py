@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from policeplan.months import shift_month
+
 GoodDirection = Literal["up", "down"]
 
 MSG_AVERAGE = "msg-average"
@@ -75,9 +77,7 @@ class Baseline:
 
     @property
     def first_month(self) -> str:
-        year, month = (int(part) for part in self.to.split("-"))
-        index = year * 12 + (month - 1) - (self.months - 1)
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return shift_month(self.to, -(self.months - 1))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from policeplan.months import month_from_index, month_index
 from policeplan.store.workspace import Workspace
 
 # A month with fewer rows than this share of its neighbours' median looks incomplete
@@ -44,16 +45,6 @@ class Coverage:
             "partitions": [asdict(p) for p in self.partitions],
             "gaps": [asdict(g) for g in self.gaps],
         }
-
-
-def month_index(month: str) -> int:
-    """Months since year 0, so months can be subtracted: `month_index('2025-01')`."""
-    year, mon = month.split("-")
-    return int(year) * 12 + int(mon) - 1
-
-
-def month_from_index(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def coverage(workspace: Workspace) -> Coverage:

@@ -94,6 +94,12 @@ STATEMENTS: tuple[str, ...] = (
         crime_type VARCHAR,
         offences BIGINT NOT NULL,
         source_file VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS harm_weights (
+        version VARCHAR NOT NULL,
+        crime_type VARCHAR NOT NULL,
+        weight DOUBLE NOT NULL,
+        source VARCHAR NOT NULL,
+        PRIMARY KEY (version, crime_type))""",
     """CREATE TABLE IF NOT EXISTS measures (
         measure VARCHAR NOT NULL,
         period VARCHAR NOT NULL,

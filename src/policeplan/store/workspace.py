@@ -60,7 +60,7 @@ class Workspace:
 
     def label(self) -> str | None:
         """'synthetic demo data' for a demo workspace, else None; shown on every output."""
-        with self.connect() as con:
+        with self.connect(read_only=True) as con:
             row = con.execute("SELECT value FROM workspace_info WHERE key = 'label'").fetchone()
         return None if row is None else str(row[0])
 

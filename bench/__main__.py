@@ -1,0 +1,117 @@
+"""`python -m bench`: run policeplan's benchmarks and print comparisons with their baselines.
+
+    python -m bench                                  # everything
+    python -m bench import --dataset national --keep
+    python -m bench import --dataset real --repeat 3 --contender policeplan
+    python -m bench profile --dataset real           # where policeplan's import time goes
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.contenders import CONTENDERS, DESCRIPTIONS
+from bench.datasets import DATASET_NAMES
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="policeplan benchmarks. With no command, runs the import benchmark on "
+        "every dataset (the real sample is skipped when ../shared/data is absent).",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    contender_help = "; ".join(f"{name}: {text}" for name, text in DESCRIPTIONS.items())
+    bench_import = commands.add_parser(
+        "import",
+        help="import throughput: policeplan vs plain DuckDB vs pandas",
+        description="Import throughput of policeplan against plain DuckDB read_csv and a "
+        "pandas script on the same files, each contender in its own process. Prints a table "
+        "and PASS/FAIL per goal, and writes bench/out/import-<dataset>.json.",
+    )
+    bench_import.add_argument(
+        "--dataset",
+        choices=(*DATASET_NAMES, "all"),
+        default="all",
+        help="real: the 209 street files of ../shared/data/police_uk; national: a generated "
+        "year of 43 forces x 12 months (about 5.9 million rows); all: both (default)",
+    )
+    bench_import.add_argument(
+        "--contender",
+        action="append",
+        choices=tuple(CONTENDERS),
+        help=f"run only this contender (repeatable; default: all). {contender_help}",
+    )
+    bench_import.add_argument(
+        "--repeat",
+        type=_positive,
+        default=1,
+        help="run each contender N times and keep the fastest run (default 1)",
+    )
+    bench_import.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the generated national files (their folder is printed)",
+    )
+
+    profile = commands.add_parser(
+        "profile",
+        help="where policeplan's import spends its time (per SQL statement and cProfile)",
+        description="Import the dataset with policeplan in this process, timing each kind of "
+        "SQL statement and profiling the Python side with cProfile.",
+    )
+    profile.add_argument("--dataset", choices=DATASET_NAMES, default="real")
+    profile.add_argument(
+        "--limit", type=_positive, help="import only the first N files (default: all)"
+    )
+    profile.add_argument("--keep", action="store_true", help="keep generated national files")
+
+    child = commands.add_parser(
+        "contender",
+        help="(internal) run one contender in this process and write its result as JSON",
+        description="Used by the import benchmark to run each contender in a fresh process.",
+    )
+    child.add_argument("name", choices=tuple(CONTENDERS), help="the contender to run")
+    child.add_argument("--files", type=Path, required=True, help="text file: one path a line")
+    child.add_argument("--workdir", type=Path, required=True, help="folder for its database")
+    child.add_argument("--result", type=Path, required=True, help="where to write the JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "contender":
+        from bench.measure import run_contender_here
+
+        files = [Path(line) for line in args.files.read_text(encoding="utf-8").splitlines()]
+        run_contender_here(args.name, files, args.workdir, args.result)
+        return 0
+    if args.command == "profile":
+        from bench.profile_import import profile_import
+
+        profile_import(args.dataset, args.limit, args.keep)
+        return 0
+    from bench.import_throughput import import_benchmark
+
+    if args.command == "import":
+        datasets = DATASET_NAMES if args.dataset == "all" else (args.dataset,)
+        contenders = tuple(args.contender or CONTENDERS)
+        import_benchmark(datasets, contenders, args.repeat, args.keep)
+    else:
+        import_benchmark(DATASET_NAMES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""`policeplan indicator` and `policeplan spc`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli._plan import plan_if_loaded
+from policeplan.indicators.counts import SOURCES
+from policeplan.indicators.indicator import compute_indicator
+from policeplan.indicators.spc_series import spc_chart
+
+force_option = click.option("--force", required=True, help="Force slug or name, e.g. essex.")
+area_option = click.option(
+    "--area", default=None, help="district:NAME or lpa:NAME (default: the whole force)."
+)
+source_option = click.option(
+    "--source",
+    type=click.Choice(SOURCES),
+    default=SOURCES[0],
+    show_default=True,
+    help="police.uk street records (monthly) or the Home Office table (financial quarters).",
+)
+
+
+@click.command("indicator")
+@click.argument("measure")
+@force_option
+@click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
+@click.option("--months", default=12, show_default=True, help="Window length in months.")
+@click.option(
+    "--compare",
+    default="previous",
+    show_default=True,
+    help="previous (the window before), last-year (same months a year earlier) or "
+    "baseline:NAME (a baseline of the plan).",
+)
+@area_option
+@source_option
+@json_option
+@click.pass_context
+def indicator_command(
+    ctx: click.Context,
+    measure: str,
+    force: str,
+    to: str,
+    months: int,
+    compare: str,
+    area: str | None,
+    source: str,
+    as_json: bool,
+) -> None:
+    """Count MEASURE over a window and test its change against another window.
+
+    MEASURE is a crime measure such as all-crime, burglary or violent-crime, or a composite
+    measure of the plan. Windows with missing months are reported incomplete, never compared.
+    """
+    workspace = open_workspace(ctx)
+    result = compute_indicator(
+        workspace, measure, force, to, months, compare, area, source, plan_if_loaded(workspace)
+    )
+    data = result.to_json()
+    if as_json:
+        echo_json(data)
+    else:
+        _print_indicator(data)
+
+
+def _print_indicator(data: dict[str, Any]) -> None:
+    if data["data_label"]:
+        click.echo(f"[{data['data_label']}]")
+    click.echo(f"{data['measure']} — {data['force']} ({data['area']}, {data['source']})")
+    for name in ("current", "comparison"):
+        window = data[name]
+        count = f"{window['count']:,}" if window["complete"] else "incomplete"
+        missing = (
+            f" (missing {', '.join(window['missing_months'])})" if window["missing_months"] else ""
+        )
+        click.echo(f"  {name:<10} {window['from']} to {window['to']}: {count}{missing}")
+    if data["diff"] is None:
+        click.echo("  change: not compared (a window is incomplete)")
+    else:
+        verdict = "significant" if data["significant"] else "not significant"
+        click.echo(
+            f"  change: {data['diff']:+,.0f} ({data['pct_diff']:+.1f}%), "
+            f"p = {data['p_value']:.3g} ({verdict} at 5%)"
+        )
+    if data["rate_per_1000"] is not None:
+        click.echo(
+            f"  rate: {data['rate_per_1000']:.2f} per 1,000 people "
+            f"(population {data['population']:,}, {data['population_year']} estimate)"
+        )
+    solved = data["solved"]
+    if solved is not None:
+        click.echo(
+            f"  solved: {solved['count']:,} = {solved['rate']:.1%} "
+            f"(95% CI {solved['rate_low']:.1%} to {solved['rate_high']:.1%})"
+        )
+    harm = data["harm"]
+    if harm["score"] is not None:
+        click.echo(f"  harm score: {harm['score']:,.0f} (weights {harm['weights_version']})")
+    else:
+        click.echo(f"  harm score: {harm.get('note', 'window incomplete')}")
+
+
+@click.command("spc")
+@click.argument("measure")
+@force_option
+@click.option("--from", "first", required=True, help="First month (YYYY-MM).")
+@click.option("--to", "last", required=True, help="Last month (YYYY-MM).")
+@area_option
+@click.option(
+    "--direction",
+    type=click.Choice(["up", "down"]),
+    default=None,
+    help="Good direction (default: the plan's, else down for crime).",
+)
+@click.option(
+    "--baseline-months",
+    type=int,
+    default=None,
+    help="Compute the limits from the first N months only, then apply them onward.",
+)
+@click.option(
+    "--recalculate-from",
+    multiple=True,
+    help="Month where the process changed: new limits from there (repeatable).",
+)
+@json_option
+@click.pass_context
+def spc_command(
+    ctx: click.Context,
+    measure: str,
+    force: str,
+    first: str,
+    last: str,
+    area: str | None,
+    direction: str | None,
+    baseline_months: int | None,
+    recalculate_from: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Statistical process control chart (XmR, Making Data Count rules) of monthly counts."""
+    workspace = open_workspace(ctx)
+    result = spc_chart(
+        workspace,
+        measure,
+        force,
+        first,
+        last,
+        area,
+        plan_if_loaded(workspace),
+        direction,  # type: ignore[arg-type]  # click.Choice guarantees up/down
+        baseline_months,
+        recalculate_from,
+    )
+    data = result.to_json()
+    if as_json:
+        echo_json(data)
+        return
+    if data["data_label"]:
+        click.echo(f"[{data['data_label']}]")
+    click.echo(f"{data['measure']} — {data['force']} ({data['area']}), good direction "
+               f"{data['direction']}: latest point is {data['verdict']}")  # fmt: skip
+    for point in data["points"]:
+        flags = f"  ← {', '.join(point['flags'])}" if point["flags"] else ""
+        click.echo(
+            f"  {point['month']}  {point['value']:>8,.0f}   mean {point['mean']:,.1f}  "
+            f"limits {point['lower']:,.1f}–{point['upper']:,.1f}{flags}"
+        )

@@ -1,0 +1,550 @@
+"""Most Similar Group (MSG) comparison: where a force stands among similar forces.
+
+For one crime measure and window, every member of the group gets its count, population,
+rate per 1,000 people and rank (1 = best in the good direction). From these come the MSG
+average, the top-quartile boundary, the offences the force would need to change to reach
+each, whether its aspiration is met, its rank over the last 12 windows (a sparkline), and
+a funnel plot saying which rates differ from the group's by more than chance.
+
+    >>> result = msg_comparison(workspace, "all-crime", "essex", to="2018-03",
+    ...                         source="home-office", plan=plan)  # doctest: +SKIP
+    >>> essex = result.force_member  # doctest: +SKIP
+    >>> essex.rank, result.change_to_average, result.change_to_top_quartile  # doctest: +SKIP
+    (4, 0, -6428)
+
+Definitions (see docs/msg.md):
+
+- MSG average: the simple mean of the members' rates, the force included; every force
+  counts once whatever its size.
+- Ranks: competition ranking ("1224"); tied rates share a rank.
+- Top quartile: ranks 1 to ceil(n/4); its boundary is the rate of the member ranked
+  ceil(n/4) (counting tied members separately).
+- Change to reach a target: (target rate − force rate) × force population / 1,000,
+  rounded to whole offences; negative = that many fewer, positive = that many more;
+  0 when already at or better than the target.
+- Funnel: Poisson limits around the *pooled* group rate (total count / total population),
+  as `stats.funnel_plot`; a rate inside the 95% limits is not distinguishable from the
+  group's by chance alone, so its rank says little.
+- Members whose window is incomplete, or who have no population figure, are excluded and
+  listed with the reason; the force itself being excluded is an error.
+- Positions: the force's rank in each of the 12 windows of the same length ending 11, 10 …
+  0 steps before `to` (a step is a month for police.uk, a quarter for the Home Office
+  table), among the members ranked in the current window. A position is empty (None)
+  when any of those members, the force included, is incomplete or lacks a population in
+  that window: a rank among a different set of forces would not be comparable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from policeplan.errors import DataError, IncompleteWindow, InputError
+from policeplan.indicators.areas import WHOLE_FORCE
+from policeplan.indicators.counts import (
+    HOME_OFFICE,
+    POLICE_UK,
+    SOURCES,
+    WindowCount,
+    check_financial_quarters,
+    count_window,
+)
+from policeplan.indicators.indicator import window_population
+from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.ranking import (
+    Dispersion,
+    at_or_better,
+    competition_ranks,
+    funnel_dispersion,
+    nth_best,
+    offences_to_reach,
+    rate_per_1000,
+    top_quartile_rank,
+)
+from policeplan.indicators.windows import Window
+from policeplan.months import month_index
+from policeplan.plan.model import (
+    MSG_AVERAGE,
+    RANK_PREFIX,
+    UPPER_QUARTILE,
+    GoodDirection,
+    MsgIndicator,
+    Plan,
+)
+from policeplan.reference import Force, Population, get_force
+from policeplan.stats import FunnelMember, FunnelPlot, funnel_plot
+from policeplan.store import Workspace
+
+__all__ = [
+    "POSITION_WINDOWS",
+    "ExcludedMember",
+    "MsgComparison",
+    "MsgMember",
+    "Position",
+    "msg_comparison",
+]
+
+POSITION_WINDOWS = 12
+_STEP_MONTHS = {POLICE_UK: 1, HOME_OFFICE: 3}
+_SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office table"}
+
+
+@dataclass(frozen=True)
+class MsgMember:
+    """A ranked member: its count and population over the window, rate per 1,000 (exact)
+    and rank (1 = best in the good direction)."""
+
+    force: Force
+    count: int
+    population: Population
+    rate: Fraction
+    rank: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "force": self.force.slug,
+            "name": self.force.short_name,
+            "count": self.count,
+            "population": self.population.population,
+            "population_year": self.population.year,
+            "rate_per_1000": _rate(self.rate),
+            "rank": self.rank,
+        }
+
+
+@dataclass(frozen=True)
+class ExcludedMember:
+    """A member left out of the comparison, and why."""
+
+    force: Force
+    reason: str
+    missing_months: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "force": self.force.slug,
+            "name": self.force.short_name,
+            "reason": self.reason,
+            "missing_months": list(self.missing_months),
+        }
+
+
+@dataclass(frozen=True)
+class Position:
+    """The force's rank in one earlier (or the current) window; None with a note when the
+    window cannot be ranked among the same members."""
+
+    window: Window
+    rank: int | None
+    of: int
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.window.first,
+            "to": self.window.last,
+            "rank": self.rank,
+            "of": self.of,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class MsgComparison:
+    """The MSG table for one measure and window. `members` are ranked, best first."""
+
+    measure: CrimeMeasure
+    force: Force
+    window: Window
+    source: str
+    direction: GoodDirection
+    aspiration: str | None
+    members: tuple[MsgMember, ...]
+    excluded: tuple[ExcludedMember, ...]
+    funnel: FunnelPlot
+    positions: tuple[Position, ...]
+    data_label: str | None
+
+    @property
+    def force_member(self) -> MsgMember:
+        return next(m for m in self.members if m.force.slug == self.force.slug)
+
+    @property
+    def msg_average(self) -> Fraction:
+        """The simple mean of the members' rates per 1,000, the force included."""
+        return sum((m.rate for m in self.members), Fraction(0)) / len(self.members)
+
+    @property
+    def top_quartile_rank(self) -> int:
+        return top_quartile_rank(len(self.members))
+
+    @property
+    def top_quartile_rate(self) -> Fraction:
+        rates = [m.rate for m in self.members]
+        return nth_best(rates, self.top_quartile_rank, self.direction)
+
+    @property
+    def change_to_average(self) -> int:
+        return self._change_to(self.msg_average)
+
+    @property
+    def change_to_top_quartile(self) -> int:
+        return self._change_to(self.top_quartile_rate)
+
+    @property
+    def aspiration_met(self) -> bool | None:
+        """None without an aspiration; "rank:N" is met at rank N or better."""
+        member = self.force_member
+        if self.aspiration is None:
+            return None
+        if self.aspiration == MSG_AVERAGE:
+            return at_or_better(member.rate, self.msg_average, self.direction)
+        if self.aspiration == UPPER_QUARTILE:
+            return member.rank <= self.top_quartile_rank
+        if self.aspiration.startswith(RANK_PREFIX):
+            return member.rank <= int(self.aspiration.removeprefix(RANK_PREFIX))
+        return None
+
+    @property
+    def force_funnel(self) -> FunnelMember:
+        return next(m for m in self.funnel.members if m.name == self.force.slug)
+
+    @property
+    def dispersion(self) -> Dispersion:
+        return funnel_dispersion(self.funnel)
+
+    @property
+    def significance_note(self) -> str:
+        """What the funnel says about the ranks, in a sentence or two."""
+        within = sum(f.outside is None for f in self.funnel.members)
+        note = (
+            f"{within} of {len(self.members)} members are within the 95% limits around the "
+            "group rate; "
+            + (
+                "their rates differ from the group's by no more than chance, so their ranks "
+                "among themselves say little."
+                if within
+                else "none is within what chance alone would give."
+            )
+        )
+        spread = self.dispersion
+        if spread.p_value < 0.001:
+            note += (
+                f" The rates vary {spread.ratio:.1f} times as much as Poisson chance allows "
+                "(overdispersion): the forces really differ, but real differences include "
+                "recording practice and population make-up, which the rate does not adjust "
+                "for, and Poisson limits this narrow cannot show that neighbouring ranks "
+                "differ."
+            )
+        return note
+
+    def _change_to(self, target: Fraction) -> int:
+        member = self.force_member
+        return offences_to_reach(member.count, member.population.population, target, self.direction)
+
+    def to_json(self) -> dict[str, Any]:
+        member = self.force_member
+        return {
+            "measure": self.measure.slug,
+            "measure_title": self.measure.title,
+            "force": self.force.slug,
+            "force_name": self.force.short_name,
+            "source": self.source,
+            "data_label": self.data_label,
+            "window": {
+                "from": self.window.first,
+                "to": self.window.last,
+                "months": self.window.length,
+            },
+            "population_year": member.population.year,
+            "direction": self.direction,
+            "rows": [m.to_json() for m in self.members],
+            "excluded": [e.to_json() for e in self.excluded],
+            "group_size": len(self.members),
+            "msg_average_rate": _rate(self.msg_average),
+            "msg_average_note": (
+                f"simple mean of the {len(self.members)} members' rates, "
+                f"including {self.force.short_name}"
+            ),
+            "force_rate_per_1000": _rate(member.rate),
+            "force_rank": member.rank,
+            "top_quartile_rank": self.top_quartile_rank,
+            "top_quartile_rate": _rate(self.top_quartile_rate),
+            "change_to_average": self.change_to_average,
+            "change_to_top_quartile": self.change_to_top_quartile,
+            "aspiration": self.aspiration,
+            "aspiration_met": self.aspiration_met,
+            "funnel_group_rate": round(self.funnel.group_rate, 3),
+            "funnel_group_rate_note": (
+                "total count / total population of the members: the centre of the funnel"
+            ),
+            "funnel": [_funnel_json(f) for f in self.funnel.members],
+            "force_outside_funnel": self.force_funnel.outside,
+            "significance": [_significance_json(f, self.direction) for f in self.funnel.members],
+            "significance_note": self.significance_note,
+            "dispersion": {
+                "ratio": round(self.dispersion.ratio, 2),
+                "p_value": self.dispersion.p_value,
+                "note": (
+                    "mean squared z-score of the members against the group rate: about 1 "
+                    "when they differ by Poisson chance alone, far above 1 when forces "
+                    "really differ (overdispersion)"
+                ),
+            },
+            "positions": [p.rank for p in self.positions],
+            "position_windows": [p.to_json() for p in self.positions],
+        }
+
+
+def msg_comparison(
+    workspace: Workspace,
+    measure: str,
+    force: str,
+    to: str,
+    months: int = 12,
+    group: Sequence[str] | None = None,
+    source: str = POLICE_UK,
+    plan: Plan | None = None,
+    direction: str | None = None,
+) -> MsgComparison:
+    """Compare `force` with its Most Similar Group on `measure` over the `months` to `to`.
+
+    The group is `group`, else the plan's `most_similar_group` (the force is always
+    included). The good direction is `direction`, else the plan's MSG indicator for the
+    measure, else "down" (fewer crimes is better). Raises InputError for a bad measure,
+    force, source, direction or a window the source cannot give; IncompleteWindow or
+    DataError when the force itself cannot be ranked.
+    """
+    definition = crime_measure(measure, plan)
+    subject = get_force(force)
+    if source not in SOURCES:
+        raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
+    window = Window.ending(to, months)
+    if source == HOME_OFFICE:
+        check_financial_quarters(window)
+    indicator = _plan_indicator(plan, definition.slug)
+    good = _good_direction(direction, indicator)
+    # An aspiration is the plan's force's own; it says nothing about another force.
+    aspiration = (
+        indicator.aspiration
+        if indicator is not None and plan is not None and plan.force == subject.slug
+        else None
+    )
+    forces = _group(subject, group, plan)
+
+    step = _STEP_MONTHS[source]
+    windows = [window.shifted(-step * back) for back in range(POSITION_WINDOWS - 1, -1, -1)]
+    span = Window(windows[0].first, window.last)
+    with workspace.connect(read_only=True) as con:
+        counts = {
+            f.slug: count_window(con, definition, f.slug, span, WHOLE_FORCE, source) for f in forces
+        }
+
+    figures = {f.slug: _figure(f, counts[f.slug], window, source) for f in forces}
+    own = figures[subject.slug]
+    if isinstance(own, ExcludedMember):
+        _refuse(own, window)
+    excluded = tuple(e for e in figures.values() if isinstance(e, ExcludedMember))
+    included = [(f, fig) for f in forces if not isinstance(fig := figures[f.slug], ExcludedMember)]
+    if len(included) < 2:
+        raise DataError(
+            f"no other member of {subject.short_name}'s group can be compared for "
+            f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
+        )
+    members = _ranked(included, good)
+    funnel = funnel_plot((m.force.slug, m.count, m.population.population) for m in members)
+    ranked_forces = [m.force for m in members]
+    positions = tuple(_position(subject, ranked_forces, counts, w, source, good) for w in windows)
+    return MsgComparison(
+        measure=definition,
+        force=subject,
+        window=window,
+        source=source,
+        direction=good,
+        aspiration=aspiration,
+        members=members,
+        excluded=excluded,
+        funnel=funnel,
+        positions=positions,
+        data_label=workspace.label(),
+    )
+
+
+_Figure = tuple[int, Population]
+
+
+def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
+    if plan is None:
+        return None
+    return next((i for i in plan.msg_indicators if i.measure == measure), None)
+
+
+def _good_direction(direction: str | None, indicator: MsgIndicator | None) -> GoodDirection:
+    if direction is None:
+        return indicator.direction if indicator is not None else "down"
+    if direction == "up":
+        return "up"
+    if direction == "down":
+        return "down"
+    raise InputError(
+        f"direction {direction!r} is not understood: use up (more is better) or down "
+        "(fewer is better)",
+        field="direction",
+    )
+
+
+def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
+    """The members, the force first, each once."""
+    if group is not None:
+        names = [name.strip() for name in group if name.strip()]
+        if not names:
+            raise InputError("the group is empty: give --group a,b,c", field="group")
+    elif plan is not None:
+        if plan.force != subject.slug:
+            raise InputError(
+                f"the plan's Most Similar Group is {plan.force}'s, not {subject.slug}'s: "
+                f"give {subject.slug}'s group with --group a,b,c",
+                field="group",
+            )
+        names = list(plan.most_similar_group)
+    else:
+        raise InputError(
+            "no Most Similar Group: give --group a,b,c or load a plan with "
+            "policeplan plan load FILE",
+            field="group",
+        )
+    forces = [subject]
+    for name in names:
+        try:
+            member = get_force(name)
+        except InputError as exc:
+            raise InputError(exc.message, field="group") from exc
+        if member.slug not in {f.slug for f in forces}:
+            forces.append(member)
+    return forces
+
+
+def _figure(
+    force: Force, span_count: WindowCount, window: Window, source: str
+) -> _Figure | ExcludedMember:
+    """(count, population) of `force` over `window`, or why it cannot be ranked."""
+    missing = tuple(m for m in window.months if m in span_count.missing_months)
+    if missing:
+        return ExcludedMember(
+            force,
+            f"incomplete window: the workspace has no {_SOURCE_LABELS[source]} for "
+            f"{_month_ranges(missing)}",
+            missing,
+        )
+    population = window_population(force.slug, window)
+    if population is None:
+        return ExcludedMember(
+            force,
+            f"no population figure for {force.short_name} in the bundled population table "
+            "(it covers the police force areas of England only), so no rate per 1,000",
+        )
+    # by_month holds the span's months (or, for the Home Office, quarters under their
+    # first month); the window's are those inside it.
+    months = set(window.months)
+    count = sum(n for month, n in span_count.by_month.items() if month in months)
+    if count < 0:
+        return ExcludedMember(
+            force, f"the count is negative ({count}): downward adjustments exceed offences"
+        )
+    return count, population
+
+
+def _refuse(own: ExcludedMember, window: Window) -> None:
+    name = own.force.short_name
+    if own.missing_months:
+        raise IncompleteWindow(
+            f"{name} cannot be compared for {window.label()}: {own.reason}; import the "
+            "missing months (policeplan coverage shows what the workspace holds)",
+            list(own.missing_months),
+        )
+    raise DataError(f"{name} cannot be compared for {window.label()}: {own.reason}")
+
+
+def _ranked(
+    included: list[tuple[Force, _Figure]], direction: GoodDirection
+) -> tuple[MsgMember, ...]:
+    rates = [rate_per_1000(count, population.population) for _, (count, population) in included]
+    ranks = competition_ranks(rates, direction)
+    members = [
+        MsgMember(force, count, population, rate, rank)
+        for (force, (count, population)), rate, rank in zip(included, rates, ranks, strict=True)
+    ]
+    return tuple(sorted(members, key=lambda m: (m.rank, m.force.short_name)))
+
+
+def _position(
+    subject: Force,
+    ranked: list[Force],
+    counts: dict[str, WindowCount],
+    window: Window,
+    source: str,
+    direction: GoodDirection,
+) -> Position:
+    figures = [(f, _figure(f, counts[f.slug], window, source)) for f in ranked]
+    unusable = [f.short_name for f, fig in figures if isinstance(fig, ExcludedMember)]
+    if len(unusable) == len(ranked):
+        return Position(window, None, len(ranked), "no member can be ranked in this window")
+    if unusable:
+        return Position(
+            window, None, len(ranked), f"incomplete or no population: {', '.join(unusable)}"
+        )
+    usable = [(f, fig) for f, fig in figures if not isinstance(fig, ExcludedMember)]
+    members = _ranked(usable, direction)
+    rank = next(m.rank for m in members if m.force.slug == subject.slug)
+    return Position(window, rank, len(ranked))
+
+
+def _month_ranges(months: Sequence[str]) -> str:
+    """'2018-01 to 2018-03, 2018-06' from a sorted list of months."""
+    runs: list[list[str]] = []
+    for month in months:
+        if runs and month_index(month) == month_index(runs[-1][-1]) + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs)
+
+
+def _rate(rate: Fraction) -> float:
+    return round(float(rate), 3)
+
+
+def _funnel_json(member: FunnelMember) -> dict[str, Any]:
+    return {
+        "force": member.name,
+        "rate_per_1000": round(member.rate, 3),
+        "lower95": round(member.lower_95, 3),
+        "upper95": round(member.upper_95, 3),
+        "lower998": round(member.lower_998, 3),
+        "upper998": round(member.upper_998, 3),
+        "outside": member.outside,
+    }
+
+
+def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
+    above = member.rate > member.upper_95
+    below = member.rate < member.lower_95
+    if not (above or below):
+        verdict = "within the 95% limits: not different from the group rate beyond chance"
+    else:
+        side = "above" if above else "below"
+        better = below if direction == "down" else above
+        level = "99.8%" if member.outside in ("above 99.8", "below 99.8") else "95%"
+        verdict = (
+            f"{side} the group rate beyond the {level} limits "
+            f"({'better' if better else 'worse'} than the group)"
+        )
+    return {
+        "force": member.name,
+        "differs_95": above or below,
+        "differs_998": member.rate > member.upper_998 or member.rate < member.lower_998,
+        "side": "above" if above else "below" if below else None,
+        "verdict": verdict,
+    }

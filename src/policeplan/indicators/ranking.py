@@ -1,0 +1,123 @@
+"""Ranking a group's rates in the good direction, the change needed to reach a target,
+and how far the ranks can be trusted (overdispersion).
+
+Rates are exact fractions (per 1,000 people), so equal rates tie exactly and the offences
+needed to reach a target are rounded from the exact value, not from a binary float.
+
+Ranks use competition ranking ("1224"): members with equal rates share a rank and the
+next rank skips, so a rank always says how many members are strictly better, plus one.
+
+    >>> rates = [Fraction(3), Fraction(1), Fraction(1), Fraction(2)]
+    >>> competition_ranks(rates, "down"), competition_ranks(rates, "up")
+    ([4, 1, 1, 3], [1, 3, 3, 2])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from scipy.stats import chi2
+
+from policeplan.plan.model import GoodDirection
+from policeplan.stats import FunnelPlot
+
+PER_POPULATION = 1000
+
+
+def rate_per_1000(count: int, population: int) -> Fraction:
+    """The exact rate per 1,000 people.
+
+    >>> rate_per_1000(150, 20_000)
+    Fraction(15, 2)
+    """
+    return Fraction(count * PER_POPULATION, population)
+
+
+def at_or_better(rate: Fraction, target: Fraction, direction: GoodDirection) -> bool:
+    """Whether `rate` has reached `target`: at or below it when down is good, at or above
+    it when up is good."""
+    return rate <= target if direction == "down" else rate >= target
+
+
+def competition_ranks(rates: Sequence[Fraction], direction: GoodDirection) -> list[int]:
+    """Each rate's rank, 1 = best in the good direction; ties share a rank ("1224")."""
+    return [1 + sum(not at_or_better(rate, other, direction) for other in rates) for rate in rates]
+
+
+def top_quartile_rank(size: int) -> int:
+    """The lowest rank still in the top quartile of `size` members: ceil(size / 4).
+
+    >>> [top_quartile_rank(n) for n in (4, 5, 8, 9, 10)]
+    [1, 2, 2, 3, 3]
+    """
+    if size < 1:
+        raise ValueError(f"a group needs at least one member, not {size}")
+    return math.ceil(size / 4)
+
+
+def nth_best(rates: Sequence[Fraction], n: int, direction: GoodDirection) -> Fraction:
+    """The n-th best rate (1 = best), counting tied members separately: the boundary a
+    member must reach to rank n or better.
+
+    >>> nth_best([Fraction(3), Fraction(1), Fraction(1), Fraction(2)], 2, "down")
+    Fraction(1, 1)
+    """
+    if not 1 <= n <= len(rates):
+        raise ValueError(f"rank {n} is outside a group of {len(rates)}")
+    best_first = sorted(rates, reverse=direction == "up")
+    return best_first[n - 1]
+
+
+def offences_to_reach(
+    count: int, population: int, target: Fraction, direction: GoodDirection
+) -> int:
+    """Offences more (+) or fewer (−) that would bring the rate to `target` per 1,000.
+
+    0 when the rate is already at or better than the target. Otherwise the exact gap,
+    (target − rate) × population / 1,000, rounded to the nearest whole offence (halves
+    away from zero) but never to 0: a member on the wrong side needs at least one.
+
+    >>> offences_to_reach(120, 10_000, Fraction(10), "down")  # 12 per 1,000 -> 10
+    -20
+    >>> offences_to_reach(80, 10_000, Fraction(10), "down")  # already better
+    0
+    >>> offences_to_reach(80, 10_000, Fraction(10), "up")
+    20
+    """
+    rate = rate_per_1000(count, population)
+    if at_or_better(rate, target, direction):
+        return 0
+    gap = (target - rate) * population / PER_POPULATION
+    magnitude = max(1, math.floor(abs(gap) + Fraction(1, 2)))
+    return magnitude if gap > 0 else -magnitude
+
+
+@dataclass(frozen=True)
+class Dispersion:
+    """`ratio`: the mean of z² over the members, z = (count − expected) / √expected at the
+    group rate (Spiegelhalter 2005); about 1 when members differ by Poisson chance alone.
+    `p_value`: the chance of a sum of z² this large on n − 1 degrees of freedom if they did.
+    """
+
+    ratio: float
+    p_value: float
+
+
+def funnel_dispersion(plot: FunnelPlot) -> Dispersion:
+    """How much more the members vary around the group rate than Poisson chance allows.
+
+    >>> from policeplan.stats import funnel_plot
+    >>> round(funnel_dispersion(funnel_plot([("a", 90, 10_000), ("b", 110, 10_000)])).ratio, 3)
+    1.0
+    """
+    squares = []
+    for member in plot.members:
+        expected = plot.group_rate / PER_POPULATION * member.population
+        squares.append((member.count - expected) ** 2 / expected if expected > 0 else 0.0)
+    total = sum(squares)
+    degrees = len(squares) - 1
+    p_value = float(chi2.sf(total, degrees)) if degrees > 0 else 1.0
+    return Dispersion(ratio=total / len(squares), p_value=p_value)

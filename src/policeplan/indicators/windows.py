@@ -1,0 +1,86 @@
+"""Time windows: runs of whole months, such as the 12 months to 2025-12.
+
+>>> w = Window.ending("2025-12", 12)
+>>> (w.first, w.last, w.previous().last, w.year_earlier().first)
+('2025-01', '2025-12', '2024-12', '2024-01')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policeplan.errors import InputError
+from policeplan.months import month_index, months_between, parse_month, shift_month
+from policeplan.plan.model import Plan
+
+
+@dataclass(frozen=True)
+class Window:
+    """The months `first` to `last` inclusive (YYYY-MM)."""
+
+    first: str
+    last: str
+
+    @classmethod
+    def ending(cls, last: str, months: int) -> Window:
+        """The `months` months to `last` (a rolling window when months is 12)."""
+        parse_month(last, "to")
+        if months < 1:
+            raise InputError(f"a window needs at least one month, not {months}", field="months")
+        return cls(shift_month(last, -(months - 1)), last)
+
+    @property
+    def months(self) -> list[str]:
+        return months_between(self.first, self.last)
+
+    @property
+    def length(self) -> int:
+        return month_index(self.last) - month_index(self.first) + 1
+
+    def shifted(self, months: int) -> Window:
+        return Window(shift_month(self.first, months), shift_month(self.last, months))
+
+    def previous(self) -> Window:
+        """The window of equal length immediately before this one."""
+        return self.shifted(-self.length)
+
+    def year_earlier(self) -> Window:
+        """The same months one year earlier."""
+        return self.shifted(-12)
+
+    @property
+    def middle_month(self) -> str:
+        return shift_month(self.first, (self.length - 1) // 2)
+
+    def label(self) -> str:
+        return self.first if self.length == 1 else f"{self.first} to {self.last}"
+
+
+COMPARISONS = ("previous", "last-year", "baseline:NAME")
+
+
+def comparison_window(current: Window, compare: str, plan: Plan | None) -> Window:
+    """The window `current` is compared with: `previous`, `last-year` or `baseline:NAME`
+    (a baseline named in the plan)."""
+    if compare == "previous":
+        return current.previous()
+    if compare == "last-year":
+        return current.year_earlier()
+    if compare.startswith("baseline:"):
+        name = compare.removeprefix("baseline:")
+        if plan is None:
+            raise InputError(
+                f"--compare {compare} needs a plan with baselines: run policeplan plan load FILE",
+                field="compare",
+            )
+        names = [b.name for b in plan.baselines]
+        if name not in names:
+            raise InputError(
+                f"the plan has no baseline {name!r}; it has {', '.join(names) or 'none'}",
+                field="compare",
+            )
+        baseline = plan.baseline(name)
+        return Window.ending(baseline.to, baseline.months)
+    raise InputError(
+        f"unknown comparison {compare!r}: use one of {', '.join(COMPARISONS)}", field="compare"
+    )
