@@ -18,6 +18,7 @@ from policeplan.cli.demo import demo_command
 from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.plan import plan_group
+from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
 from policeplan.config import WORKSPACE_ENV, load_settings
 
@@ -42,6 +43,8 @@ for command in (
     plan_group,
     indicator_command,
     spc_command,
+    breakdown_command,
+    scorecard_command,
     weights_group,
     delivery_group,
     demo_command,

@@ -50,6 +50,46 @@ class WindowCount:
         }
 
 
+@dataclass(frozen=True)
+class CountTable:
+    """Counts by (period, crime type) for one force (and area) over a window: read once,
+    then any crime measure's WindowCount is derived from it without another query.
+    Periods are months (police.uk) or quarters keyed by their first month (Home Office)."""
+
+    window: Window
+    present: frozenset[str]
+    missing_months: tuple[str, ...]
+    counts: dict[tuple[str, str], tuple[int, int]]  # (period, crime type) -> (crimes, solved)
+    has_outcomes: bool
+
+    def for_measure(self, measure: CrimeMeasure) -> WindowCount:
+        by_month = dict.fromkeys(sorted(self.present), 0)
+        solved = 0
+        for (period, crime_type), (crimes, crimes_solved) in self.counts.items():
+            if crime_type in measure.crime_types:
+                by_month[period] += crimes
+                solved += crimes_solved
+        known = not self.missing_months and self.has_outcomes and measure.counts_crimes
+        return WindowCount(self.window, by_month, self.missing_months, solved if known else None)
+
+
+def count_table(
+    con: duckdb.DuckDBPyConnection,
+    force: str,
+    window: Window,
+    area: Area,
+    source: str = POLICE_UK,
+) -> CountTable:
+    """Counts for `force` (and area) in `window` from `source`, by period and crime type."""
+    if source == POLICE_UK:
+        return _police_uk_table(con, force, window, area)
+    if source == HOME_OFFICE:
+        if not area.is_force:
+            raise InputError("the Home Office table has force totals only", field="area")
+        return _home_office_table(con, force, window)
+    raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
+
+
 def count_window(
     con: duckdb.DuckDBPyConnection,
     measure: CrimeMeasure,
@@ -59,53 +99,32 @@ def count_window(
     source: str = POLICE_UK,
 ) -> WindowCount:
     """The measure's count in `window` for `force` (and area), from `source`."""
-    if source == POLICE_UK:
-        return _police_uk_count(con, measure, force, window, area)
-    if source == HOME_OFFICE:
-        if not area.is_force:
-            raise InputError("the Home Office table has force totals only", field="area")
-        return _home_office_count(con, measure, force, window)
-    raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
+    return count_table(con, force, window, area, source).for_measure(measure)
 
 
-def _police_uk_count(
-    con: duckdb.DuckDBPyConnection,
-    measure: CrimeMeasure,
-    force: str,
-    window: Window,
-    area: Area,
-) -> WindowCount:
+def _police_uk_table(
+    con: duckdb.DuckDBPyConnection, force: str, window: Window, area: Area
+) -> CountTable:
     params: dict[str, object] = {
         "force": force,
         "first": f"{window.first}-01",
         "last": f"{window.last}-01",
-        "types": list(measure.crime_types),
     }
     area_filter = ""
     if area.districts is not None:
         area_filter = "AND district IN (SELECT unnest($districts))"
         params["districts"] = list(area.districts)
     rows = con.execute(
-        "SELECT strftime(month, '%Y-%m'), count(*), count(*) FILTER (solved) "
+        "SELECT strftime(month, '%Y-%m'), crime_type, count(*), count(*) FILTER (solved) "
         "FROM street_crimes WHERE force = $force "
-        "AND month BETWEEN CAST($first AS DATE) AND CAST($last AS DATE) "
-        f"AND crime_type IN (SELECT unnest($types)) {area_filter} GROUP BY 1",
+        f"AND month BETWEEN CAST($first AS DATE) AND CAST($last AS DATE) {area_filter} "
+        "GROUP BY ALL",
         params,
     ).fetchall()
     present = _present_months(con, force, window)
     missing = tuple(m for m in window.months if m not in present)
-    by_month = {m: 0 for m in window.months if m in present}
-    solved = 0
-    for month, count, month_solved in rows:
-        by_month[month] = int(count)
-        solved += int(month_solved)
-    complete = not missing
-    return WindowCount(
-        window,
-        by_month,
-        missing,
-        solved if complete and measure.counts_crimes else None,
-    )
+    counts = {(str(m), str(t)): (int(n), int(s)) for m, t, n, s in rows}
+    return CountTable(window, frozenset(present), missing, counts, has_outcomes=True)
 
 
 def _present_months(con: duckdb.DuckDBPyConnection, force: str, window: Window) -> set[str]:
@@ -137,23 +156,21 @@ def check_financial_quarters(window: Window) -> None:
         )
 
 
-def _home_office_count(
-    con: duckdb.DuckDBPyConnection, measure: CrimeMeasure, force: str, window: Window
-) -> WindowCount:
+def _home_office_table(con: duckdb.DuckDBPyConnection, force: str, window: Window) -> CountTable:
     check_financial_quarters(window)
-    rows = con.execute(
-        f"SELECT {_QUARTER_FIRST_MONTH} AS first_month, "
-        "sum(offences) FILTER (crime_type IN (SELECT unnest($types))) "
-        "FROM home_office_crimes WHERE force = $force GROUP BY 1",
-        {"force": force, "types": list(measure.crime_types)},
-    ).fetchall()
-    quarters = {str(first): int(total or 0) for first, total in rows}
     starts = window.months[::3]
+    rows = con.execute(
+        f"SELECT {_QUARTER_FIRST_MONTH} AS first_month, coalesce(crime_type, ''), sum(offences) "
+        "FROM home_office_crimes WHERE force = ? GROUP BY ALL",
+        [force],
+    ).fetchall()
+    counts = {(str(q), str(t)): (int(n), 0) for q, t, n in rows if q in starts}
+    present = {q for q, _ in counts}
     missing = tuple(
         month
-        for start in starts
-        if start not in quarters
-        for month in window.months[window.months.index(start) : window.months.index(start) + 3]
+        for index, start in enumerate(starts)
+        if start not in present
+        for month in window.months[3 * index : 3 * index + 3]
     )
     # by_month holds each quarter's total under its first month.
-    return WindowCount(window, {s: quarters[s] for s in starts if s in quarters}, missing, None)
+    return CountTable(window, frozenset(present), missing, counts, has_outcomes=False)

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 import duckdb
 
 from policeplan.errors import DataError
-from policeplan.indicators.areas import Area
-from policeplan.indicators.counts import POLICE_UK, count_window
+from policeplan.indicators.counts import CountTable
 from policeplan.indicators.measures import CrimeMeasure
-from policeplan.indicators.windows import Window
 
 NO_WEIGHTS = "no weights loaded: load a table with `policeplan weights load FILE --version NAME`"
 
@@ -29,38 +27,44 @@ class HarmScore:
 
 
 def weights_versions(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [str(r[0]) for r in con.execute(
-        "SELECT DISTINCT version FROM harm_weights ORDER BY version").fetchall()]  # fmt: skip
+    rows = con.execute("SELECT DISTINCT version FROM harm_weights ORDER BY version").fetchall()
+    return [str(r[0]) for r in rows]
 
 
-def harm_score(
-    con: duckdb.DuckDBPyConnection,
-    measure: CrimeMeasure,
-    force: str,
-    window: Window,
-    area: Area,
-    version: str | None = None,
-) -> HarmScore:
-    """Sum over crime types of count × weight; the latest version unless one is named."""
+@dataclass(frozen=True)
+class HarmWeights:
+    """One version of the weights table: crime type -> weight."""
+
+    version: str
+    weights: dict[str, float]
+
+    def score(self, table: CountTable, measure: CrimeMeasure) -> HarmScore:
+        """Sum over the measure's crime types of count × weight (None when incomplete)."""
+        total = 0.0
+        for crime_type, weight in self.weights.items():
+            if crime_type in measure.crime_types:
+                counted = table.for_measure(CrimeMeasure(crime_type, crime_type, (crime_type,)))
+                if counted.count is None:
+                    return HarmScore(self.version, None, ())
+                total += counted.count * weight
+        unweighted = tuple(t for t in measure.crime_types if t not in self.weights)
+        return HarmScore(self.version, total, unweighted)
+
+
+def read_weights(con: duckdb.DuckDBPyConnection, version: str | None = None) -> HarmWeights:
+    """The named weights version, or the latest; DataError when none is loaded."""
     versions = weights_versions(con)
     if not versions:
         raise DataError(NO_WEIGHTS)
     chosen = version or versions[-1]
     if chosen not in versions:
         raise DataError(f"no weights version {chosen!r}; loaded: {', '.join(versions)}")
-    weights = dict(
-        con.execute(
-            "SELECT crime_type, weight FROM harm_weights WHERE version = ?", [chosen]
-        ).fetchall()
-    )
-    total = 0.0
-    for crime_type in measure.crime_types:
-        if crime_type not in weights:
-            continue
-        single = CrimeMeasure(measure.slug, crime_type, (crime_type,))
-        counted = count_window(con, single, force, window, area, POLICE_UK)
-        if counted.count is None:
-            return HarmScore(chosen, None, ())
-        total += counted.count * float(weights[crime_type])
-    unweighted = tuple(t for t in measure.crime_types if t not in weights)
-    return HarmScore(chosen, total, unweighted)
+    rows = con.execute(
+        "SELECT crime_type, weight FROM harm_weights WHERE version = ?", [chosen]
+    ).fetchall()
+    return HarmWeights(chosen, {str(t): float(w) for t, w in rows})
+
+
+def latest_weights(con: duckdb.DuckDBPyConnection) -> HarmWeights | None:
+    """The latest weights version, or None when no table is loaded."""
+    return read_weights(con) if weights_versions(con) else None

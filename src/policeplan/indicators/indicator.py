@@ -11,11 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
+
 from policeplan.errors import DataError
 from policeplan.indicators.areas import Area, parse_area
-from policeplan.indicators.counts import POLICE_UK, WindowCount, count_window
-from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, harm_score, weights_versions
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
+from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, HarmWeights, latest_weights
+from policeplan.indicators.loaded_measures import (
+    LoadedWindow,
+    compare_loaded,
+    is_loaded_measure,
+    loaded_window,
+)
+from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_measure
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
 from policeplan.reference import Population, get_force, population_for
@@ -113,6 +121,53 @@ def _solved_json(interval: ProportionInterval | None) -> dict[str, Any] | None:
     }
 
 
+@dataclass(frozen=True)
+class LoadedIndicatorResult:
+    """An indicator of a loaded measure (see `loaded_measures.py`)."""
+
+    measure: str
+    force: str
+    area: str
+    current: LoadedWindow
+    comparison: LoadedWindow
+    data_label: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "force": self.force,
+            "area": self.area,
+            "source": "measures",
+            "data_label": self.data_label,
+            "current": self.current.to_json(),
+            "comparison": self.comparison.to_json(),
+            **compare_loaded(self.current, self.comparison),
+            "rate_per_1000": None,
+            "population": None,
+            "population_year": None,
+            "solved": None,
+        }
+
+
+def _loaded_indicator(
+    con: duckdb.DuckDBPyConnection,
+    workspace: Workspace,
+    measure: str,
+    force: str,
+    area: str,
+    current: Window,
+    comparison: Window,
+) -> LoadedIndicatorResult:
+    return LoadedIndicatorResult(
+        measure,
+        force,
+        area,
+        loaded_window(con, measure, area, current),
+        loaded_window(con, measure, area, comparison),
+        workspace.label(),
+    )
+
+
 def window_population(force: str, window: Window) -> Population | None:
     """The force's population for a window: the estimate for the calendar year holding the
     window's middle month (mid-2017 for April 2017 – March 2018), or the latest before it."""
@@ -132,20 +187,62 @@ def compute_indicator(
     area: str | None = None,
     source: str = POLICE_UK,
     plan: Plan | None = None,
-) -> IndicatorResult:
+) -> IndicatorResult | LoadedIndicatorResult:
     """Count `measure` over the `months` months to `to`, compare it with the chosen window
     and test whether the change is more than chance. Incomplete windows are never compared."""
-    definition = crime_measure(measure, plan)
     slug = get_force(force).slug
-    place = parse_area(area, slug)
     current_window = Window.ending(to, months)
     other_window = comparison_window(current_window, compare, plan)
     with workspace.connect(read_only=True) as con:
-        current = count_window(con, definition, slug, current_window, place, source)
-        comparison = count_window(con, definition, slug, other_window, place, source)
-        harm = None
-        if source == POLICE_UK and weights_versions(con):
-            harm = harm_score(con, definition, slug, current_window, place)
+        if measure not in CRIME_MEASURES and is_loaded_measure(con, measure):
+            return _loaded_indicator(con, workspace, measure, slug, area or slug,
+                                     current_window, other_window)  # fmt: skip
+    definition = crime_measure(measure, plan)
+    place = parse_area(area, slug)
+    with workspace.connect(read_only=True) as con:
+        tables = IndicatorTables.read(con, slug, place, current_window, other_window, source)
+    return crime_indicator(definition, tables, workspace.label())
+
+
+@dataclass(frozen=True)
+class IndicatorTables:
+    """What every crime indicator of one force, area and pair of windows is computed from:
+    read once, so a whole scorecard costs two queries, not two per measure."""
+
+    force: str
+    area: Area
+    source: str
+    current: CountTable
+    comparison: CountTable
+    weights: HarmWeights | None
+
+    @classmethod
+    def read(
+        cls,
+        con: duckdb.DuckDBPyConnection,
+        force: str,
+        area: Area,
+        current: Window,
+        comparison: Window,
+        source: str,
+    ) -> IndicatorTables:
+        return cls(
+            force,
+            area,
+            source,
+            count_table(con, force, current, area, source),
+            count_table(con, force, comparison, area, source),
+            latest_weights(con) if source == POLICE_UK else None,
+        )
+
+
+def crime_indicator(
+    definition: CrimeMeasure, tables: IndicatorTables, data_label: str | None
+) -> IndicatorResult:
+    """One crime measure's indicator from tables already read."""
+    current = tables.current.for_measure(definition)
+    comparison = tables.comparison.for_measure(definition)
+    current_window, other_window = tables.current.window, tables.comparison.window
     change = None
     if current.count is not None and comparison.count is not None:
         change = compare_poisson_counts(
@@ -162,17 +259,22 @@ def compute_indicator(
             solved_change = compare_proportions(
                 current.solved, current.count, comparison.solved, comparison.count
             )
+    harm = None
+    if tables.weights is not None:
+        harm = tables.weights.score(tables.current, definition)
     return IndicatorResult(
         measure=definition.slug,
-        force=slug,
-        area=place,
-        source=source,
+        force=tables.force,
+        area=tables.area,
+        source=tables.source,
         current=current,
         comparison=comparison,
         change=change,
-        population=window_population(slug, current_window) if place.is_force else None,
+        population=window_population(tables.force, current_window)
+        if tables.area.is_force
+        else None,
         solved=solved,
         solved_change=solved_change,
         harm=harm,
-        data_label=workspace.label(),
+        data_label=data_label,
     )

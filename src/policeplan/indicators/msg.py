@@ -51,6 +51,7 @@ from policeplan.indicators.counts import (
     check_financial_quarters,
     count_window,
 )
+from policeplan.indicators.directions import good_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.ranking import (
@@ -88,7 +89,7 @@ __all__ = [
 
 POSITION_WINDOWS = 12
 _STEP_MONTHS = {POLICE_UK: 1, HOME_OFFICE: 3}
-_SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office table"}
+_SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office figures"}
 
 
 @dataclass(frozen=True)
@@ -219,24 +220,23 @@ class MsgComparison:
     def significance_note(self) -> str:
         """What the funnel says about the ranks, in a sentence or two."""
         within = sum(f.outside is None for f in self.funnel.members)
-        note = (
-            f"{within} of {len(self.members)} members are within the 95% limits around the "
-            "group rate; "
-            + (
-                "their rates differ from the group's by no more than chance, so their ranks "
-                "among themselves say little."
-                if within
-                else "none is within what chance alone would give."
+        if within:
+            note = (
+                f"{within} of {len(self.members)} members are within the 95% limits around "
+                "the group rate: their rates differ from it by no more than chance, so their "
+                "ranks among themselves say little."
             )
-        )
+        else:
+            note = "No member is within the 95% limits around the group rate."
         spread = self.dispersion
         if spread.p_value < 0.001:
+            ratio = f"{spread.ratio:,.0f}" if spread.ratio >= 10 else f"{spread.ratio:.1f}"
             note += (
-                f" The rates vary {spread.ratio:.1f} times as much as Poisson chance allows "
-                "(overdispersion): the forces really differ, but real differences include "
-                "recording practice and population make-up, which the rate does not adjust "
-                "for, and Poisson limits this narrow cannot show that neighbouring ranks "
-                "differ."
+                f" Overdispersion: the rates spread {ratio} times as widely (in variance) as "
+                "Poisson chance allows, so the forces' rates really differ; but the "
+                "differences include recording practice and population make-up, which a "
+                "rate per 1,000 does not adjust for, and limits this narrow are no test of "
+                "whether neighbouring ranks differ."
             )
         return note
 
@@ -325,7 +325,7 @@ def msg_comparison(
     if source == HOME_OFFICE:
         check_financial_quarters(window)
     indicator = _plan_indicator(plan, definition.slug)
-    good = _good_direction(direction, indicator)
+    good = good_direction(definition.slug, plan, _given_direction(direction))
     # An aspiration is the plan's force's own; it says nothing about another force.
     aspiration = (
         indicator.aspiration
@@ -381,13 +381,13 @@ def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
     return next((i for i in plan.msg_indicators if i.measure == measure), None)
 
 
-def _good_direction(direction: str | None, indicator: MsgIndicator | None) -> GoodDirection:
+def _given_direction(direction: str | None) -> GoodDirection | None:
     if direction is None:
-        return indicator.direction if indicator is not None else "down"
-    if direction == "up":
-        return "up"
+        return None
     if direction == "down":
         return "down"
+    if direction == "up":
+        return "up"
     raise InputError(
         f"direction {direction!r} is not understood: use up (more is better) or down "
         "(fewer is better)",
@@ -398,7 +398,9 @@ def _good_direction(direction: str | None, indicator: MsgIndicator | None) -> Go
 def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
     """The members, the force first, each once."""
     if group is not None:
-        names = [name.strip() for name in group if name.strip()]
+        # A single string is taken as written on the command line: "kent,sussex".
+        listed = group.split(",") if isinstance(group, str) else group
+        names = [name.strip() for name in listed if name.strip()]
         if not names:
             raise InputError("the group is empty: give --group a,b,c", field="group")
     elif plan is not None:
@@ -434,7 +436,7 @@ def _figure(
     if missing:
         return ExcludedMember(
             force,
-            f"incomplete window: the workspace has no {_SOURCE_LABELS[source]} for "
+            f"incomplete window: the workspace holds no {_SOURCE_LABELS[source]} for "
             f"{_month_ranges(missing)}",
             missing,
         )

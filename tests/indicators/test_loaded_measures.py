@@ -1,0 +1,53 @@
+"""Indicators of measures loaded from a measures file."""
+
+from __future__ import annotations
+
+import pytest
+from scipy.stats import binomtest, fisher_exact
+
+from policeplan.indicators.indicator import compute_indicator
+from policeplan.ingest.measures import import_measures
+from policeplan.store import Workspace
+from tests.conftest import TEST_DATA
+
+
+@pytest.fixture
+def loaded(workspace: Workspace) -> Workspace:
+    import_measures(workspace, TEST_DATA / "indicators/measures.csv")
+    return workspace
+
+
+def test_counts_are_summed_and_tested_like_crimes(loaded: Workspace) -> None:
+    data = compute_indicator(loaded, "ksi-casualties", "essex", "2025-02", 2, "last-year").to_json()
+
+    assert (data["current"]["count"], data["comparison"]["count"]) == (78, 115)
+    assert data["diff"] == -37 and data["pct_diff"] == -32.2
+    assert data["p_value"] == pytest.approx(binomtest(78, 193, 0.5).pvalue)
+
+
+def test_rates_with_denominators_use_the_pooled_rate(loaded: Workspace) -> None:
+    data = compute_indicator(
+        loaded, "answer-999-within-10s", "essex", "2025-02", 2, "last-year"
+    ).to_json()
+
+    assert data["current"]["value"] == pytest.approx(1984 / 2100)
+    assert data["comparison"]["value"] == pytest.approx(1700 / 2000)
+    expected = fisher_exact([[1984, 2100 - 1984], [1700, 2000 - 1700]]).pvalue
+    assert data["p_value"] == pytest.approx(expected)
+
+
+def test_financial_year_values_compare_without_a_test(loaded: Workspace) -> None:
+    data = compute_indicator(loaded, "public-confidence", "essex", "2025-03", 12).to_json()
+
+    assert data["current"]["periods"] == ["2024/25"]
+    assert data["current"]["value"] == 67.4
+    assert data["diff"] == pytest.approx(-2.7)
+    assert data["p_value"] is None  # no underlying counts, no honest test
+
+
+def test_window_not_covered_by_periods_is_incomplete(loaded: Workspace) -> None:
+    data = compute_indicator(loaded, "ksi-casualties", "essex", "2025-03", 3).to_json()
+
+    assert data["current"]["complete"] is False
+    assert data["current"]["missing_months"] == ["2025-03"]
+    assert data["diff"] is None
