@@ -541,3 +541,8 @@ def test_cli_without_group_or_plan_fails_with_the_hint(tmp_path: Path) -> None:
 
     assert isinstance(result.exception, InputError)
     assert "--group" in str(result.exception)
+
+
+def test_unknown_direction_is_an_input_error(workspace: Workspace) -> None:
+    with pytest.raises(InputError, match=r"use up .* or down"):
+        msg_comparison(workspace, "all-crime", "essex", "2024-03", 3, ["kent"], direction="higher")

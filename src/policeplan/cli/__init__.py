@@ -17,6 +17,7 @@ from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
 from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
+from policeplan.cli.msg import msg_command
 from policeplan.cli.plan import plan_group
 from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
@@ -45,6 +46,7 @@ for command in (
     spc_command,
     breakdown_command,
     scorecard_command,
+    msg_command,
     weights_group,
     delivery_group,
     demo_command,

@@ -36,10 +36,9 @@ Definitions (see docs/msg.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from fractions import Fraction
-from typing import Any
+from collections.abc import Mapping, Sequence
+
+import duckdb
 
 from policeplan.errors import DataError, IncompleteWindow, InputError
 from policeplan.indicators.areas import WHOLE_FORCE
@@ -47,35 +46,28 @@ from policeplan.indicators.counts import (
     HOME_OFFICE,
     POLICE_UK,
     SOURCES,
+    CountTable,
     WindowCount,
     check_financial_quarters,
-    count_window,
+    count_table,
 )
 from policeplan.indicators.directions import good_direction
 from policeplan.indicators.indicator import window_population
-from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
 from policeplan.indicators.ranking import (
-    Dispersion,
-    at_or_better,
     competition_ranks,
-    funnel_dispersion,
-    nth_best,
-    offences_to_reach,
     rate_per_1000,
-    top_quartile_rank,
 )
 from policeplan.indicators.windows import Window
 from policeplan.months import month_index
 from policeplan.plan.model import (
-    MSG_AVERAGE,
-    RANK_PREFIX,
-    UPPER_QUARTILE,
     GoodDirection,
     MsgIndicator,
     Plan,
 )
 from policeplan.reference import Force, Population, get_force
-from policeplan.stats import FunnelMember, FunnelPlot, funnel_plot
+from policeplan.stats import funnel_plot
 from policeplan.store import Workspace
 
 __all__ = [
@@ -85,217 +77,13 @@ __all__ = [
     "MsgMember",
     "Position",
     "msg_comparison",
+    "msg_tables",
+    "read_group_tables",
 ]
 
 POSITION_WINDOWS = 12
 _STEP_MONTHS = {POLICE_UK: 1, HOME_OFFICE: 3}
 _SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office figures"}
-
-
-@dataclass(frozen=True)
-class MsgMember:
-    """A ranked member: its count and population over the window, rate per 1,000 (exact)
-    and rank (1 = best in the good direction)."""
-
-    force: Force
-    count: int
-    population: Population
-    rate: Fraction
-    rank: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "force": self.force.slug,
-            "name": self.force.short_name,
-            "count": self.count,
-            "population": self.population.population,
-            "population_year": self.population.year,
-            "rate_per_1000": _rate(self.rate),
-            "rank": self.rank,
-        }
-
-
-@dataclass(frozen=True)
-class ExcludedMember:
-    """A member left out of the comparison, and why."""
-
-    force: Force
-    reason: str
-    missing_months: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "force": self.force.slug,
-            "name": self.force.short_name,
-            "reason": self.reason,
-            "missing_months": list(self.missing_months),
-        }
-
-
-@dataclass(frozen=True)
-class Position:
-    """The force's rank in one earlier (or the current) window; None with a note when the
-    window cannot be ranked among the same members."""
-
-    window: Window
-    rank: int | None
-    of: int
-    note: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "from": self.window.first,
-            "to": self.window.last,
-            "rank": self.rank,
-            "of": self.of,
-            "note": self.note,
-        }
-
-
-@dataclass(frozen=True)
-class MsgComparison:
-    """The MSG table for one measure and window. `members` are ranked, best first."""
-
-    measure: CrimeMeasure
-    force: Force
-    window: Window
-    source: str
-    direction: GoodDirection
-    aspiration: str | None
-    members: tuple[MsgMember, ...]
-    excluded: tuple[ExcludedMember, ...]
-    funnel: FunnelPlot
-    positions: tuple[Position, ...]
-    data_label: str | None
-
-    @property
-    def force_member(self) -> MsgMember:
-        return next(m for m in self.members if m.force.slug == self.force.slug)
-
-    @property
-    def msg_average(self) -> Fraction:
-        """The simple mean of the members' rates per 1,000, the force included."""
-        return sum((m.rate for m in self.members), Fraction(0)) / len(self.members)
-
-    @property
-    def top_quartile_rank(self) -> int:
-        return top_quartile_rank(len(self.members))
-
-    @property
-    def top_quartile_rate(self) -> Fraction:
-        rates = [m.rate for m in self.members]
-        return nth_best(rates, self.top_quartile_rank, self.direction)
-
-    @property
-    def change_to_average(self) -> int:
-        return self._change_to(self.msg_average)
-
-    @property
-    def change_to_top_quartile(self) -> int:
-        return self._change_to(self.top_quartile_rate)
-
-    @property
-    def aspiration_met(self) -> bool | None:
-        """None without an aspiration; "rank:N" is met at rank N or better."""
-        member = self.force_member
-        if self.aspiration is None:
-            return None
-        if self.aspiration == MSG_AVERAGE:
-            return at_or_better(member.rate, self.msg_average, self.direction)
-        if self.aspiration == UPPER_QUARTILE:
-            return member.rank <= self.top_quartile_rank
-        if self.aspiration.startswith(RANK_PREFIX):
-            return member.rank <= int(self.aspiration.removeprefix(RANK_PREFIX))
-        return None
-
-    @property
-    def force_funnel(self) -> FunnelMember:
-        return next(m for m in self.funnel.members if m.name == self.force.slug)
-
-    @property
-    def dispersion(self) -> Dispersion:
-        return funnel_dispersion(self.funnel)
-
-    @property
-    def significance_note(self) -> str:
-        """What the funnel says about the ranks, in a sentence or two."""
-        within = sum(f.outside is None for f in self.funnel.members)
-        if within:
-            note = (
-                f"{within} of {len(self.members)} members are within the 95% limits around "
-                "the group rate: their rates differ from it by no more than chance, so their "
-                "ranks among themselves say little."
-            )
-        else:
-            note = "No member is within the 95% limits around the group rate."
-        spread = self.dispersion
-        if spread.p_value < 0.001:
-            ratio = f"{spread.ratio:,.0f}" if spread.ratio >= 10 else f"{spread.ratio:.1f}"
-            note += (
-                f" Overdispersion: the rates spread {ratio} times as widely (in variance) as "
-                "Poisson chance allows, so the forces' rates really differ; but the "
-                "differences include recording practice and population make-up, which a "
-                "rate per 1,000 does not adjust for, and limits this narrow are no test of "
-                "whether neighbouring ranks differ."
-            )
-        return note
-
-    def _change_to(self, target: Fraction) -> int:
-        member = self.force_member
-        return offences_to_reach(member.count, member.population.population, target, self.direction)
-
-    def to_json(self) -> dict[str, Any]:
-        member = self.force_member
-        return {
-            "measure": self.measure.slug,
-            "measure_title": self.measure.title,
-            "force": self.force.slug,
-            "force_name": self.force.short_name,
-            "source": self.source,
-            "data_label": self.data_label,
-            "window": {
-                "from": self.window.first,
-                "to": self.window.last,
-                "months": self.window.length,
-            },
-            "population_year": member.population.year,
-            "direction": self.direction,
-            "rows": [m.to_json() for m in self.members],
-            "excluded": [e.to_json() for e in self.excluded],
-            "group_size": len(self.members),
-            "msg_average_rate": _rate(self.msg_average),
-            "msg_average_note": (
-                f"simple mean of the {len(self.members)} members' rates, "
-                f"including {self.force.short_name}"
-            ),
-            "force_rate_per_1000": _rate(member.rate),
-            "force_rank": member.rank,
-            "top_quartile_rank": self.top_quartile_rank,
-            "top_quartile_rate": _rate(self.top_quartile_rate),
-            "change_to_average": self.change_to_average,
-            "change_to_top_quartile": self.change_to_top_quartile,
-            "aspiration": self.aspiration,
-            "aspiration_met": self.aspiration_met,
-            "funnel_group_rate": round(self.funnel.group_rate, 3),
-            "funnel_group_rate_note": (
-                "total count / total population of the members: the centre of the funnel"
-            ),
-            "funnel": [_funnel_json(f) for f in self.funnel.members],
-            "force_outside_funnel": self.force_funnel.outside,
-            "significance": [_significance_json(f, self.direction) for f in self.funnel.members],
-            "significance_note": self.significance_note,
-            "dispersion": {
-                "ratio": round(self.dispersion.ratio, 2),
-                "p_value": self.dispersion.p_value,
-                "note": (
-                    "mean squared z-score of the members against the group rate: about 1 "
-                    "when they differ by Poisson chance alone, far above 1 when forces "
-                    "really differ (overdispersion)"
-                ),
-            },
-            "positions": [p.rank for p in self.positions],
-            "position_windows": [p.to_json() for p in self.positions],
-        }
 
 
 def msg_comparison(
@@ -308,6 +96,7 @@ def msg_comparison(
     source: str = POLICE_UK,
     plan: Plan | None = None,
     direction: str | None = None,
+    tables: Mapping[str, CountTable] | None = None,
 ) -> MsgComparison:
     """Compare `force` with its Most Similar Group on `measure` over the `months` to `to`.
 
@@ -315,7 +104,8 @@ def msg_comparison(
     included). The good direction is `direction`, else the plan's MSG indicator for the
     measure, else "down" (fewer crimes is better). Raises InputError for a bad measure,
     force, source, direction or a window the source cannot give; IncompleteWindow or
-    DataError when the force itself cannot be ranked.
+    DataError when the force itself cannot be ranked. `tables` (from `read_group_tables`)
+    saves re-reading the members' counts when several measures are compared.
     """
     definition = crime_measure(measure, plan)
     subject = get_force(force)
@@ -334,13 +124,11 @@ def msg_comparison(
     )
     forces = _group(subject, group, plan)
 
-    step = _STEP_MONTHS[source]
-    windows = [window.shifted(-step * back) for back in range(POSITION_WINDOWS - 1, -1, -1)]
-    span = Window(windows[0].first, window.last)
-    with workspace.connect(read_only=True) as con:
-        counts = {
-            f.slug: count_window(con, definition, f.slug, span, WHOLE_FORCE, source) for f in forces
-        }
+    windows = position_windows(window, source)
+    if tables is None:
+        with workspace.connect(read_only=True) as con:
+            tables = read_group_tables(con, forces, Window(windows[0].first, window.last), source)
+    counts = {f.slug: tables[f.slug].for_measure(definition) for f in forces}
 
     figures = {f.slug: _figure(f, counts[f.slug], window, source) for f in forces}
     own = figures[subject.slug]
@@ -373,6 +161,44 @@ def msg_comparison(
 
 
 _Figure = tuple[int, Population]
+
+
+def position_windows(window: Window, source: str) -> list[Window]:
+    """The 12 windows of the sparkline, oldest first, the last being `window`."""
+    step = _STEP_MONTHS[source]
+    return [window.shifted(-step * back) for back in range(POSITION_WINDOWS - 1, -1, -1)]
+
+
+def read_group_tables(
+    con: duckdb.DuckDBPyConnection, forces: Sequence[Force], span: Window, source: str
+) -> dict[str, CountTable]:
+    """Each member's counts by period and crime type over `span`, read once."""
+    return {f.slug: count_table(con, f.slug, span, WHOLE_FORCE, source) for f in forces}
+
+
+def msg_tables(
+    workspace: Workspace,
+    measures: Sequence[str],
+    force: str,
+    to: str,
+    months: int = 12,
+    group: Sequence[str] | None = None,
+    source: str = POLICE_UK,
+    plan: Plan | None = None,
+) -> list[MsgComparison]:
+    """The MSG comparison of every measure in `measures`, reading the group's counts once."""
+    subject = get_force(force)
+    window = Window.ending(to, months)
+    if source == HOME_OFFICE:
+        check_financial_quarters(window)
+    windows = position_windows(window, source)
+    forces = _group(subject, group, plan)
+    with workspace.connect(read_only=True) as con:
+        tables = read_group_tables(con, forces, Window(windows[0].first, window.last), source)
+    return [
+        msg_comparison(workspace, m, force, to, months, group, source, plan, tables=tables)
+        for m in measures
+    ]
 
 
 def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
@@ -512,41 +338,3 @@ def _month_ranges(months: Sequence[str]) -> str:
         else:
             runs.append([month])
     return ", ".join(run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs)
-
-
-def _rate(rate: Fraction) -> float:
-    return round(float(rate), 3)
-
-
-def _funnel_json(member: FunnelMember) -> dict[str, Any]:
-    return {
-        "force": member.name,
-        "rate_per_1000": round(member.rate, 3),
-        "lower95": round(member.lower_95, 3),
-        "upper95": round(member.upper_95, 3),
-        "lower998": round(member.lower_998, 3),
-        "upper998": round(member.upper_998, 3),
-        "outside": member.outside,
-    }
-
-
-def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
-    above = member.rate > member.upper_95
-    below = member.rate < member.lower_95
-    if not (above or below):
-        verdict = "within the 95% limits: not different from the group rate beyond chance"
-    else:
-        side = "above" if above else "below"
-        better = below if direction == "down" else above
-        level = "99.8%" if member.outside in ("above 99.8", "below 99.8") else "95%"
-        verdict = (
-            f"{side} the group rate beyond the {level} limits "
-            f"({'better' if better else 'worse'} than the group)"
-        )
-    return {
-        "force": member.name,
-        "differs_95": above or below,
-        "differs_998": member.rate > member.upper_998 or member.rate < member.lower_998,
-        "side": "above" if above else "below" if below else None,
-        "verdict": verdict,
-    }

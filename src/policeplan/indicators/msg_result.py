@@ -1,0 +1,267 @@
+"""The result of a Most Similar Group comparison: members, exclusions, sparkline positions
+and the derived figures (MSG average, top quartile, changes needed, aspiration), with
+their JSON form. Computed by `msg.py`; definitions in its docstring and docs/msg.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from policeplan.indicators.measures import CrimeMeasure
+from policeplan.indicators.ranking import (
+    Dispersion,
+    at_or_better,
+    funnel_dispersion,
+    nth_best,
+    offences_to_reach,
+    top_quartile_rank,
+)
+from policeplan.indicators.windows import Window
+from policeplan.plan.model import MSG_AVERAGE, RANK_PREFIX, UPPER_QUARTILE, GoodDirection
+from policeplan.reference import Force, Population
+from policeplan.stats import FunnelMember, FunnelPlot
+
+
+@dataclass(frozen=True)
+class MsgMember:
+    """A ranked member: its count and population over the window, rate per 1,000 (exact)
+    and rank (1 = best in the good direction)."""
+
+    force: Force
+    count: int
+    population: Population
+    rate: Fraction
+    rank: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "force": self.force.slug,
+            "name": self.force.short_name,
+            "count": self.count,
+            "population": self.population.population,
+            "population_year": self.population.year,
+            "rate_per_1000": _rate(self.rate),
+            "rank": self.rank,
+        }
+
+
+@dataclass(frozen=True)
+class ExcludedMember:
+    """A member left out of the comparison, and why."""
+
+    force: Force
+    reason: str
+    missing_months: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "force": self.force.slug,
+            "name": self.force.short_name,
+            "reason": self.reason,
+            "missing_months": list(self.missing_months),
+        }
+
+
+@dataclass(frozen=True)
+class Position:
+    """The force's rank in one earlier (or the current) window; None with a note when the
+    window cannot be ranked among the same members."""
+
+    window: Window
+    rank: int | None
+    of: int
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.window.first,
+            "to": self.window.last,
+            "rank": self.rank,
+            "of": self.of,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class MsgComparison:
+    """The MSG table for one measure and window. `members` are ranked, best first."""
+
+    measure: CrimeMeasure
+    force: Force
+    window: Window
+    source: str
+    direction: GoodDirection
+    aspiration: str | None
+    members: tuple[MsgMember, ...]
+    excluded: tuple[ExcludedMember, ...]
+    funnel: FunnelPlot
+    positions: tuple[Position, ...]
+    data_label: str | None
+
+    @property
+    def force_member(self) -> MsgMember:
+        return next(m for m in self.members if m.force.slug == self.force.slug)
+
+    @property
+    def msg_average(self) -> Fraction:
+        """The simple mean of the members' rates per 1,000, the force included."""
+        return sum((m.rate for m in self.members), Fraction(0)) / len(self.members)
+
+    @property
+    def top_quartile_rank(self) -> int:
+        return top_quartile_rank(len(self.members))
+
+    @property
+    def top_quartile_rate(self) -> Fraction:
+        rates = [m.rate for m in self.members]
+        return nth_best(rates, self.top_quartile_rank, self.direction)
+
+    @property
+    def change_to_average(self) -> int:
+        return self._change_to(self.msg_average)
+
+    @property
+    def change_to_top_quartile(self) -> int:
+        return self._change_to(self.top_quartile_rate)
+
+    @property
+    def aspiration_met(self) -> bool | None:
+        """None without an aspiration; "rank:N" is met at rank N or better."""
+        member = self.force_member
+        if self.aspiration is None:
+            return None
+        if self.aspiration == MSG_AVERAGE:
+            return at_or_better(member.rate, self.msg_average, self.direction)
+        if self.aspiration == UPPER_QUARTILE:
+            return member.rank <= self.top_quartile_rank
+        if self.aspiration.startswith(RANK_PREFIX):
+            return member.rank <= int(self.aspiration.removeprefix(RANK_PREFIX))
+        return None
+
+    @property
+    def force_funnel(self) -> FunnelMember:
+        return next(m for m in self.funnel.members if m.name == self.force.slug)
+
+    @property
+    def dispersion(self) -> Dispersion:
+        return funnel_dispersion(self.funnel)
+
+    @property
+    def significance_note(self) -> str:
+        """What the funnel says about the ranks, in a sentence or two."""
+        within = sum(f.outside is None for f in self.funnel.members)
+        if within:
+            note = (
+                f"{within} of {len(self.members)} members are within the 95% limits around "
+                "the group rate: their rates differ from it by no more than chance, so their "
+                "ranks among themselves say little."
+            )
+        else:
+            note = "No member is within the 95% limits around the group rate."
+        spread = self.dispersion
+        if spread.p_value < 0.001:
+            ratio = f"{spread.ratio:,.0f}" if spread.ratio >= 10 else f"{spread.ratio:.1f}"
+            note += (
+                f" Overdispersion: the rates spread {ratio} times as widely (in variance) as "
+                "Poisson chance allows, so the forces' rates really differ; but the "
+                "differences include recording practice and population make-up, which a "
+                "rate per 1,000 does not adjust for, and limits this narrow are no test of "
+                "whether neighbouring ranks differ."
+            )
+        return note
+
+    def _change_to(self, target: Fraction) -> int:
+        member = self.force_member
+        return offences_to_reach(member.count, member.population.population, target, self.direction)
+
+    def to_json(self) -> dict[str, Any]:
+        member = self.force_member
+        return {
+            "measure": self.measure.slug,
+            "measure_title": self.measure.title,
+            "force": self.force.slug,
+            "force_name": self.force.short_name,
+            "source": self.source,
+            "data_label": self.data_label,
+            "window": {
+                "from": self.window.first,
+                "to": self.window.last,
+                "months": self.window.length,
+            },
+            "population_year": member.population.year,
+            "direction": self.direction,
+            "rows": [m.to_json() for m in self.members],
+            "excluded": [e.to_json() for e in self.excluded],
+            "group_size": len(self.members),
+            "msg_average_rate": _rate(self.msg_average),
+            "msg_average_note": (
+                f"simple mean of the {len(self.members)} members' rates, "
+                f"including {self.force.short_name}"
+            ),
+            "force_rate_per_1000": _rate(member.rate),
+            "force_rank": member.rank,
+            "top_quartile_rank": self.top_quartile_rank,
+            "top_quartile_rate": _rate(self.top_quartile_rate),
+            "change_to_average": self.change_to_average,
+            "change_to_top_quartile": self.change_to_top_quartile,
+            "aspiration": self.aspiration,
+            "aspiration_met": self.aspiration_met,
+            "funnel_group_rate": round(self.funnel.group_rate, 3),
+            "funnel_group_rate_note": (
+                "total count / total population of the members: the centre of the funnel"
+            ),
+            "funnel": [_funnel_json(f) for f in self.funnel.members],
+            "force_outside_funnel": self.force_funnel.outside,
+            "significance": [_significance_json(f, self.direction) for f in self.funnel.members],
+            "significance_note": self.significance_note,
+            "dispersion": {
+                "ratio": round(self.dispersion.ratio, 2),
+                "p_value": self.dispersion.p_value,
+                "note": (
+                    "mean squared z-score of the members against the group rate: about 1 "
+                    "when they differ by Poisson chance alone, far above 1 when forces "
+                    "really differ (overdispersion)"
+                ),
+            },
+            "positions": [p.rank for p in self.positions],
+            "position_windows": [p.to_json() for p in self.positions],
+        }
+
+
+def _rate(rate: Fraction) -> float:
+    return round(float(rate), 3)
+
+
+def _funnel_json(member: FunnelMember) -> dict[str, Any]:
+    return {
+        "force": member.name,
+        "rate_per_1000": round(member.rate, 3),
+        "lower95": round(member.lower_95, 3),
+        "upper95": round(member.upper_95, 3),
+        "lower998": round(member.lower_998, 3),
+        "upper998": round(member.upper_998, 3),
+        "outside": member.outside,
+    }
+
+
+def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
+    above = member.rate > member.upper_95
+    below = member.rate < member.lower_95
+    if not (above or below):
+        verdict = "within the 95% limits: not different from the group rate beyond chance"
+    else:
+        side = "above" if above else "below"
+        better = below if direction == "down" else above
+        level = "99.8%" if member.outside in ("above 99.8", "below 99.8") else "95%"
+        verdict = (
+            f"{side} the group rate beyond the {level} limits "
+            f"({'better' if better else 'worse'} than the group)"
+        )
+    return {
+        "force": member.name,
+        "differs_95": above or below,
+        "differs_998": member.rate > member.upper_998 or member.rate < member.lower_998,
+        "side": "above" if above else "below" if below else None,
+        "verdict": verdict,
+    }
