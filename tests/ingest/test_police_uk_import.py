@@ -282,3 +282,28 @@ def test_cli_import_of_only_bad_files_fails_with_a_message(
     )
     assert result.exit_code == 1
     assert "not a .csv, .csv.gz or .zip file" in result.output
+
+
+@pytest.mark.realdata
+def test_blank_line_keeps_line_numbers_and_every_row(
+    workspace: Workspace, shared_data: Path, tmp_path: Path
+) -> None:
+    # DuckDB's parser skips blank lines, which would shift every later line number; the
+    # importer notices the missing line and reads the file line by line instead.
+    header, lines = read_all(shared_data / ESSEX_2025_01)
+    with_blank = write_lines(
+        tmp_path / "2025-01-essex-street.csv", header, [*lines[:500], "", *lines[500:]]
+    )
+
+    [result] = import_police_uk(workspace, [with_blank]).files
+
+    assert (result.rows_loaded, result.rows_rejected) == (len(lines), 0)
+    with workspace.connect(read_only=True) as con:
+        numbered = con.execute(
+            "SELECT source_line, crime_id, crime_type FROM street_crimes ORDER BY source_line"
+        ).fetchall()
+    expected_lines = [*range(2, 502), *range(503, len(lines) + 3)]
+    assert [n for n, _, _ in numbered] == expected_lines
+    assert [(cid or "", kind) for _, cid, kind in numbered] == [
+        (line.split(",")[0], line.split(",")[9]) for line in lines
+    ]

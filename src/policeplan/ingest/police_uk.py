@@ -15,8 +15,11 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,7 +35,7 @@ from policeplan.ingest.police_uk_formats import (
     parse_file_name,
     recognise_header,
 )
-from policeplan.ingest.police_uk_rows import SPLIT_FIELDS, RowSql, sql_text
+from policeplan.ingest.police_uk_rows import Check, RowSql, read_lines, sql_text
 from policeplan.ingest.sources import SourceFile, expand_sources
 from policeplan.reference import CRIME_TYPES, force_by_name, outcome_groups
 from policeplan.reference.forces import force_name_lookup
@@ -78,29 +81,42 @@ class ImportSummary:
         }
 
 
+# Files are imported this many at a time, each by its own connection and transaction:
+# one file's statements run mostly on one core (line numbering is sequential).
+IMPORT_THREADS = max(1, min(4, os.cpu_count() or 1))
+
+
 def import_police_uk(
     workspace: Workspace,
     paths: Sequence[str | Path],
     on_progress: ProgressCallback | None = None,
+    threads: int = IMPORT_THREADS,
 ) -> ImportSummary:
     """Import every police.uk CSV named by `paths` (files, folders, `.zip` archives)."""
     summary = ImportSummary()
     with expand_sources(paths) as sources, workspace.connect() as con:
+        # Checkpoint once at the end, not after each file's commit.
         con.execute("SET checkpoint_threshold = '1GB'")
         con.execute("SET auto_checkpoint_skip_wal_threshold = 1000000000")
-        _create_lookups(con)
-        for done, source in enumerate(sources, start=1):
+        local = threading.local()
+
+        def import_one(source: SourceFile | FileRejected) -> tuple[FileResult, Counter[str]]:
             if isinstance(source, FileRejected):
-                summary.files.append(_rejected(source.file or "?", source))
-            else:
-                try:
-                    result, unmapped = _import_file(con, source)
-                except FileRejected as exc:
-                    result, unmapped = _rejected(source.display, exc), Counter()
+                return _rejected(source.file or "?", source), Counter()
+            if not hasattr(local, "cursor"):
+                local.cursor = con.cursor()
+                _create_lookups(local.cursor)
+            try:
+                return _import_file(local.cursor, source)
+            except FileRejected as exc:
+                return _rejected(source.display, exc), Counter()
+
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for done, (result, unmapped) in enumerate(pool.map(import_one, sources), start=1):
                 summary.files.append(result)
                 summary.unmapped_outcomes.update(unmapped)
-            if on_progress is not None:
-                on_progress(done, len(sources))
+                if on_progress is not None:
+                    on_progress(done, len(sources))
     return summary
 
 
@@ -108,13 +124,24 @@ def _rejected(path: str, exc: FileRejected, dataset: str | None = None) -> FileR
     return FileResult(path, dataset, None, None, "rejected", error=str(exc))
 
 
+def _spellings(text: str) -> set[str]:
+    """The forms a label is matched in: as written, lower case and upper case. Matching is
+    exact on these (joining on computed keys would cost a string operation per row)."""
+    return {text, text.lower(), text.upper()}
+
+
 def _create_lookups(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE pp_force_names (name_key VARCHAR, slug VARCHAR)")
-    names = {name.lower(): slug for name, slug in force_name_lookup().items()}
+    names = {
+        spelling: slug
+        for name, slug in force_name_lookup().items()
+        for spelling in _spellings(name)
+    }
     con.executemany("INSERT INTO pp_force_names VALUES (?, ?)", list(names.items()))
     con.execute("CREATE OR REPLACE TEMP TABLE pp_crime_types (key VARCHAR, label VARCHAR)")
     con.executemany(
-        "INSERT INTO pp_crime_types VALUES (?, ?)", [(c.lower(), c) for c in CRIME_TYPES]
+        "INSERT INTO pp_crime_types VALUES (?, ?)",
+        [(spelling, c) for c in CRIME_TYPES for spelling in _spellings(c)],
     )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE pp_outcomes "
@@ -122,7 +149,7 @@ def _create_lookups(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.executemany(
         "INSERT INTO pp_outcomes VALUES (?, ?, ?)",
-        [(o.label.lower(), o.group, o.solved) for o in outcome_groups()],
+        [(s, o.group, o.solved) for o in outcome_groups() for s in _spellings(o.label)],
     )
 
 
@@ -146,97 +173,136 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _ParserLostLines(Exception):
+    """DuckDB's parser found fewer rows than the file has lines: use the splitter."""
+
+
 def _import_file(
     con: duckdb.DuckDBPyConnection, source: SourceFile
 ) -> tuple[FileResult, Counter[str]]:
-    fmt, positions = recognise_header(_read_header(source), source.display)
+    header = _read_header(source)
+    fmt, positions = recognise_header(header, source.display)
     name = parse_file_name(source.name)
-    rows = RowSql(fmt, positions)
-    _stage_lines(con, source, rows)
+    rows = RowSql(fmt, header, positions)
     with _reading(source):
-        if name is None:
-            # No name to go by: the content decides (reads the file an extra time).
-            force, month = _partition_from_content(con, source, fmt, len(positions))
-        else:
-            force, month = _partition_from_name(source, fmt, name)
-        checks = rows.checks(len(positions), month, force)
-        reject_field = " ".join(f"WHEN {c.condition} THEN '{c.field}'" for c in checks)
-        reject_reason = " ".join(f"WHEN {c.condition} THEN {c.reason}" for c in checks)
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE pp_checked AS SELECT * EXCLUDE (fields), "
-            f"CASE {reject_field} END AS reject_field, "
-            f"CASE {reject_reason} END AS reject_reason FROM pp_rows"
-        )
-    if name is not None:
-        _check_name_matches_content(con, source, fmt, name)
-    label = rows.outcome_label()
-    join = f"LEFT JOIN pp_outcomes o ON o.label_key = lower({label})" if label else ""
-    params = {"force": force, "month": f"{month}-01"}
+        lines = _stage_lines(con, source)
+        try:
+            return _load(con, source, rows, name, lines, use_parser=True)
+        except (duckdb.InvalidInputException, duckdb.ConversionException, _ParserLostLines):
+            # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
+            # break), so its rows cannot be numbered: split the raw lines instead.
+            return _load(con, source, rows, name, lines, use_parser=False)
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    source: SourceFile,
+    rows: RowSql,
+    name: FileName | None,
+    lines: int,
+    use_parser: bool,
+) -> tuple[FileResult, Counter[str]]:
+    """Replace the file's partition with its good rows, in one transaction.
+
+    A clean file (every line after the header a good row) takes two passes: counting its
+    lines, and the insert. Only a file with bad rows is profiled and its rejects stored."""
+    fmt = rows.fmt
+    source_sql = rows.parsed_source(str(source.path)) if use_parser else rows.split_source()
+    con.execute(f"CREATE OR REPLACE TEMP VIEW pp_rows AS {rows.derived(source_sql)}")
+    profile = None
+    if name is None:
+        profile = _profile(con, lines, use_parser)
+        force, month = _partition_from_content(source, fmt, profile)
+    else:
+        force, month = _partition_from_name(source, fmt, name)
+    checks = rows.checks(month, force)
+    first_failed = " ".join(f"WHEN {c.condition} THEN {i}" for i, c in enumerate(checks))
+    # A view, not a table: a pass over the file costs less than materialising its rows.
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW pp_checked AS "
+        f"SELECT *, CASE {first_failed} END AS reject_code FROM pp_rows"
+    )
+    params = {"force": force, "month": f"{month}-01", "dataset": fmt.dataset}
     table = DATA_TABLES[fmt.dataset]
     con.execute("BEGIN TRANSACTION")
     try:
         existed = con.execute(
             "SELECT count(*) FROM partitions WHERE force = $force AND dataset = $dataset "
             "AND month = CAST($month AS DATE)",
-            {**params, "dataset": fmt.dataset},
+            params,
         ).fetchone()
-        con.execute(f"DELETE FROM {table} WHERE force = $force AND month = $month", params)
         con.execute(
-            "DELETE FROM rejects WHERE dataset = $dataset AND force = $force AND month = $month",
-            {**params, "dataset": fmt.dataset},
+            f"DELETE FROM {table} WHERE force = $force AND month = CAST($month AS DATE)",
+            {"force": force, "month": params["month"]},
         )
         con.execute(
-            f"INSERT INTO {table} SELECT {rows.good_row_projection()} FROM pp_checked {join} "
-            "WHERE reject_field IS NULL",
+            "DELETE FROM rejects WHERE dataset = $dataset AND force = $force "
+            "AND month = CAST($month AS DATE)",
+            params,
+        )
+        loaded = _inserted(
+            con,
+            f"INSERT INTO {table} SELECT {rows.projection()} FROM pp_checked "
+            "WHERE reject_code IS NULL",
             {"force": force},
         )
-        con.execute(
-            "INSERT INTO rejects SELECT $dataset, $force, CAST($month AS DATE), $file, line, "
-            "reject_field, reject_reason, raw FROM pp_checked "
-            "WHERE reject_field IS NOT NULL",
-            {**params, "dataset": fmt.dataset, "file": source.display},
-        )
-        counts = con.execute(
-            "SELECT count(*) FILTER (reject_field IS NULL), count(*) FILTER "
-            "(reject_field IS NOT NULL) FROM pp_checked"
-        ).fetchone()
-        assert counts is not None
-        loaded, rejected = int(counts[0]), int(counts[1])
+        rejected = 0
+        if loaded != lines:
+            profile = profile or _profile(con, lines, use_parser)
+            if name is not None:
+                _check_name_matches_content(source, fmt, name, profile)
+            rejected = profile.rows - loaded
+            if rejected:
+                _insert_rejects(con, checks, {**params, "file": source.display}, rejected)
         con.execute(
             "INSERT OR REPLACE INTO partitions VALUES "
             "($force, $dataset, CAST($month AS DATE), $file, $sha, $loaded, $rejected)",
             {
                 **params,
-                "dataset": fmt.dataset,
                 "file": source.display,
                 "sha": _sha256(source.path),
                 "loaded": loaded,
                 "rejected": rejected,
             },
         )
+        unmapped = _unmapped_outcomes(con, fmt, params)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     status = "replaced" if existed and existed[0] else "loaded"
     result = FileResult(source.display, fmt.dataset, force, month, status, loaded, rejected)
-    return result, _unmapped_outcomes(con, label, join)
+    return result, unmapped
 
 
-def _stage_lines(con: duckdb.DuckDBPyConnection, source: SourceFile, rows: RowSql) -> None:
-    """A view of every non-blank line after the header: its line number, raw text, fields
-    and the columns derived from them. Reading happens when the view is queried."""
-    con.execute(
-        "CREATE OR REPLACE TEMP VIEW pp_rows AS "
-        f"SELECT *, {rows.derived_columns()} FROM ("
-        f"  SELECT line, raw, fields, {rows.extracted_columns()} FROM ("
-        f"    SELECT line, raw, {SPLIT_FIELDS} AS fields FROM ("
-        "      SELECT row_number() OVER () AS line, line AS raw FROM read_csv("
-        f"        {sql_text(str(source.path))}, columns = {{'line': 'VARCHAR'}}, header = false,"
-        "        delim = '\x1f', quote = '', escape = '', auto_detect = false,"
-        "        strict_mode = false, max_line_size = 10000000)"
-        "    ) WHERE line > 1 AND raw IS NOT NULL))"
+def _insert_rejects(
+    con: duckdb.DuckDBPyConnection, checks: list[Check], params: dict[str, str], expected: int
+) -> None:
+    """Store the rejected rows with the field and reason of the first check each fails."""
+    field = " ".join(f"WHEN {i} THEN {sql_text(c.field)}" for i, c in enumerate(checks))
+    reason = " ".join(f"WHEN {i} THEN {c.reason}" for i, c in enumerate(checks))
+    stored = _inserted(
+        con,
+        "INSERT INTO rejects SELECT $dataset, $force, CAST($month AS DATE), $file, c.line, "
+        f"CASE reject_code {field} END, CASE reject_code {reason} END, l.raw "
+        "FROM pp_checked c JOIN pp_lines l ON l.line = c.line WHERE reject_code IS NOT NULL",
+        params,
     )
+    if stored != expected:
+        raise RuntimeError(f"{params['file']}: {expected} rows rejected but {stored} stored")
+
+
+def _inserted(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, str]) -> int:
+    """Run an INSERT and return how many rows it inserted."""
+    row = con.execute(sql, params).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _stage_lines(con: duckdb.DuckDBPyConnection, source: SourceFile) -> int:
+    """Define the `pp_lines` view of the file's physical lines; count those after the header."""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW pp_lines AS {read_lines(str(source.path))}")
+    counted = con.execute("SELECT count(*) FROM pp_lines WHERE line > 1").fetchone()
+    return 0 if counted is None else int(counted[0])
 
 
 @contextmanager
@@ -249,19 +315,39 @@ def _reading(source: SourceFile) -> Iterator[None]:
         raise FileRejected(f"cannot be read ({message})", file=source.display) from exc
 
 
-_CHECKED_WELL_FORMED = "coalesce(reject_field, '') <> '*'"
+@dataclass(frozen=True)
+class _Profile:
+    """What one pass over a file says about its content: its rows, and among the rows with
+    the right number of fields their forces and months (to test the file name against)."""
+
+    rows: int
+    forces: Counter[str]
+    months: Counter[str]
+
+    @staticmethod
+    def modal(counts: Counter[str]) -> tuple[str | None, int]:
+        if not counts:
+            return None, 0
+        value, rows = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        return value, rows
 
 
-def _modal(
-    con: duckdb.DuckDBPyConnection, table: str, column: str, well_formed: str
-) -> tuple[str | None, int]:
-    """The most common value of a column among well-formed rows, with its count."""
-    row = con.execute(
-        f"SELECT {column}, count(*) AS n FROM {table} "
-        f"WHERE {well_formed} AND {column} IS NOT NULL AND {column} <> '' "
-        "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1"
-    ).fetchone()
-    return (None, 0) if row is None else (str(row[0]), int(row[1]))
+def _profile(con: duckdb.DuckDBPyConnection, lines: int, use_parser: bool) -> _Profile:
+    """One pass over `pp_rows`; with the parser, its rows must be the file's lines."""
+    found = con.execute(
+        "SELECT reported_slug, month_text, well_formed, count(*) FROM pp_rows GROUP BY ALL"
+    ).fetchall()
+    forces: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    for force, month, well_formed, rows in found:
+        if well_formed and force:
+            forces[str(force)] += int(rows)
+        if well_formed and month:
+            months[str(month)] += int(rows)
+    profile = _Profile(sum(int(r[3]) for r in found), forces, months)
+    if use_parser and profile.rows != lines:
+        raise _ParserLostLines
+    return profile
 
 
 def _partition_from_name(
@@ -278,21 +364,17 @@ def _partition_from_name(
 
 
 def _check_name_matches_content(
-    con: duckdb.DuckDBPyConnection,
-    source: SourceFile,
-    fmt: PoliceUkFormat,
-    name: FileName,
+    source: SourceFile, fmt: PoliceUkFormat, name: FileName, profile: _Profile
 ) -> None:
     """A name that contradicts most of the file's rows rejects the whole file."""
-    if fmt is not STOP_AND_SEARCH:
-        force, rows = _modal(con, "pp_checked", "reported_slug", _CHECKED_WELL_FORMED)
-        if force is not None and force != name.force:
-            raise FileRejected(
-                f"is named for force {name.force!r} but {rows} of its rows are reported "
-                f"by {force!r}; nothing was loaded from it",
-                file=source.display,
-            )
-    month, rows = _modal(con, "pp_checked", "month_text", _CHECKED_WELL_FORMED)
+    force, rows = profile.modal(profile.forces)
+    if fmt is not STOP_AND_SEARCH and force is not None and force != name.force:
+        raise FileRejected(
+            f"is named for force {name.force!r} but {rows} of its rows are reported "
+            f"by {force!r}; nothing was loaded from it",
+            file=source.display,
+        )
+    month, rows = profile.modal(profile.months)
     if month is not None and month != name.month:
         raise FileRejected(
             f"is named for month {name.month} but {rows} of its rows are for {month}; "
@@ -302,10 +384,7 @@ def _check_name_matches_content(
 
 
 def _partition_from_content(
-    con: duckdb.DuckDBPyConnection,
-    source: SourceFile,
-    fmt: PoliceUkFormat,
-    width: int,
+    source: SourceFile, fmt: PoliceUkFormat, profile: _Profile
 ) -> tuple[str, str]:
     if fmt is STOP_AND_SEARCH:
         raise FileRejected(
@@ -313,8 +392,8 @@ def _partition_from_content(
             "YYYY-MM-<force>-stop-and-search.csv so the force is known",
             file=source.display,
         )
-    force, _ = _modal(con, "pp_rows", "reported_slug", f"len(fields) = {width}")
-    month, _ = _modal(con, "pp_rows", "month_text", f"len(fields) = {width}")
+    force, _ = profile.modal(profile.forces)
+    month, _ = profile.modal(profile.months)
     if force is None or month is None:
         raise FileRejected(
             "has no row with a recognisable force and month, and its name is not police.uk's "
@@ -325,12 +404,15 @@ def _partition_from_content(
 
 
 def _unmapped_outcomes(
-    con: duckdb.DuckDBPyConnection, label: str | None, join: str
+    con: duckdb.DuckDBPyConnection, fmt: PoliceUkFormat, params: dict[str, str]
 ) -> Counter[str]:
+    """Outcome labels just loaded that the outcome-group table does not know."""
+    label = {"street": "last_outcome", "outcomes": "outcome_type"}.get(fmt.dataset)
     if label is None:
         return Counter()
     rows = con.execute(
-        f"SELECT {label}, count(*) FROM pp_checked {join} "
-        f"WHERE reject_field IS NULL AND {label} <> '' AND o.label_key IS NULL GROUP BY 1"
+        f"SELECT {label}, count(*) FROM {DATA_TABLES[fmt.dataset]} WHERE force = $force "
+        "AND month = CAST($month AS DATE) AND outcome_group = 'unmapped' GROUP BY 1",
+        {"force": params["force"], "month": params["month"]},
     ).fetchall()
     return Counter({str(k): int(v) for k, v in rows})
