@@ -16,6 +16,7 @@ from functools import cache
 import numpy as np
 
 from policeplan.synthetic._calibration import FloatArray, force_profile
+from policeplan.synthetic._csv import csv_field
 from policeplan.synthetic._seeds import geography_rng
 
 NO_LOCATION = ",,No Location,,"  # Longitude, Latitude, Location, LSOA code, LSOA name
@@ -82,7 +83,8 @@ def force_map(slug: str) -> ForceMap:
         for i in range(lsoas):
             code = f"{district.lsoa_prefix}{district.lowest_lsoa_number + i:06d}"
             msoa, letter = divmod(i, LSOAS_PER_MSOA)
-            lsoa = f"{code},{district.name} {msoa + 1:03d}{'ABCD'[letter]}"
+            name = f"{district.name} {msoa + 1:03d}{'ABCD'[letter]}"
+            lsoa = f"{code},{csv_field(name)}"
             for j in range(STREETS_PER_LSOA):
                 if landmark[i, j]:
                     place = _LANDMARKS[landmarks[i, j]]

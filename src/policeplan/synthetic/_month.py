@@ -3,8 +3,9 @@
 Counts per crime type are Poisson(expected); each crime then gets a map point (or No
 Location), a last outcome (from the 2024-2025 label mix of its crime type), a 64-hex Crime ID
 and the number of months until its outcome is published (the outcomes file of that month
-carries it). Lines are built by joining pre-built strings, never through the csv module: no
-field police.uk writes contains a comma or a quote.
+carries it). Lines are built by joining pre-built strings, never through the csv module; the
+only values with a comma, LSOA names such as "Bournemouth, Christchurch and Poole 001A", are
+quoted when the map is built, as police.uk quotes them.
 """
 
 from __future__ import annotations
