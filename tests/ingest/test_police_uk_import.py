@@ -62,7 +62,7 @@ def test_corrupted_real_file_rejects_exactly_the_bad_rows(
             r[0] for r in con.execute("SELECT source_line FROM street_crimes").fetchall()
         }
     assert [(line, field) for line, field, _, _ in rejects] == [
-        (100, "*"),
+        (100, "row"),
         (200, "Month"),
         (300, "Crime type"),
     ]
@@ -216,7 +216,7 @@ def test_row_checks_name_the_field_and_keep_the_raw_line(
         5: ("Longitude", "id4,2025-05,Essex Police,Essex Police,abc,51.7,On or near X,,,Drugs,,"),
         6: ("Reported by", "id5,2025-05,Kent Police,Kent Police,0.47,51.7,X,,,Drugs,,"),
         7: ("Falls within", "id6,2025-05,Essex Police,Atlantis Police,0.47,51.7,X,,,Drugs,,"),
-        8: ("*", 'id7,2025-05,Essex Police,Essex Police,0.47,51.7,"On or near X,,,Drugs,,'),
+        8: ("row", 'id7,2025-05,Essex Police,Essex Police,0.47,51.7,"On or near X,,,Drugs,,'),
         9: ("Month", "id8,2025-06,Essex Police,Essex Police,0.47,51.7,X,,,Drugs,,"),
     }
     path = write_lines(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -32,6 +33,21 @@ def open_workspace(ctx: click.Context) -> Workspace:
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=False, default=str))
+
+
+SHOWN_REJECTS = 20
+
+
+def echo_rejects(rows_rejected: int, rejects: Sequence[Any]) -> None:
+    """The first rejected rows (each with `describe()`), and how many more there are."""
+    if not rows_rejected:
+        click.echo("No rows rejected.")
+        return
+    click.echo(f"{rows_rejected:,} rows rejected (kept in the rejects table):")
+    for reject in rejects[:SHOWN_REJECTS]:
+        click.echo(f"  {reject.describe()}")
+    if rows_rejected > SHOWN_REJECTS:
+        click.echo(f"  … and {rows_rejected - SHOWN_REJECTS:,} more (use --json for all)")
 
 
 json_option = click.option(

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import click
 
-from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli._common import echo_json, echo_rejects, json_option, open_workspace
 from policeplan.ingest.home_office import import_home_office
-
-SHOWN_REJECTS = 20
 
 
 @click.command("home-office")
@@ -44,11 +42,4 @@ def import_home_office_command(ctx: click.Context, file: Path, as_json: bool) ->
             f"{summary.non_force_rows:,} rows from national fraud reporters counted, "
             f"not stored as a force: {reporters} offences."
         )
-    if not summary.rows_rejected:
-        click.echo("No rows rejected.")
-        return
-    click.echo(f"{summary.rows_rejected:,} rows rejected (kept in the rejects table):")
-    for reject in summary.rejects[:SHOWN_REJECTS]:
-        click.echo(f"  {reject.describe()}")
-    if summary.rows_rejected > SHOWN_REJECTS:
-        click.echo(f"  … and {summary.rows_rejected - SHOWN_REJECTS:,} more (use --json for all)")
+    echo_rejects(summary.rows_rejected, summary.rejects)

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import click
 
-from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli._common import echo_json, echo_rejects, json_option, open_workspace
 from policeplan.ingest.measures import import_measures
-
-SHOWN_REJECTS = 20
 
 
 @click.command("measures")
@@ -40,11 +38,4 @@ def import_measures_command(ctx: click.Context, file: Path, as_json: bool) -> No
         f"({summary.rows_replaced:,} replaced stored rows with the same measure, period and "
         f"area); measures: {', '.join(summary.measures) or 'none'}."
     )
-    if not summary.rows_rejected:
-        click.echo("No rows rejected.")
-        return
-    click.echo(f"{summary.rows_rejected:,} rows rejected (kept in the rejects table):")
-    for reject in summary.rejects[:SHOWN_REJECTS]:
-        click.echo(f"  {reject.describe()}")
-    if summary.rows_rejected > SHOWN_REJECTS:
-        click.echo(f"  … and {summary.rows_rejected - SHOWN_REJECTS:,} more (use --json for all)")
+    echo_rejects(summary.rows_rejected, summary.rejects)

@@ -7,36 +7,26 @@ from typing import Any
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli._options import (
+    area_option,
+    compare_option,
+    direction_option,
+    force_option,
+    months_option,
+    source_option,
+    to_option,
+)
 from policeplan.cli._plan import plan_if_loaded
-from policeplan.indicators.counts import SOURCES
 from policeplan.indicators.indicator import compute_indicator
 from policeplan.indicators.spc_series import spc_chart
-
-force_option = click.option("--force", required=True, help="Force slug or name, e.g. essex.")
-area_option = click.option(
-    "--area", default=None, help="district:NAME or lpa:NAME (default: the whole force)."
-)
-source_option = click.option(
-    "--source",
-    type=click.Choice(SOURCES),
-    default=SOURCES[0],
-    show_default=True,
-    help="police.uk street records (monthly) or the Home Office table (financial quarters).",
-)
 
 
 @click.command("indicator")
 @click.argument("measure")
 @force_option
-@click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
-@click.option("--months", default=12, show_default=True, help="Window length in months.")
-@click.option(
-    "--compare",
-    default="previous",
-    show_default=True,
-    help="previous (the window before), last-year (same months a year earlier) or "
-    "baseline:NAME (a baseline of the plan).",
-)
+@to_option
+@months_option
+@compare_option
 @area_option
 @source_option
 @json_option
@@ -111,12 +101,7 @@ def _print_indicator(data: dict[str, Any]) -> None:
 @click.option("--from", "first", required=True, help="First month (YYYY-MM).")
 @click.option("--to", "last", required=True, help="Last month (YYYY-MM).")
 @area_option
-@click.option(
-    "--direction",
-    type=click.Choice(["up", "down"]),
-    default=None,
-    help="Good direction (default: the plan's, else down for crime).",
-)
+@direction_option
 @click.option(
     "--baseline-months",
     type=int,

@@ -5,8 +5,15 @@ from __future__ import annotations
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli._options import (
+    direction_option,
+    force_option,
+    months_option,
+    source_option,
+    to_option,
+)
 from policeplan.cli._plan import plan_if_loaded
-from policeplan.indicators.counts import HOME_OFFICE, POLICE_UK, SOURCES
+from policeplan.indicators.counts import HOME_OFFICE, POLICE_UK
 from policeplan.indicators.msg import MsgComparison, msg_comparison
 
 _SOURCES = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office recorded crime"}
@@ -20,34 +27,17 @@ _OUTSIDE = {
 
 @click.command("msg")
 @click.argument("measure")
-@click.option("--force", required=True, help="The force to place in its group (slug or name).")
-@click.option("--to", "to", required=True, help="Last month of the window, YYYY-MM.")
-@click.option(
-    "--months",
-    type=click.IntRange(min=1),
-    default=12,
-    show_default=True,
-    help="Length of the window in months (a multiple of 3 for the Home Office table).",
-)
+@force_option
+@to_option
+@months_option
 @click.option(
     "--group",
     default=None,
     help="Comma-separated forces to compare with (default: the plan's Most Similar Group). "
     "The force is always included.",
 )
-@click.option(
-    "--source",
-    type=click.Choice(SOURCES),
-    default=POLICE_UK,
-    show_default=True,
-    help="police-uk (monthly street records) or home-office (financial quarters).",
-)
-@click.option(
-    "--direction",
-    type=click.Choice(["up", "down"]),
-    default=None,
-    help="The good direction (default: the plan's MSG indicator, else down: fewer is better).",
-)
+@source_option
+@direction_option
 @json_option
 @click.pass_context
 def msg_command(

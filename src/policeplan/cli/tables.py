@@ -5,19 +5,10 @@ from __future__ import annotations
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli._options import compare_option, force_option, months_option, to_option
 from policeplan.cli._plan import plan_if_loaded
-from policeplan.cli.indicators import force_option
 from policeplan.indicators.breakdown import BREAKDOWNS, breakdown
 from policeplan.indicators.scorecard import scorecard
-
-to_option = click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
-months_option = click.option("--months", default=12, show_default=True, help="Window length.")
-compare_option = click.option(
-    "--compare",
-    default="previous",
-    show_default=True,
-    help="previous, last-year or baseline:NAME (a baseline of the plan).",
-)
 
 
 def _significance(significant: bool | None) -> str:

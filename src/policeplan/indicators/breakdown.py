@@ -9,6 +9,7 @@ from typing import Any
 from policeplan.errors import InputError
 from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
+from policeplan.indicators.indicator import change_json
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
@@ -27,17 +28,11 @@ class BreakdownRow:
     change: PoissonComparison | None
 
     def to_json(self) -> dict[str, Any]:
-        change = self.change
         return {
             "part": self.part,
             "current": self.current.count,
             "comparison": self.comparison.count,
-            "diff": None if change is None else round(change.difference, 1),
-            "pct_diff": None
-            if change is None or change.percent_difference is None
-            else float(change.percent_difference),
-            "p_value": None if change is None else change.p_value,
-            "significant": None if change is None else change.significant,
+            **change_json(self.change),
         }
 
 

@@ -71,12 +71,7 @@ class IndicatorResult:
             "data_label": self.data_label,
             "current": self.current.to_json(),
             "comparison": self.comparison.to_json(),
-            "diff": None if change is None else round(change.difference, 1),
-            "pct_diff": None
-            if change is None or change.percent_difference is None
-            else float(change.percent_difference),
-            "p_value": None if change is None else change.p_value,
-            "significant": None if change is None else change.significant,
+            **change_json(change),
             "rate_ratio": None if change is None else change.rate_ratio,
             "rate_ratio_low": None if change is None else change.rate_ratio_lower,
             "rate_ratio_high": None if change is None else change.rate_ratio_upper,
@@ -96,6 +91,19 @@ class IndicatorResult:
                 "significant": self.solved_change.significant,
             },
         }
+
+
+def change_json(change: PoissonComparison | None) -> dict[str, Any]:
+    """diff, pct_diff (1 dp), p_value and significant; all None when not compared."""
+    if change is None:
+        return {"diff": None, "pct_diff": None, "p_value": None, "significant": None}
+    percent = change.percent_difference
+    return {
+        "diff": round(change.difference, 1),
+        "pct_diff": None if percent is None else float(percent),
+        "p_value": change.p_value,
+        "significant": change.significant,
+    }
 
 
 def _harm_json(harm: HarmScore | None, source: str) -> dict[str, Any]:

@@ -22,7 +22,15 @@ from typing import Any
 
 from policeplan.errors import FileRejected
 
-__all__ = ["Column", "CsvRow", "RowReject", "normalise_column", "read_csv_rows"]
+__all__ = [
+    "WHOLE_ROW",
+    "BadFieldError",
+    "Column",
+    "CsvRow",
+    "RowReject",
+    "normalise_column",
+    "read_csv_rows",
+]
 
 # The field of a reject about the record as a whole (wrong number of fields).
 WHOLE_ROW = "row"
@@ -46,6 +54,15 @@ class Column:
     @property
     def display(self) -> str:
         return self.spellings[0]
+
+
+class BadFieldError(Exception):
+    """Raised while reading one row: `field` is wrong for `reason`; the row becomes a reject."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(reason)
 
 
 @dataclass(frozen=True)

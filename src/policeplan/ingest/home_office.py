@@ -38,7 +38,7 @@ from typing import Any
 import duckdb
 
 from policeplan.errors import InputError
-from policeplan.ingest.csv_rows import Column, CsvRow, RowReject, read_csv_rows
+from policeplan.ingest.csv_rows import BadFieldError, Column, CsvRow, RowReject, read_csv_rows
 from policeplan.ingest.periods import financial_quarter, parse_financial_year
 from policeplan.ingest.table_writes import (
     delete_file_rejects,
@@ -168,13 +168,6 @@ class _Parsed:
     non_force_offences: Counter[str] = field(default_factory=Counter)
 
 
-class _BadFieldError(Exception):
-    def __init__(self, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(reason)
-
-
 def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
     parsed = _Parsed()
     for row in csv_rows:
@@ -190,7 +183,7 @@ def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
             force = _force_slug(row.values["force_name"])
             crime_type = _crime_type(row)
             offences = _offences(row.values["offences"])
-        except _BadFieldError as exc:
+        except BadFieldError as exc:
             parsed.rejects.append(
                 RowReject(source, row.line, exc.field, exc.reason, row.raw, period_start)
             )
@@ -220,10 +213,10 @@ def _period(row: CsvRow) -> tuple[str, int, date]:
     try:
         year = parse_financial_year(text).label
     except InputError as exc:
-        raise _BadFieldError("financial_year", exc.message) from None
+        raise BadFieldError("financial_year", exc.message) from None
     match = _QUARTER.fullmatch(row.values["quarter"])
     if match is None:
-        raise _BadFieldError(
+        raise BadFieldError(
             "quarter", f"{row.values['quarter']!r} is not a financial quarter 1 to 4"
         )
     quarter = int(match.group(1))
@@ -235,7 +228,7 @@ def _offences(text: str) -> int:
     # Negative counts are real: the Home Office publishes downward adjustments.
     if not _WHOLE_NUMBER.fullmatch(text):
         shown = repr(text) if text else "empty"
-        raise _BadFieldError("number_of_offences", f"number of offences is {shown}, not a count")
+        raise BadFieldError("number_of_offences", f"number of offences is {shown}, not a count")
     return int(text.replace(",", ""))
 
 
@@ -248,17 +241,17 @@ def _force_slug(name: str) -> str:
     if force is not None:
         return force.slug
     if not name:
-        raise _BadFieldError("force_name", "no force name")
+        raise BadFieldError("force_name", "no force name")
     known = [f.short_name for f in all_forces()] + list(NON_FORCE_REPORTERS)
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise _BadFieldError("force_name", f"unknown force {name!r}{hint}")
+    raise BadFieldError("force_name", f"unknown force {name!r}{hint}")
 
 
 def _crime_type(row: CsvRow) -> str:
     code = row.values["offence_code"]
     if not code:
-        raise _BadFieldError("offence_code", "no offence code")
+        raise BadFieldError("offence_code", "no offence code")
     reference = _offence_codes().get(code)
     if reference is not None:
         crime_type = crime_type_for_label(reference["police_uk_category"])
@@ -266,13 +259,13 @@ def _crime_type(row: CsvRow) -> str:
         return crime_type
     label = row.values["police_uk_category"]
     if not label:
-        raise _BadFieldError(
+        raise BadFieldError(
             "offence_code",
             f"unknown Home Office offence code {code!r} and no police.uk category given",
         )
     crime_type = crime_type_for_label(label)
     if crime_type is None:
-        raise _BadFieldError(
+        raise BadFieldError(
             "police_uk_category",
             f"offence code {code!r} is not in the offence code table and {label!r} "
             "is not a police.uk category",

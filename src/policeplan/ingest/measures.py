@@ -31,7 +31,7 @@ from typing import Any
 import duckdb
 
 from policeplan.errors import InputError
-from policeplan.ingest.csv_rows import Column, CsvRow, RowReject, read_csv_rows
+from policeplan.ingest.csv_rows import BadFieldError, Column, CsvRow, RowReject, read_csv_rows
 from policeplan.ingest.periods import Period, parse_period
 from policeplan.ingest.table_writes import (
     delete_file_rejects,
@@ -134,13 +134,6 @@ class _Parsed:
     periods: set[Period] = field(default_factory=set)
 
 
-class _BadFieldError(Exception):
-    def __init__(self, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(reason)
-
-
 def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
     parsed = _Parsed()
     first_line_of_key: dict[tuple[str, str, str], int] = {}
@@ -154,12 +147,12 @@ def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
             denominator = _number(row.values["denominator"], "denominator", required=False)
             key = (measure, period.label, area)
             if key in first_line_of_key:
-                raise _BadFieldError(
+                raise BadFieldError(
                     "period",
                     f"{measure} for {period.label} in {area!r} is already given on line "
                     f"{first_line_of_key[key]}",
                 )
-        except _BadFieldError as exc:
+        except BadFieldError as exc:
             parsed.rejects.append(RowReject(source, row.line, exc.field, exc.reason, row.raw))
             continue
         first_line_of_key[key] = row.line
@@ -191,10 +184,10 @@ def _measure(text: str) -> str:
     if MEASURE_SLUG.fullmatch(text):
         return text
     if not text:
-        raise _BadFieldError("measure", "no measure name")
+        raise BadFieldError("measure", "no measure name")
     suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     hint = f"; did you mean {suggestion!r}?" if MEASURE_SLUG.fullmatch(suggestion) else ""
-    raise _BadFieldError(
+    raise BadFieldError(
         "measure",
         f"{text!r} is not a measure slug (lowercase letters, digits and hyphens){hint}",
     )
@@ -204,26 +197,26 @@ def _period(text: str) -> Period:
     try:
         return parse_period(text)
     except InputError as exc:
-        raise _BadFieldError("period", exc.message) from None
+        raise BadFieldError("period", exc.message) from None
 
 
 def _area(text: str) -> str:
     if not text:
-        raise _BadFieldError("area", "no area: give a force, district, 'lpa:NAME' or a name")
+        raise BadFieldError("area", "no area: give a force, district, 'lpa:NAME' or a name")
     return text
 
 
 def _number(text: str, name: str, *, required: bool) -> float | None:
     if not text:
         if required:
-            raise _BadFieldError(name, f"no {name}")
+            raise BadFieldError(name, f"no {name}")
         return None
     try:
         number = float(text)
     except ValueError:
-        raise _BadFieldError(name, _not_a_number(text, name)) from None
+        raise BadFieldError(name, _not_a_number(text, name)) from None
     if not math.isfinite(number):
-        raise _BadFieldError(name, f"{name} {text!r} is not a finite number")
+        raise BadFieldError(name, f"{name} {text!r} is not a finite number")
     return number
 
 

@@ -10,11 +10,7 @@ import re
 from dataclasses import dataclass
 
 from policeplan.errors import FileRejected
-
-
-def normalise_column(name: str) -> str:
-    """`'Crime ID'`, `'crime_id'` and `' Crime-ID '` all become `'crime_id'`."""
-    return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
+from policeplan.ingest.csv_rows import normalise_column
 
 
 @dataclass(frozen=True)

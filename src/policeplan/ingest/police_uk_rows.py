@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policeplan.ingest.csv_rows import WHOLE_ROW
 from policeplan.ingest.police_uk_formats import (
     OUTCOMES,
     STOP_AND_SEARCH,
@@ -174,7 +175,7 @@ class RowSql:
         width = len(self.header)
         checks = [
             Check(
-                "*",
+                WHOLE_ROW,
                 "NOT well_formed",
                 "CASE WHEN fields IS NULL THEN 'malformed quoting: a quote is not closed or "
                 f"stray' ELSE 'expected {width} fields, found ' || len(fields) END",

@@ -1,0 +1,40 @@
+"""Options shared by the indicator commands (indicator, scorecard, breakdown, spc, msg)."""
+
+from __future__ import annotations
+
+import click
+
+from policeplan.indicators.counts import SOURCES
+
+force_option = click.option("--force", required=True, help="Force slug or name, e.g. essex.")
+to_option = click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
+months_option = click.option(
+    "--months",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    help="Window length in months (a multiple of 3 for the Home Office table).",
+)
+compare_option = click.option(
+    "--compare",
+    default="previous",
+    show_default=True,
+    help="previous (the window before), last-year (same months a year earlier) or "
+    "baseline:NAME (a baseline of the plan).",
+)
+area_option = click.option(
+    "--area", default=None, help="district:NAME or lpa:NAME (default: the whole force)."
+)
+source_option = click.option(
+    "--source",
+    type=click.Choice(SOURCES),
+    default=SOURCES[0],
+    show_default=True,
+    help="police-uk (monthly street records) or home-office (financial quarters).",
+)
+direction_option = click.option(
+    "--direction",
+    type=click.Choice(["up", "down"]),
+    default=None,
+    help="The good direction (default: the plan's, else down: fewer is better).",
+)
