@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from policeplan.indicators.counts import SOURCES
+from policeplan.indicators.windows import Window
 
 force_option = click.option("--force", required=True, help="Force slug or name, e.g. essex.")
 to_option = click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
@@ -38,3 +39,13 @@ direction_option = click.option(
     default=None,
     help="The good direction (default: the plan's, else down: fewer is better).",
 )
+year_to_date_option = click.option(
+    "--year-to-date",
+    is_flag=True,
+    help="Use the financial year to date (April to --to) instead of --months.",
+)
+
+
+def window_months(to: str, months: int, year_to_date: bool) -> int:
+    """--months, or the months from April to --to with --year-to-date."""
+    return Window.year_to_date(to).length if year_to_date else months

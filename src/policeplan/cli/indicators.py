@@ -15,6 +15,8 @@ from policeplan.cli._options import (
     months_option,
     source_option,
     to_option,
+    window_months,
+    year_to_date_option,
 )
 from policeplan.cli._plan import plan_if_loaded
 from policeplan.indicators.indicator import compute_indicator
@@ -26,6 +28,7 @@ from policeplan.indicators.spc_series import spc_chart
 @force_option
 @to_option
 @months_option
+@year_to_date_option
 @compare_option
 @area_option
 @source_option
@@ -37,6 +40,7 @@ def indicator_command(
     force: str,
     to: str,
     months: int,
+    year_to_date: bool,
     compare: str,
     area: str | None,
     source: str,
@@ -49,7 +53,15 @@ def indicator_command(
     """
     workspace = open_workspace(ctx)
     result = compute_indicator(
-        workspace, measure, force, to, months, compare, area, source, plan_if_loaded(workspace)
+        workspace,
+        measure,
+        force,
+        to,
+        window_months(to, months, year_to_date),
+        compare,
+        area,
+        source,
+        plan_if_loaded(workspace),
     )
     data = result.to_json()
     if as_json:

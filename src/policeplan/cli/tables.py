@@ -5,7 +5,14 @@ from __future__ import annotations
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
-from policeplan.cli._options import compare_option, force_option, months_option, to_option
+from policeplan.cli._options import (
+    compare_option,
+    force_option,
+    months_option,
+    to_option,
+    window_months,
+    year_to_date_option,
+)
 from policeplan.cli._plan import plan_if_loaded
 from policeplan.indicators.breakdown import BREAKDOWNS, breakdown
 from policeplan.indicators.scorecard import scorecard
@@ -20,6 +27,7 @@ def _significance(significant: bool | None) -> str:
 @force_option
 @to_option
 @months_option
+@year_to_date_option
 @compare_option
 @click.option("--by", type=click.Choice(BREAKDOWNS), default="lpa", show_default=True,
               help="Break down by local policing area, district or crime type.")  # fmt: skip
@@ -31,12 +39,14 @@ def breakdown_command(
     force: str,
     to: str,
     months: int,
+    year_to_date: bool,
     compare: str,
     by: str,
     as_json: bool,
 ) -> None:
     """MEASURE for each LPA, district or crime type, each with its change and exact test."""
     workspace = open_workspace(ctx)
+    months = window_months(to, months, year_to_date)
     result = breakdown(workspace, measure, force, to, months, compare, by,
                        plan_if_loaded(workspace)).to_json()  # fmt: skip
     if as_json:
@@ -60,14 +70,22 @@ def breakdown_command(
 @force_option
 @to_option
 @months_option
+@year_to_date_option
 @compare_option
 @json_option
 @click.pass_context
 def scorecard_command(
-    ctx: click.Context, force: str, to: str, months: int, compare: str, as_json: bool
+    ctx: click.Context,
+    force: str,
+    to: str,
+    months: int,
+    year_to_date: bool,
+    compare: str,
+    as_json: bool,
 ) -> None:
     """Every crime measure for the force: count, change, exact test, rate, solved rate."""
     workspace = open_workspace(ctx)
+    months = window_months(to, months, year_to_date)
     results = [r.to_json() for r in scorecard(workspace, force, to, months, compare,
                                               plan=plan_if_loaded(workspace))]  # fmt: skip
     if as_json:

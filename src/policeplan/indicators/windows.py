@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policeplan.errors import InputError
+from policeplan.ingest.periods import parse_financial_year
 from policeplan.months import month_index, months_between, parse_month, shift_month
 from policeplan.plan.model import Plan
 
@@ -28,6 +29,23 @@ class Window:
         if months < 1:
             raise InputError(f"a window needs at least one month, not {months}", field="months")
         return cls(shift_month(last, -(months - 1)), last)
+
+    @classmethod
+    def year_to_date(cls, last: str) -> Window:
+        """The financial year to date: April (the force's year start) to `last`.
+
+        >>> Window.year_to_date("2022-01").first
+        '2021-04'
+        """
+        parse_month(last, "to")
+        months_since_april = (month_index(last) - 3) % 12
+        return cls(shift_month(last, -months_since_april), last)
+
+    @classmethod
+    def financial_year(cls, label: str) -> Window:
+        """A financial year written `2021/22`: April 2021 to March 2022."""
+        period = parse_financial_year(label)
+        return cls(period.start.strftime("%Y-%m"), period.end.strftime("%Y-%m"))
 
     @property
     def months(self) -> list[str]:
