@@ -37,4 +37,6 @@ def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: in
     click.echo("Look at it with:")
     click.echo(f"  policeplan {ws} coverage")
     click.echo(f"  policeplan {ws} plan show")
+    click.echo(f"  policeplan {ws} scorecard --force essex --to {summary.last_month}")
+    click.echo(f"  policeplan {ws} msg all-crime --force essex --to {summary.last_month}")
     click.echo(f"  policeplan {ws} delivery summary --quarter 2021-22Q2")
