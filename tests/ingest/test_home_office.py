@@ -5,10 +5,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
+from policeplan.cli.import_home_office import import_home_office_command
 from policeplan.config import load_settings
 from policeplan.errors import FileRejected
 from policeplan.ingest import home_office
@@ -22,18 +22,6 @@ TEST_DATA = Path(__file__).resolve().parents[1] / "data" / "home_office"
 
 def _workspace(path: Path) -> Workspace:
     return Workspace.open(load_settings(path, {}))
-
-
-def _command() -> click.Command:
-    """The command object, imported here: `policeplan.cli` imports the whole command tree,
-    which other engineers are still writing; until it imports, only these tests skip."""
-    try:
-        from policeplan.cli.import_home_office import import_home_office_command
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.endswith("import_home_office"):
-            raise
-        pytest.skip(f"policeplan.cli does not import yet ({exc})")
-    return import_home_office_command
 
 
 def _table(workspace: Workspace, table: str) -> list[tuple[object, ...]]:
@@ -256,7 +244,7 @@ def test_interrupted_import_leaves_workspace_as_before(
 
 def test_command_prints_json_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        _command(),
+        import_home_office_command,
         [str(TEST_DATA / "bad_rows.csv"), "--json"],
         obj=load_settings(tmp_path / "workspace", {}),
     )
@@ -273,7 +261,7 @@ def test_command_prints_json_summary(tmp_path: Path) -> None:
 
 def test_command_prints_summary_with_rejected_lines(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        _command(),
+        import_home_office_command,
         [str(TEST_DATA / "bad_rows.csv")],
         obj=load_settings(tmp_path / "workspace", {}),
     )

@@ -4,10 +4,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
+from policeplan.cli.import_measures import import_measures_command
 from policeplan.config import load_settings
 from policeplan.errors import FileRejected
 from policeplan.ingest import measures
@@ -19,18 +19,6 @@ TEST_DATA = Path(__file__).resolve().parents[1] / "data" / "measures"
 
 def _workspace(path: Path) -> Workspace:
     return Workspace.open(load_settings(path, {}))
-
-
-def _command() -> click.Command:
-    """The command object, imported here: `policeplan.cli` imports the whole command tree,
-    which other engineers are still writing; until it imports, only these tests skip."""
-    try:
-        from policeplan.cli.import_measures import import_measures_command
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.endswith("import_measures"):
-            raise
-        pytest.skip(f"policeplan.cli does not import yet ({exc})")
-    return import_measures_command
 
 
 def _table(workspace: Workspace, table: str) -> list[tuple[object, ...]]:
@@ -205,7 +193,7 @@ def test_interrupted_import_leaves_workspace_as_before(
 
 def test_command_prints_json_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        _command(),
+        import_measures_command,
         [str(TEST_DATA / "bad_rows.csv"), "--json"],
         obj=load_settings(tmp_path / "workspace", {}),
     )
@@ -219,11 +207,11 @@ def test_command_prints_json_summary(tmp_path: Path) -> None:
 def test_command_text_lists_rejects_and_help_explains_quarters(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(
-        _command(),
+        import_measures_command,
         [str(TEST_DATA / "bad_rows.csv")],
         obj=load_settings(tmp_path / "workspace", {}),
     )
-    help_text = runner.invoke(_command(), ["--help"]).output
+    help_text = runner.invoke(import_measures_command, ["--help"]).output
 
     assert result.exit_code == 0, result.output
     assert "Loaded 2 rows" in result.output
@@ -235,7 +223,7 @@ def test_command_text_lists_rejects_and_help_explains_quarters(tmp_path: Path) -
 
 def test_command_reports_missing_column_as_file_rejected(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        _command(),
+        import_measures_command,
         [str(TEST_DATA / "missing_column.csv")],
         obj=load_settings(tmp_path / "workspace", {}),
     )

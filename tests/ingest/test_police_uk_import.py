@@ -23,6 +23,22 @@ ESSEX_2025_01 = "police_uk/essex/2025-01-essex-street.csv.gz"
 KENT_2025_01 = "police_uk/kent/2025-01-kent-street.csv.gz"
 
 
+# Small hand-made files in police.uk's outcomes and stop-and-search formats (no real file of
+# either kind is available), copied under police.uk's names because names carry meaning.
+@pytest.fixture
+def outcomes_file(tmp_path: Path) -> Path:
+    path = tmp_path / "2025-03-essex-outcomes.csv"
+    shutil.copy(TEST_DATA / "police_uk/handmade-outcomes.csv", path)
+    return path
+
+
+@pytest.fixture
+def searches_file(tmp_path: Path) -> Path:
+    path = tmp_path / "2025-03-essex-stop-and-search.csv"
+    shutil.copy(TEST_DATA / "police_uk/handmade-stop-and-search.csv", path)
+    return path
+
+
 def write_lines(path: Path, header: str, lines: list[str]) -> Path:
     path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
     return path
@@ -134,8 +150,10 @@ def test_interrupted_import_leaves_the_workspace_as_before(
     assert fingerprint(workspace) == before
 
 
-def test_outcomes_file_maps_labels_and_reports_unmapped_ones(workspace: Workspace) -> None:
-    summary = import_police_uk(workspace, [TEST_DATA / "police_uk/2025-03-essex-outcomes.csv"])
+def test_outcomes_file_maps_labels_and_reports_unmapped_ones(
+    workspace: Workspace, outcomes_file: Path
+) -> None:
+    summary = import_police_uk(workspace, [outcomes_file])
 
     [result] = summary.files
     assert (result.dataset, result.rows_loaded, result.rows_rejected) == ("outcomes", 4, 1)
@@ -155,11 +173,9 @@ def test_outcomes_file_maps_labels_and_reports_unmapped_ones(workspace: Workspac
 
 
 def test_stop_and_search_takes_force_from_name_and_month_from_date(
-    workspace: Workspace,
+    workspace: Workspace, searches_file: Path
 ) -> None:
-    summary = import_police_uk(
-        workspace, [TEST_DATA / "police_uk/2025-03-essex-stop-and-search.csv"]
-    )
+    summary = import_police_uk(workspace, [searches_file])
 
     [result] = summary.files
     assert (result.dataset, result.force, result.month) == ("stop-and-search", "essex", "2025-03")
@@ -175,10 +191,9 @@ def test_stop_and_search_takes_force_from_name_and_month_from_date(
 
 
 def test_stop_and_search_without_police_uk_name_is_rejected(
-    workspace: Workspace, tmp_path: Path
+    workspace: Workspace, searches_file: Path
 ) -> None:
-    renamed = tmp_path / "searches.csv"
-    shutil.copy(TEST_DATA / "police_uk/2025-03-essex-stop-and-search.csv", renamed)
+    renamed = searches_file.rename(searches_file.with_name("searches.csv"))
 
     [result] = import_police_uk(workspace, [renamed]).files
 
@@ -187,10 +202,9 @@ def test_stop_and_search_without_police_uk_name_is_rejected(
 
 
 def test_file_without_police_uk_name_is_placed_by_its_content(
-    workspace: Workspace, tmp_path: Path
+    workspace: Workspace, outcomes_file: Path
 ) -> None:
-    renamed = tmp_path / "march outcomes.csv"
-    shutil.copy(TEST_DATA / "police_uk/2025-03-essex-outcomes.csv", renamed)
+    renamed = outcomes_file.rename(outcomes_file.with_name("march outcomes.csv"))
 
     [result] = import_police_uk(workspace, [renamed]).files
 
@@ -235,7 +249,7 @@ def test_row_checks_name_the_field_and_keep_the_raw_line(
     assert sorted(ids) == [("id,9", 11), ("id1", 2)]
 
 
-def test_cli_import_prints_the_json_contract(settings: Settings) -> None:
+def test_cli_import_prints_the_json_contract(settings: Settings, outcomes_file: Path) -> None:
     result = CliRunner().invoke(
         cli,
         [
@@ -243,7 +257,7 @@ def test_cli_import_prints_the_json_contract(settings: Settings) -> None:
             str(settings.workspace),
             "import",
             "police-uk",
-            str(TEST_DATA / "police_uk/2025-03-essex-outcomes.csv"),
+            str(outcomes_file),
             "--json",
         ],
     )
@@ -252,7 +266,7 @@ def test_cli_import_prints_the_json_contract(settings: Settings) -> None:
     assert set(data) >= {"files", "rows_loaded", "rows_rejected", "unmapped_outcomes"}
     assert data["files"] == [
         {
-            "path": str(TEST_DATA / "police_uk/2025-03-essex-outcomes.csv"),
+            "path": str(outcomes_file),
             "dataset": "outcomes",
             "force": "essex",
             "month": "2025-03",
