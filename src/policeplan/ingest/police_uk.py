@@ -29,15 +29,21 @@ import duckdb
 
 from policeplan.errors import FileRejected
 from policeplan.ingest.police_uk_formats import (
-    STOP_AND_SEARCH,
     FileName,
     PoliceUkFormat,
     parse_file_name,
     recognise_header,
 )
+from policeplan.ingest.police_uk_partition import (
+    ParserLostLines,
+    check_name_matches_content,
+    partition_from_content,
+    partition_from_name,
+    profile_rows,
+)
 from policeplan.ingest.police_uk_rows import Check, RowSql, read_lines, sql_text
 from policeplan.ingest.sources import SourceFile, expand_sources
-from policeplan.reference import CRIME_TYPES, force_by_name, outcome_groups
+from policeplan.reference import CRIME_TYPES, outcome_groups
 from policeplan.reference.forces import force_name_lookup
 from policeplan.store import DATA_TABLES, Workspace
 
@@ -173,10 +179,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class _ParserLostLines(Exception):
-    """DuckDB's parser found fewer rows than the file has lines: use the splitter."""
-
-
 def _import_file(
     con: duckdb.DuckDBPyConnection, source: SourceFile
 ) -> tuple[FileResult, Counter[str]]:
@@ -188,7 +190,7 @@ def _import_file(
         lines = _stage_lines(con, source)
         try:
             return _load(con, source, rows, name, lines, use_parser=True)
-        except (duckdb.InvalidInputException, duckdb.ConversionException, _ParserLostLines):
+        except (duckdb.InvalidInputException, duckdb.ConversionException, ParserLostLines):
             # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
             # break), so its rows cannot be numbered: split the raw lines instead.
             return _load(con, source, rows, name, lines, use_parser=False)
@@ -211,10 +213,10 @@ def _load(
     con.execute(f"CREATE OR REPLACE TEMP VIEW pp_rows AS {rows.derived(source_sql)}")
     profile = None
     if name is None:
-        profile = _profile(con, lines, use_parser)
-        force, month = _partition_from_content(source, fmt, profile)
+        profile = profile_rows(con, lines, use_parser)
+        force, month = partition_from_content(source, fmt, profile)
     else:
-        force, month = _partition_from_name(source, fmt, name)
+        force, month = partition_from_name(source, fmt, name)
     checks = rows.checks(month, force)
     first_failed = " ".join(f"WHEN {c.condition} THEN {i}" for i, c in enumerate(checks))
     # A view, not a table: a pass over the file costs less than materialising its rows.
@@ -248,9 +250,9 @@ def _load(
         )
         rejected = 0
         if loaded != lines:
-            profile = profile or _profile(con, lines, use_parser)
+            profile = profile or profile_rows(con, lines, use_parser)
             if name is not None:
-                _check_name_matches_content(source, fmt, name, profile)
+                check_name_matches_content(source, fmt, name, profile)
             rejected = profile.rows - loaded
             if rejected:
                 _insert_rejects(con, checks, {**params, "file": source.display}, rejected)
@@ -313,94 +315,6 @@ def _reading(source: SourceFile) -> Iterator[None]:
     except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         message = str(exc).splitlines()[0]
         raise FileRejected(f"cannot be read ({message})", file=source.display) from exc
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """What one pass over a file says about its content: its rows, and among the rows with
-    the right number of fields their forces and months (to test the file name against)."""
-
-    rows: int
-    forces: Counter[str]
-    months: Counter[str]
-
-    @staticmethod
-    def modal(counts: Counter[str]) -> tuple[str | None, int]:
-        if not counts:
-            return None, 0
-        value, rows = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        return value, rows
-
-
-def _profile(con: duckdb.DuckDBPyConnection, lines: int, use_parser: bool) -> _Profile:
-    """One pass over `pp_rows`; with the parser, its rows must be the file's lines."""
-    found = con.execute(
-        "SELECT reported_slug, month_text, well_formed, count(*) FROM pp_rows GROUP BY ALL"
-    ).fetchall()
-    forces: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    for force, month, well_formed, rows in found:
-        if well_formed and force:
-            forces[str(force)] += int(rows)
-        if well_formed and month:
-            months[str(month)] += int(rows)
-    profile = _Profile(sum(int(r[3]) for r in found), forces, months)
-    if use_parser and profile.rows != lines:
-        raise _ParserLostLines
-    return profile
-
-
-def _partition_from_name(
-    source: SourceFile, fmt: PoliceUkFormat, name: FileName
-) -> tuple[str, str]:
-    if name.dataset != fmt.dataset:
-        raise FileRejected(
-            f"is named as a {name.dataset} file but its header is a {fmt.dataset} file",
-            file=source.display,
-        )
-    if force_by_name(name.force) is None:
-        raise FileRejected(f"names an unknown force {name.force!r}", file=source.display)
-    return name.force, name.month
-
-
-def _check_name_matches_content(
-    source: SourceFile, fmt: PoliceUkFormat, name: FileName, profile: _Profile
-) -> None:
-    """A name that contradicts most of the file's rows rejects the whole file."""
-    force, rows = profile.modal(profile.forces)
-    if fmt is not STOP_AND_SEARCH and force is not None and force != name.force:
-        raise FileRejected(
-            f"is named for force {name.force!r} but {rows} of its rows are reported "
-            f"by {force!r}; nothing was loaded from it",
-            file=source.display,
-        )
-    month, rows = profile.modal(profile.months)
-    if month is not None and month != name.month:
-        raise FileRejected(
-            f"is named for month {name.month} but {rows} of its rows are for {month}; "
-            "nothing was loaded from it",
-            file=source.display,
-        )
-
-
-def _partition_from_content(
-    source: SourceFile, fmt: PoliceUkFormat, profile: _Profile
-) -> tuple[str, str]:
-    if fmt is STOP_AND_SEARCH:
-        raise FileRejected(
-            "stop-and-search files have no force column: keep police.uk's file name "
-            "YYYY-MM-<force>-stop-and-search.csv so the force is known",
-            file=source.display,
-        )
-    force, _ = profile.modal(profile.forces)
-    month, _ = profile.modal(profile.months)
-    if force is None or month is None:
-        raise FileRejected(
-            "has no row with a recognisable force and month, and its name is not police.uk's "
-            "YYYY-MM-<force>-<dataset>.csv",
-            file=source.display,
-        )
-    return force, month
 
 
 def _unmapped_outcomes(
