@@ -321,3 +321,21 @@ def test_blank_line_keeps_line_numbers_and_every_row(
     assert [(cid or "", kind) for _, cid, kind in numbered] == [
         (line.split(",")[0], line.split(",")[9]) for line in lines
     ]
+
+
+@pytest.mark.realdata
+def test_same_partition_given_several_times_in_one_import_is_stored_once(
+    workspace: Workspace, shared_data: Path, tmp_path: Path
+) -> None:
+    original = shared_data / ESSEX_2025_01
+    unnamed = tmp_path / "essex january.csv.gz"  # placed by its content: the same partition
+    shutil.copy(original, unnamed)
+
+    summary = import_police_uk(workspace, [original, original, unnamed, original])
+
+    # The unnamed copy may run before or after the named group (under the partition's lock).
+    assert sorted(f.status for f in summary.files) == ["loaded", "replaced", "replaced", "replaced"]
+    assert {f.rows_loaded for f in summary.files} == {12_144}
+    with workspace.connect(read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM street_crimes").fetchone() == (12_144,)
+        assert con.execute("SELECT count(*) FROM partitions").fetchone() == (1,)

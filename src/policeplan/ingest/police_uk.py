@@ -36,6 +36,7 @@ from policeplan.ingest.police_uk_formats import (
 )
 from policeplan.ingest.police_uk_partition import (
     ParserLostLines,
+    Profile,
     check_name_matches_content,
     partition_from_content,
     partition_from_name,
@@ -91,6 +92,34 @@ class ImportSummary:
 # one file's statements run mostly on one core (line numbering is sequential).
 IMPORT_THREADS = max(1, min(4, os.cpu_count() or 1))
 
+PartitionKey = tuple[str, str, str]  # force, dataset, month
+
+
+class _PartitionLocks:
+    """One lock per partition, so two files of the same partition (the same month named
+    twice, or a renamed copy) never replace it at the same time."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[PartitionKey, threading.Lock] = {}
+
+    def __call__(self, key: PartitionKey) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+
+def _same_partition_groups(
+    sources: Sequence[SourceFile | FileRejected],
+) -> list[list[tuple[int, SourceFile | FileRejected]]]:
+    """Sources grouped by the partition their police.uk name says, in argument order, so
+    that a partition named twice is imported in that order (the later file wins)."""
+    groups: dict[object, list[tuple[int, SourceFile | FileRejected]]] = {}
+    for index, source in enumerate(sources):
+        name = None if isinstance(source, FileRejected) else parse_file_name(source.name)
+        key: object = index if name is None else (name.force, name.dataset, name.month)
+        groups.setdefault(key, []).append((index, source))
+    return list(groups.values())
+
 
 def import_police_uk(
     workspace: Workspace,
@@ -105,6 +134,7 @@ def import_police_uk(
         con.execute("SET checkpoint_threshold = '1GB'")
         con.execute("SET auto_checkpoint_skip_wal_threshold = 1000000000")
         local = threading.local()
+        locks = _PartitionLocks()
 
         def import_one(source: SourceFile | FileRejected) -> tuple[FileResult, Counter[str]]:
             if isinstance(source, FileRejected):
@@ -113,16 +143,25 @@ def import_police_uk(
                 local.cursor = con.cursor()
                 _create_lookups(local.cursor)
             try:
-                return _import_file(local.cursor, source)
+                return _import_file(local.cursor, source, locks)
             except FileRejected as exc:
                 return _rejected(source.display, exc), Counter()
 
+        def import_group(
+            group: list[tuple[int, SourceFile | FileRejected]],
+        ) -> list[tuple[int, tuple[FileResult, Counter[str]]]]:
+            return [(index, import_one(source)) for index, source in group]
+
+        results: dict[int, tuple[FileResult, Counter[str]]] = {}
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            for done, (result, unmapped) in enumerate(pool.map(import_one, sources), start=1):
-                summary.files.append(result)
-                summary.unmapped_outcomes.update(unmapped)
+            for finished in pool.map(import_group, _same_partition_groups(sources)):
+                results.update(finished)
                 if on_progress is not None:
-                    on_progress(done, len(sources))
+                    on_progress(len(results), len(sources))
+        for index in range(len(sources)):
+            result, unmapped = results[index]
+            summary.files.append(result)
+            summary.unmapped_outcomes.update(unmapped)
     return summary
 
 
@@ -180,7 +219,7 @@ def _sha256(path: Path) -> str:
 
 
 def _import_file(
-    con: duckdb.DuckDBPyConnection, source: SourceFile
+    con: duckdb.DuckDBPyConnection, source: SourceFile, locks: _PartitionLocks
 ) -> tuple[FileResult, Counter[str]]:
     header = _read_header(source)
     fmt, positions = recognise_header(header, source.display)
@@ -189,11 +228,11 @@ def _import_file(
     with _reading(source):
         lines = _stage_lines(con, source)
         try:
-            return _load(con, source, rows, name, lines, use_parser=True)
+            return _load(con, source, rows, name, lines, locks, use_parser=True)
         except (duckdb.InvalidInputException, duckdb.ConversionException, ParserLostLines):
             # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
             # break), so its rows cannot be numbered: split the raw lines instead.
-            return _load(con, source, rows, name, lines, use_parser=False)
+            return _load(con, source, rows, name, lines, locks, use_parser=False)
 
 
 def _load(
@@ -202,6 +241,7 @@ def _load(
     rows: RowSql,
     name: FileName | None,
     lines: int,
+    locks: _PartitionLocks,
     use_parser: bool,
 ) -> tuple[FileResult, Counter[str]]:
     """Replace the file's partition with its good rows, in one transaction.
@@ -225,6 +265,26 @@ def _load(
         f"SELECT *, CASE {first_failed} END AS reject_code FROM pp_rows"
     )
     params = {"force": force, "month": f"{month}-01", "dataset": fmt.dataset}
+    with locks((force, fmt.dataset, month)):
+        return _replace_partition(
+            con, source, rows, checks, name, lines, use_parser, profile, params
+        )
+
+
+def _replace_partition(
+    con: duckdb.DuckDBPyConnection,
+    source: SourceFile,
+    rows: RowSql,
+    checks: list[Check],
+    name: FileName | None,
+    lines: int,
+    use_parser: bool,
+    profile: Profile | None,
+    params: dict[str, str],
+) -> tuple[FileResult, Counter[str]]:
+    """Delete the partition and insert the file's rows (from `pp_checked`), in one
+    transaction."""
+    fmt, force, month = rows.fmt, params["force"], params["month"][:7]
     table = DATA_TABLES[fmt.dataset]
     con.execute("BEGIN TRANSACTION")
     try:
