@@ -22,6 +22,7 @@ from policeplan.indicators.ranking import competition_ranks, offences_to_reach
 from policeplan.ingest.home_office import import_home_office
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.reference import population_for
+from policeplan.stats.funnel_overdispersion import random_effects_funnel
 from policeplan.store import Workspace
 
 # The Essex Most Similar Group of the example plan, as the Home Office table and the ONS
@@ -155,6 +156,25 @@ def test_essex_2017_18_is_fourth_better_than_average_and_below_the_funnel(
     # 2017/18 is the only year imported: only the last of the 12 positions can be ranked.
     assert data["positions"] == [None] * 11 + [4]
     assert data["dispersion"]["ratio"] > 100
+
+
+@pytest.mark.realdata
+def test_random_effects_funnel_uses_the_members_counts_and_populations(
+    shared_data: Path, essex_2017_18: MsgComparison
+) -> None:
+    counts = _expected_counts(_home_office_file(shared_data))
+    populations = _expected_populations(shared_data)
+    expected = random_effects_funnel(
+        (slug, counts[slug], populations[slug]) for slug in ESSEX_GROUP
+    )
+
+    adjusted = essex_2017_18.to_json()["funnel_random_effects"]
+
+    assert adjusted["tau_per_1000"] == round(expected.tau_per_1000, 3)
+    essex = next(m for m in adjusted["members"] if m["force"] == "essex")
+    own = next(m for m in expected.members if m.name == "essex")
+    assert (essex["lower95"], essex["upper95"]) == (round(own.lower_95, 3), round(own.upper_95, 3))
+    assert essex_2017_18.to_json()["force_outside_random_effects"] == own.outside
 
 
 @pytest.mark.realdata

@@ -116,6 +116,9 @@ def msg_lines(result: MsgComparison) -> list[str]:
         f"Funnel: group rate {data['funnel_group_rate']:.1f} per 1,000; {name} is "
         + _OUTSIDE.get(data["force_outside_funnel"], "within its 95% limits"),
         data["significance_note"],
+        f"Allowing for the usual spread between forces (random-effects funnel, tau "
+        f"{data['funnel_random_effects']['tau_per_1000']:.1f} per 1,000): {name} is "
+        + _OUTSIDE.get(data["force_outside_random_effects"], "within its 95% limits"),
         "Positions over the last 12 windows (oldest first): "
         + " ".join("·" if rank is None else str(rank) for rank in data["positions"]),
     ]

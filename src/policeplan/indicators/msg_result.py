@@ -21,6 +21,7 @@ from policeplan.indicators.windows import Window
 from policeplan.plan.model import MSG_AVERAGE, RANK_PREFIX, UPPER_QUARTILE, GoodDirection
 from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
+from policeplan.stats.funnel_overdispersion import RandomEffectsFunnel, random_effects_funnel
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,13 @@ class MsgComparison:
         return next(m for m in self.funnel.members if m.name == self.force.slug)
 
     @property
+    def random_effects(self) -> RandomEffectsFunnel:
+        """Funnel limits widened by the usual spread between forces (Spiegelhalter 2005)."""
+        return random_effects_funnel(
+            (m.force.slug, m.count, m.population.population) for m in self.members
+        )
+
+    @property
     def dispersion(self) -> Dispersion:
         return funnel_dispersion(self.funnel)
 
@@ -213,6 +221,10 @@ class MsgComparison:
             ),
             "funnel": [_funnel_json(f) for f in self.funnel.members],
             "force_outside_funnel": self.force_funnel.outside,
+            "funnel_random_effects": _random_effects_json(self.random_effects),
+            "force_outside_random_effects": next(
+                m.outside for m in self.random_effects.members if m.name == self.force.slug
+            ),
             "significance": [_significance_json(f, self.direction) for f in self.funnel.members],
             "significance_note": self.significance_note,
             "dispersion": {
@@ -264,4 +276,27 @@ def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[s
         "differs_998": member.rate > member.upper_998 or member.rate < member.lower_998,
         "side": "above" if above else "below" if below else None,
         "verdict": verdict,
+    }
+
+
+def _random_effects_json(plot: RandomEffectsFunnel) -> dict[str, Any]:
+    return {
+        "method": "additive random effects, 10% winsorised (Spiegelhalter 2005)",
+        "phi": round(plot.phi, 3),
+        "tau_per_1000": round(plot.tau_per_1000, 3),
+        "note": (
+            "limits widened by the spread between forces (tau): a force outside them differs "
+            "from the group by more than chance and the usual differences between forces"
+        ),
+        "members": [
+            {
+                "force": m.name,
+                "lower95": round(m.lower_95, 3),
+                "upper95": round(m.upper_95, 3),
+                "lower998": round(m.lower_998, 3),
+                "upper998": round(m.upper_998, 3),
+                "outside": m.outside,
+            }
+            for m in plot.members
+        ],
     }

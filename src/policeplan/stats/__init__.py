@@ -6,6 +6,7 @@ No database and no printing here; `indicators/` and `reports/` call these.
 - `wilson_interval`, `compare_proportions`: solved rates and their change
 - `xmr_chart`: Making Data Count statistical process control
 - `funnel_plot`: Poisson funnel limits for rates per 1,000 people
+- `random_effects_funnel`: the same widened for real differences between units
 """
 
 from policeplan.stats.funnel import (
@@ -18,6 +19,11 @@ from policeplan.stats.funnel import (
     count_limit,
     funnel_plot,
     rate_limits,
+)
+from policeplan.stats.funnel_overdispersion import (
+    AdjustedMember,
+    RandomEffectsFunnel,
+    random_effects_funnel,
 )
 from policeplan.stats.poisson_comparison import (
     PoissonComparison,
@@ -52,6 +58,7 @@ __all__ = [
     "RUN",
     "TREND",
     "TWO_OF_THREE",
+    "AdjustedMember",
     "Direction",
     "FunnelMember",
     "FunnelPlot",
@@ -59,6 +66,7 @@ __all__ = [
     "ProcessLimits",
     "ProportionComparison",
     "ProportionInterval",
+    "RandomEffectsFunnel",
     "SpcPoint",
     "Variation",
     "XmrChart",
@@ -67,6 +75,7 @@ __all__ = [
     "count_limit",
     "funnel_plot",
     "percent_change",
+    "random_effects_funnel",
     "rate_limits",
     "wilson_interval",
     "xmr_chart",
