@@ -19,6 +19,7 @@ from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
 from policeplan.cli.plan import plan_group
+from policeplan.cli.rejects import rejects_command
 from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
 from policeplan.config import WORKSPACE_ENV, load_settings
@@ -41,6 +42,7 @@ def cli(ctx: click.Context, workspace: str | None) -> None:
 for command in (
     import_group,
     coverage_command,
+    rejects_command,
     plan_group,
     indicator_command,
     spc_command,
