@@ -6,6 +6,7 @@ import gzip
 import json
 import shutil
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -135,10 +136,10 @@ def test_interrupted_import_leaves_the_workspace_as_before(
     import_police_uk(workspace, [shared_data / "police_uk/essex/2025-02-essex-street.csv.gz"])
     before = fingerprint(workspace)
 
-    def interrupt(path: Path) -> str:
-        raise KeyboardInterrupt  # arrives after the old rows are deleted, before commit
+    def interrupt(*args: object) -> Counter[str]:
+        raise KeyboardInterrupt  # arrives after the rows are replaced, before the commit
 
-    monkeypatch.setattr(police_uk, "_sha256", interrupt)
+    monkeypatch.setattr(police_uk, "_unmapped_outcomes", interrupt)
     with pytest.raises(KeyboardInterrupt):
         import_police_uk(
             workspace,

@@ -210,12 +210,21 @@ def _read_header(source: SourceFile) -> list[str]:
     return next(csv.reader([first]))
 
 
-def _sha256(path: Path) -> str:
+def _fingerprint(path: Path) -> tuple[str, int | None]:
+    """The file's SHA-256 and, for an uncompressed file, its number of lines after the
+    header, counted in the same read (a compressed file is counted by DuckDB instead)."""
     digest = hashlib.sha256()
+    newlines, last = 0, b"\n"
     with path.open("rb") as data:
         for block in iter(lambda: data.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+            newlines += block.count(b"\n")
+            last = block[-1:]
+    if path.name.lower().endswith(".gz"):
+        return digest.hexdigest(), None
+    # As DuckDB counts them: a last line without a newline is a line; nothing after one isn't.
+    lines = newlines + (last != b"\n")
+    return digest.hexdigest(), max(0, lines - 1)
 
 
 def _import_file(
@@ -225,14 +234,15 @@ def _import_file(
     fmt, positions = recognise_header(header, source.display)
     name = parse_file_name(source.name)
     rows = RowSql(fmt, header, positions)
+    sha, counted = _fingerprint(source.path)
     with _reading(source):
-        lines = _stage_lines(con, source)
+        lines = _stage_lines(con, source, counted)
         try:
-            return _load(con, source, rows, name, lines, locks, use_parser=True)
+            return _load(con, source, rows, name, lines, sha, locks, use_parser=True)
         except (duckdb.InvalidInputException, duckdb.ConversionException, ParserLostLines):
             # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
             # break), so its rows cannot be numbered: split the raw lines instead.
-            return _load(con, source, rows, name, lines, locks, use_parser=False)
+            return _load(con, source, rows, name, lines, sha, locks, use_parser=False)
 
 
 def _load(
@@ -241,6 +251,7 @@ def _load(
     rows: RowSql,
     name: FileName | None,
     lines: int,
+    sha: str,
     locks: _PartitionLocks,
     use_parser: bool,
 ) -> tuple[FileResult, Counter[str]]:
@@ -267,7 +278,7 @@ def _load(
     params = {"force": force, "month": f"{month}-01", "dataset": fmt.dataset}
     with locks((force, fmt.dataset, month)):
         return _replace_partition(
-            con, source, rows, checks, name, lines, use_parser, profile, params
+            con, source, rows, checks, name, lines, sha, use_parser, profile, params
         )
 
 
@@ -278,6 +289,7 @@ def _replace_partition(
     checks: list[Check],
     name: FileName | None,
     lines: int,
+    sha: str,
     use_parser: bool,
     profile: Profile | None,
     params: dict[str, str],
@@ -322,7 +334,7 @@ def _replace_partition(
             {
                 **params,
                 "file": source.display,
-                "sha": _sha256(source.path),
+                "sha": sha,
                 "loaded": loaded,
                 "rejected": rejected,
             },
@@ -360,11 +372,14 @@ def _inserted(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, str]) 
     return 0 if row is None else int(row[0])
 
 
-def _stage_lines(con: duckdb.DuckDBPyConnection, source: SourceFile) -> int:
-    """Define the `pp_lines` view of the file's physical lines; count those after the header."""
+def _stage_lines(con: duckdb.DuckDBPyConnection, source: SourceFile, counted: int | None) -> int:
+    """Define the `pp_lines` view of the file's physical lines (read only when used) and
+    return how many follow the header (counting them with DuckDB when not yet known)."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW pp_lines AS {read_lines(str(source.path))}")
-    counted = con.execute("SELECT count(*) FROM pp_lines WHERE line > 1").fetchone()
-    return 0 if counted is None else int(counted[0])
+    if counted is not None:
+        return counted
+    found = con.execute("SELECT count(*) FROM pp_lines WHERE line > 1").fetchone()
+    return 0 if found is None else int(found[0])
 
 
 @contextmanager
