@@ -340,3 +340,35 @@ def test_same_partition_given_several_times_in_one_import_is_stored_once(
     with workspace.connect(read_only=True) as con:
         assert con.execute("SELECT count(*) FROM street_crimes").fetchone() == (12_144,)
         assert con.execute("SELECT count(*) FROM partitions").fetchone() == (1,)
+
+
+@pytest.mark.realdata
+def test_one_bad_file_in_a_chunk_leaves_the_others_loaded_exactly(
+    workspace: Workspace, shared_data: Path, tmp_path: Path
+) -> None:
+    # Files of different partitions share one transaction; a refused file or one the parser
+    # cannot number sends the chunk back to the careful, file-by-file path.
+    impostor = tmp_path / "2025-02-kent-street.csv.gz"
+    shutil.copy(shared_data / "police_uk/essex/2025-02-essex-street.csv.gz", impostor)
+    header, lines = read_all(shared_data / ESSEX_2025_01)
+    blank = write_lines(tmp_path / "2025-01-essex-street.csv", header, ["", *lines])
+    march = shared_data / "police_uk/essex/2025-03-essex-street.csv.gz"
+
+    summary = import_police_uk(workspace, [shared_data / KENT_2025_01, impostor, blank, march])
+
+    assert [(f.status, f.force, f.rows_loaded) for f in summary.files] == [
+        ("loaded", "kent", len(data_lines(shared_data / KENT_2025_01))),
+        ("rejected", None, 0),
+        ("loaded", "essex", 12_144),
+        ("loaded", "essex", len(data_lines(march))),
+    ]
+    with workspace.connect(read_only=True) as con:
+        first_line = con.execute(
+            "SELECT min(source_line) FROM street_crimes WHERE month = DATE '2025-01-01' "
+            "AND force = 'essex'"
+        ).fetchone()
+        kent_february = con.execute(
+            "SELECT count(*) FROM partitions WHERE force = 'kent' AND month = DATE '2025-02-01'"
+        ).fetchone()
+    assert first_line == (3,)  # line 2 is the blank line
+    assert kent_february == (0,)

@@ -20,14 +20,14 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
-from policeplan.errors import FileRejected
+from policeplan.errors import FileRejected, PolicePlanError
 from policeplan.ingest.police_uk_formats import (
     FileName,
     PoliceUkFormat,
@@ -108,6 +108,48 @@ class _PartitionLocks:
             return self._locks.setdefault(key, threading.Lock())
 
 
+T = TypeVar("T")
+
+
+class _OwnTransaction:
+    """The careful path: each file in its own transaction, its partition locked meanwhile."""
+
+    careful = True
+
+    def run(self, con: duckdb.DuckDBPyConnection, lock: threading.Lock, work: Callable[[], T]) -> T:
+        with lock:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                result = work()
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            return result
+
+
+class _SharedTransaction:
+    """The fast path: a chunk of files in the caller's one transaction (one commit, not one
+    per file); each file's partition stays locked until the chunk ends."""
+
+    careful = False
+
+    def __init__(self, held: ExitStack) -> None:
+        self.held = held
+
+    def run(self, con: duckdb.DuckDBPyConnection, lock: threading.Lock, work: Callable[[], T]) -> T:
+        self.held.enter_context(lock)
+        return work()
+
+
+_Transaction = _OwnTransaction | _SharedTransaction
+
+# Files of different partitions imported in one transaction. Any problem in a chunk (a
+# rejected file, a row the parser cannot read…) rolls it back and its files are imported
+# again one by one, so the outcome of every file is the same as on the careful path.
+CHUNK_FILES = 16
+
+
 def _same_partition_groups(
     sources: Sequence[SourceFile | FileRejected],
 ) -> list[list[tuple[int, SourceFile | FileRejected]]]:
@@ -136,25 +178,32 @@ def import_police_uk(
         local = threading.local()
         locks = _PartitionLocks()
 
-        def import_one(source: SourceFile | FileRejected) -> tuple[FileResult, Counter[str]]:
-            if isinstance(source, FileRejected):
-                return _rejected(source.file or "?", source), Counter()
+        def cursor() -> duckdb.DuckDBPyConnection:
             if not hasattr(local, "cursor"):
                 local.cursor = con.cursor()
                 _create_lookups(local.cursor)
+            found: duckdb.DuckDBPyConnection = local.cursor
+            return found
+
+        def import_one(source: SourceFile | FileRejected) -> tuple[FileResult, Counter[str]]:
+            if isinstance(source, FileRejected):
+                return _rejected(source.file or "?", source), Counter()
             try:
-                return _import_file(local.cursor, source, locks)
+                return _import_file(cursor(), source, locks, _OwnTransaction())
             except FileRejected as exc:
                 return _rejected(source.display, exc), Counter()
 
-        def import_group(
-            group: list[tuple[int, SourceFile | FileRejected]],
-        ) -> list[tuple[int, tuple[FileResult, Counter[str]]]]:
-            return [(index, import_one(source)) for index, source in group]
+        def import_task(task: _Task) -> list[tuple[int, tuple[FileResult, Counter[str]]]]:
+            chunked, members = task
+            if chunked:
+                done = _import_chunk(cursor(), members, locks)
+                if done is not None:
+                    return done
+            return [(index, import_one(source)) for index, source in members]
 
         results: dict[int, tuple[FileResult, Counter[str]]] = {}
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            for finished in pool.map(import_group, _same_partition_groups(sources)):
+            for finished in pool.map(import_task, _tasks(sources)):
                 results.update(finished)
                 if on_progress is not None:
                     on_progress(len(results), len(sources))
@@ -163,6 +212,53 @@ def import_police_uk(
             summary.files.append(result)
             summary.unmapped_outcomes.update(unmapped)
     return summary
+
+
+_Member = tuple[int, SourceFile | FileRejected]
+_Task = tuple[bool, list[_Member]]  # (import as one chunk?, files in argument order)
+
+
+def _tasks(sources: Sequence[SourceFile | FileRejected]) -> list[_Task]:
+    """Work for the threads: files alone in their partition, named the police.uk way, go in
+    chunks; files sharing a partition go one by one in argument order; the rest alone."""
+    tasks: list[_Task] = []
+    chunk: list[_Member] = []
+    for group in _same_partition_groups(sources):
+        index, source = group[0]
+        if len(group) == 1 and isinstance(source, SourceFile) and parse_file_name(source.name):
+            chunk.append((index, source))
+            if len(chunk) == CHUNK_FILES:
+                tasks.append((True, chunk))
+                chunk = []
+        else:
+            tasks.append((False, group))
+    if chunk:
+        tasks.append((True, chunk))
+    return tasks
+
+
+def _import_chunk(
+    con: duckdb.DuckDBPyConnection, members: list[_Member], locks: _PartitionLocks
+) -> list[tuple[int, tuple[FileResult, Counter[str]]]] | None:
+    """Import the chunk's files in one transaction, or return None (nothing changed) when
+    any of them needs the careful path."""
+    try:
+        with ExitStack() as held:
+            shared = _SharedTransaction(held)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                done = [
+                    (index, _import_file(con, source, locks, shared))
+                    for index, source in members
+                    if isinstance(source, SourceFile)
+                ]
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return done
+    except (PolicePlanError, duckdb.Error, ParserLostLines):
+        return None
 
 
 def _rejected(path: str, exc: FileRejected, dataset: str | None = None) -> FileResult:
@@ -228,7 +324,10 @@ def _fingerprint(path: Path) -> tuple[str, int | None]:
 
 
 def _import_file(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, locks: _PartitionLocks
+    con: duckdb.DuckDBPyConnection,
+    source: SourceFile,
+    locks: _PartitionLocks,
+    txn: _Transaction,
 ) -> tuple[FileResult, Counter[str]]:
     header = _read_header(source)
     fmt, positions = recognise_header(header, source.display)
@@ -238,11 +337,14 @@ def _import_file(
     with _reading(source):
         lines = _stage_lines(con, source, counted)
         try:
-            return _load(con, source, rows, name, lines, sha, locks, use_parser=True)
+            return _load(con, source, rows, name, lines, sha, locks, txn, use_parser=True)
         except (duckdb.InvalidInputException, duckdb.ConversionException, ParserLostLines):
             # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
-            # break), so its rows cannot be numbered: split the raw lines instead.
-            return _load(con, source, rows, name, lines, sha, locks, use_parser=False)
+            # break), so its rows cannot be numbered: split the raw lines instead (in a
+            # chunk, the whole chunk goes back to the careful path first).
+            if not txn.careful:
+                raise
+            return _load(con, source, rows, name, lines, sha, locks, txn, use_parser=False)
 
 
 def _load(
@@ -253,6 +355,7 @@ def _load(
     lines: int,
     sha: str,
     locks: _PartitionLocks,
+    txn: _Transaction,
     use_parser: bool,
 ) -> tuple[FileResult, Counter[str]]:
     """Replace the file's partition with its good rows, in one transaction.
@@ -276,10 +379,13 @@ def _load(
         f"SELECT *, CASE {first_failed} END AS reject_code FROM pp_rows"
     )
     params = {"force": force, "month": f"{month}-01", "dataset": fmt.dataset}
-    with locks((force, fmt.dataset, month)):
-        return _replace_partition(
+    return txn.run(
+        con,
+        locks((force, fmt.dataset, month)),
+        lambda: _replace_partition(
             con, source, rows, checks, name, lines, sha, use_parser, profile, params
-        )
+        ),
+    )
 
 
 def _replace_partition(
@@ -294,56 +400,49 @@ def _replace_partition(
     profile: Profile | None,
     params: dict[str, str],
 ) -> tuple[FileResult, Counter[str]]:
-    """Delete the partition and insert the file's rows (from `pp_checked`), in one
-    transaction."""
+    """Delete the partition and insert the file's rows (from `pp_checked`); the caller
+    holds the transaction."""
     fmt, force, month = rows.fmt, params["force"], params["month"][:7]
     table = DATA_TABLES[fmt.dataset]
-    con.execute("BEGIN TRANSACTION")
-    try:
-        existed = con.execute(
-            "SELECT count(*) FROM partitions WHERE force = $force AND dataset = $dataset "
-            "AND month = CAST($month AS DATE)",
-            params,
-        ).fetchone()
-        con.execute(
-            f"DELETE FROM {table} WHERE force = $force AND month = CAST($month AS DATE)",
-            {"force": force, "month": params["month"]},
-        )
-        con.execute(
-            "DELETE FROM rejects WHERE dataset = $dataset AND force = $force "
-            "AND month = CAST($month AS DATE)",
-            params,
-        )
-        loaded = _inserted(
-            con,
-            f"INSERT INTO {table} SELECT {rows.projection()} FROM pp_checked "
-            "WHERE reject_code IS NULL",
-            {"force": force},
-        )
-        rejected = 0
-        if loaded != lines:
-            profile = profile or profile_rows(con, lines, use_parser)
-            if name is not None:
-                check_name_matches_content(source, fmt, name, profile)
-            rejected = profile.rows - loaded
-            if rejected:
-                _insert_rejects(con, checks, {**params, "file": source.display}, rejected)
-        con.execute(
-            "INSERT OR REPLACE INTO partitions VALUES "
-            "($force, $dataset, CAST($month AS DATE), $file, $sha, $loaded, $rejected)",
-            {
-                **params,
-                "file": source.display,
-                "sha": sha,
-                "loaded": loaded,
-                "rejected": rejected,
-            },
-        )
-        unmapped = _unmapped_outcomes(con, fmt, params)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    existed = con.execute(
+        "SELECT count(*) FROM partitions WHERE force = $force AND dataset = $dataset "
+        "AND month = CAST($month AS DATE)",
+        params,
+    ).fetchone()
+    con.execute(
+        f"DELETE FROM {table} WHERE force = $force AND month = CAST($month AS DATE)",
+        {"force": force, "month": params["month"]},
+    )
+    con.execute(
+        "DELETE FROM rejects WHERE dataset = $dataset AND force = $force "
+        "AND month = CAST($month AS DATE)",
+        params,
+    )
+    loaded = _inserted(
+        con,
+        f"INSERT INTO {table} SELECT {rows.projection()} FROM pp_checked WHERE reject_code IS NULL",
+        {"force": force},
+    )
+    rejected = 0
+    if loaded != lines:
+        profile = profile or profile_rows(con, lines, use_parser)
+        if name is not None:
+            check_name_matches_content(source, fmt, name, profile)
+        rejected = profile.rows - loaded
+        if rejected:
+            _insert_rejects(con, checks, {**params, "file": source.display}, rejected)
+    con.execute(
+        "INSERT OR REPLACE INTO partitions VALUES "
+        "($force, $dataset, CAST($month AS DATE), $file, $sha, $loaded, $rejected)",
+        {
+            **params,
+            "file": source.display,
+            "sha": sha,
+            "loaded": loaded,
+            "rejected": rejected,
+        },
+    )
+    unmapped = _unmapped_outcomes(con, fmt, params)
     status = "replaced" if existed and existed[0] else "loaded"
     result = FileResult(source.display, fmt.dataset, force, month, status, loaded, rejected)
     return result, unmapped
