@@ -29,14 +29,14 @@ KENT_2025_01 = "police_uk/kent/2025-01-kent-street.csv.gz"
 @pytest.fixture
 def outcomes_file(tmp_path: Path) -> Path:
     path = tmp_path / "2025-03-essex-outcomes.csv"
-    shutil.copy(TEST_DATA / "police_uk/handmade-outcomes.csv", path)
+    shutil.copy(TEST_DATA / "police_uk/outcomes-handmade.csv", path)
     return path
 
 
 @pytest.fixture
 def searches_file(tmp_path: Path) -> Path:
     path = tmp_path / "2025-03-essex-stop-and-search.csv"
-    shutil.copy(TEST_DATA / "police_uk/handmade-stop-and-search.csv", path)
+    shutil.copy(TEST_DATA / "police_uk/stop-and-search-handmade.csv", path)
     return path
 
 
