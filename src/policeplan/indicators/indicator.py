@@ -157,25 +157,6 @@ class LoadedIndicatorResult:
         }
 
 
-def _loaded_indicator(
-    con: duckdb.DuckDBPyConnection,
-    workspace: Workspace,
-    measure: str,
-    force: str,
-    area: str,
-    current: Window,
-    comparison: Window,
-) -> LoadedIndicatorResult:
-    return LoadedIndicatorResult(
-        measure,
-        force,
-        area,
-        loaded_window(con, measure, area, current),
-        loaded_window(con, measure, area, comparison),
-        workspace.label(),
-    )
-
-
 def window_population(force: str, window: Window) -> Population | None:
     """The force's population for a window: the estimate for the calendar year holding the
     window's middle month (mid-2017 for April 2017 – March 2018), or the latest before it."""
@@ -201,15 +182,21 @@ def compute_indicator(
     slug = get_force(force).slug
     current_window = Window.ending(to, months)
     other_window = comparison_window(current_window, compare, plan)
+    label = workspace.label()
     with workspace.connect(read_only=True) as con:
         if measure not in CRIME_MEASURES and is_loaded_measure(con, measure):
-            return _loaded_indicator(con, workspace, measure, slug, area or slug,
-                                     current_window, other_window)  # fmt: skip
-    definition = crime_measure(measure, plan)
-    place = parse_area(area, slug)
-    with workspace.connect(read_only=True) as con:
+            return LoadedIndicatorResult(
+                measure,
+                slug,
+                area or slug,
+                loaded_window(con, measure, area or slug, current_window),
+                loaded_window(con, measure, area or slug, other_window),
+                label,
+            )
+        definition = crime_measure(measure, plan)
+        place = parse_area(area, slug)
         tables = IndicatorTables.read(con, slug, place, current_window, other_window, source)
-    return crime_indicator(definition, tables, workspace.label())
+    return crime_indicator(definition, tables, label)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from policeplan.indicators.ranking import (
     top_quartile_rank,
 )
 from policeplan.indicators.windows import Window
-from policeplan.plan.model import MSG_AVERAGE, RANK_PREFIX, UPPER_QUARTILE, GoodDirection
+from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
 from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
 from policeplan.stats.funnel_overdispersion import RandomEffectsFunnel, random_effects_funnel
@@ -136,8 +136,9 @@ class MsgComparison:
             return at_or_better(member.rate, self.msg_average, self.direction)
         if self.aspiration == UPPER_QUARTILE:
             return member.rank <= self.top_quartile_rank
-        if self.aspiration.startswith(RANK_PREFIX):
-            return member.rank <= int(self.aspiration.removeprefix(RANK_PREFIX))
+        rank = aspiration_rank(self.aspiration)
+        if rank is not None:
+            return member.rank <= rank
         return None
 
     @property

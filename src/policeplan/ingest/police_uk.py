@@ -152,15 +152,18 @@ CHUNK_FILES = 16
 
 def _same_partition_groups(
     sources: Sequence[SourceFile | FileRejected],
-) -> list[list[tuple[int, SourceFile | FileRejected]]]:
+) -> list[tuple[bool, list[tuple[int, SourceFile | FileRejected]]]]:
     """Sources grouped by the partition their police.uk name says, in argument order, so
-    that a partition named twice is imported in that order (the later file wins)."""
+    that a partition named twice is imported in that order (the later file wins). Each
+    group says whether its files are named the police.uk way."""
     groups: dict[object, list[tuple[int, SourceFile | FileRejected]]] = {}
+    named: dict[object, bool] = {}
     for index, source in enumerate(sources):
         name = None if isinstance(source, FileRejected) else parse_file_name(source.name)
         key: object = index if name is None else (name.force, name.dataset, name.month)
         groups.setdefault(key, []).append((index, source))
-    return list(groups.values())
+        named[key] = name is not None
+    return [(named[key], group) for key, group in groups.items()]
 
 
 def import_police_uk(
@@ -223,10 +226,9 @@ def _tasks(sources: Sequence[SourceFile | FileRejected]) -> list[_Task]:
     chunks; files sharing a partition go one by one in argument order; the rest alone."""
     tasks: list[_Task] = []
     chunk: list[_Member] = []
-    for group in _same_partition_groups(sources):
-        index, source = group[0]
-        if len(group) == 1 and isinstance(source, SourceFile) and parse_file_name(source.name):
-            chunk.append((index, source))
+    for named, group in _same_partition_groups(sources):
+        if named and len(group) == 1:
+            chunk.append(group[0])
             if len(chunk) == CHUNK_FILES:
                 tasks.append((True, chunk))
                 chunk = []

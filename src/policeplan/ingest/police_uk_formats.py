@@ -51,7 +51,6 @@ STOP_AND_SEARCH = PoliceUkFormat(
     signature="object_of_search",
 )  # fmt: skip
 FORMATS = (STREET, OUTCOMES, STOP_AND_SEARCH)
-FORMATS_BY_DATASET = {f.dataset: f for f in FORMATS}
 
 
 def recognise_header(header: list[str], file: str) -> tuple[PoliceUkFormat, dict[str, int]]:

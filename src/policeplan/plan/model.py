@@ -88,6 +88,13 @@ class PlanPeriod:
     end: str
 
 
+def aspiration_rank(aspiration: str | None) -> int | None:
+    """N for a "rank:N" aspiration (Nth best in the MSG), else None."""
+    if aspiration is None or not aspiration.startswith(RANK_PREFIX):
+        return None
+    return int(aspiration.removeprefix(RANK_PREFIX))
+
+
 @dataclass(frozen=True)
 class MsgIndicator:
     """An indicator compared across the Most Similar Group, with the force's aspiration.
@@ -108,9 +115,7 @@ class MsgIndicator:
         >>> MsgIndicator("all-crime", "All crime", "rank:4", "down").aspiration_rank
         4
         """
-        if self.aspiration is None or not self.aspiration.startswith(RANK_PREFIX):
-            return None
-        return int(self.aspiration.removeprefix(RANK_PREFIX))
+        return aspiration_rank(self.aspiration)
 
 
 @dataclass(frozen=True)

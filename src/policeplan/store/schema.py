@@ -5,8 +5,6 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 1
 
-DATASETS = ("street", "outcomes", "stop-and-search")
-
 # Each data table starts with (force, month): the partition key. `source_line` is the
 # line number in the source file, so any figure can be traced back to its record.
 STATEMENTS: tuple[str, ...] = (
