@@ -72,6 +72,10 @@ class Period:
     end: date
     label: str
 
+    def contains(self, day: date) -> bool:
+        """Whether `day` falls within the period (both ends inclusive)."""
+        return self.start <= day <= self.end
+
     def months(self) -> tuple[date, ...]:
         """The first day of each month the period covers, in order."""
         firsts = []
