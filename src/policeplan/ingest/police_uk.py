@@ -12,22 +12,20 @@ identical rows are separate real records and Crime ID is not a key.
 
 from __future__ import annotations
 
-import csv
-import gzip
-import hashlib
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 
 from policeplan.errors import FileRejected, PolicePlanError
+from policeplan.ingest.interrupted import ImportInterrupted
 from policeplan.ingest.police_uk_formats import (
     FileName,
     PoliceUkFormat,
@@ -42,18 +40,33 @@ from policeplan.ingest.police_uk_partition import (
     partition_from_name,
     profile_rows,
 )
-from policeplan.ingest.police_uk_rows import Check, RowSql, read_lines, sql_text
+from policeplan.ingest.police_uk_rows import Check, RowSql
+from policeplan.ingest.police_uk_steps import (
+    OwnTransaction,
+    PartitionLocks,
+    SharedTransaction,
+    Transaction,
+    create_lookups,
+    fingerprint,
+    insert_rejects,
+    inserted,
+    read_header,
+    reading,
+    stage_lines,
+)
+from policeplan.ingest.shrink import ShrinkRefused, shrinks_sharply
 from policeplan.ingest.sources import SourceFile, expand_sources
-from policeplan.reference import CRIME_TYPES, outcome_groups
-from policeplan.reference.forces import force_name_lookup
 from policeplan.store import DATA_TABLES, Workspace
+from policeplan.store.history import HistoryIds, PartitionKey, keep_version, record_replacement
+from policeplan.store.transaction import transaction
 
 ProgressCallback = Callable[[int, int], None]
 
 
 @dataclass
 class FileResult:
-    """What happened to one file. `status` is loaded, replaced or rejected."""
+    """What happened to one file. `status` is loaded, replaced, unchanged (the partition
+    already holds this very file: nothing written) or rejected."""
 
     path: str
     dataset: str | None
@@ -78,76 +91,57 @@ class ImportSummary:
     def rows_rejected(self) -> int:
         return sum(f.rows_rejected for f in self.files)
 
+    @property
+    def files_rejected(self) -> int:
+        return sum(f.status == "rejected" for f in self.files)
+
+    @property
+    def files_unchanged(self) -> int:
+        return sum(f.status == "unchanged" for f in self.files)
+
+    @property
+    def complete(self) -> bool:
+        """Every file loaded (or was already held) and no row was rejected."""
+        return self.files_rejected == 0 and self.rows_rejected == 0
+
     def to_json(self) -> dict[str, Any]:
         return {
             "files": [asdict(f) for f in self.files],
             "rows_loaded": self.rows_loaded,
             "rows_rejected": self.rows_rejected,
-            "files_rejected": sum(f.status == "rejected" for f in self.files),
+            "files_rejected": self.files_rejected,
             "unmapped_outcomes": dict(sorted(self.unmapped_outcomes.items())),
+            "files_unchanged": self.files_unchanged,
+            "complete": self.complete,
         }
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How an import treats what the workspace holds."""
+
+    allow_shrink: bool = False  # replace a partition even with far fewer rows
+    command: str = "import police-uk"  # recorded in the import history
 
 
 # Files are imported this many at a time, each by its own connection and transaction:
 # one file's statements run mostly on one core (line numbering is sequential).
 IMPORT_THREADS = max(1, min(4, os.cpu_count() or 1))
 
-PartitionKey = tuple[str, str, str]  # force, dataset, month
-
-
-class _PartitionLocks:
-    """One lock per partition, so two files of the same partition (the same month named
-    twice, or a renamed copy) never replace it at the same time."""
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._locks: dict[PartitionKey, threading.Lock] = {}
-
-    def __call__(self, key: PartitionKey) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(key, threading.Lock())
-
-
-T = TypeVar("T")
-
-
-class _OwnTransaction:
-    """The careful path: each file in its own transaction, its partition locked meanwhile."""
-
-    careful = True
-
-    def run(self, con: duckdb.DuckDBPyConnection, lock: threading.Lock, work: Callable[[], T]) -> T:
-        with lock:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                result = work()
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            return result
-
-
-class _SharedTransaction:
-    """The fast path: a chunk of files in the caller's one transaction (one commit, not one
-    per file); each file's partition stays locked until the chunk ends."""
-
-    careful = False
-
-    def __init__(self, held: ExitStack) -> None:
-        self.held = held
-
-    def run(self, con: duckdb.DuckDBPyConnection, lock: threading.Lock, work: Callable[[], T]) -> T:
-        self.held.enter_context(lock)
-        return work()
-
-
-_Transaction = _OwnTransaction | _SharedTransaction
-
 # Files of different partitions imported in one transaction. Any problem in a chunk (a
 # rejected file, a row the parser cannot read…) rolls it back and its files are imported
 # again one by one, so the outcome of every file is the same as on the careful path.
 CHUNK_FILES = 16
+
+
+@dataclass
+class _Run:
+    """What every file of one import shares."""
+
+    locks: PartitionLocks
+    ids: HistoryIds
+    options: ImportOptions
+    stop: threading.Event = field(default_factory=threading.Event)
 
 
 def _same_partition_groups(
@@ -166,55 +160,99 @@ def _same_partition_groups(
     return [(named[key], group) for key, group in groups.items()]
 
 
+_Outcome = tuple[FileResult, Counter[str]]
+
+
 def import_police_uk(
     workspace: Workspace,
     paths: Sequence[str | Path],
     on_progress: ProgressCallback | None = None,
     threads: int = IMPORT_THREADS,
+    options: ImportOptions | None = None,
 ) -> ImportSummary:
-    """Import every police.uk CSV named by `paths` (files, folders, `.zip` archives)."""
+    """Import every police.uk CSV named by `paths` (files, folders, `.zip` archives).
+
+    Ctrl-C raises ImportInterrupted (a KeyboardInterrupt) saying how many files were
+    committed: files already committed stay, the others leave their partitions unchanged."""
     summary = ImportSummary()
-    with expand_sources(paths) as sources, workspace.connect() as con:
-        # Checkpoint once at the end, not after each file's commit.
-        con.execute("SET checkpoint_threshold = '1GB'")
-        con.execute("SET auto_checkpoint_skip_wal_threshold = 1000000000")
-        local = threading.local()
-        locks = _PartitionLocks()
+    results: dict[int, _Outcome] = {}
+    total = 0
+    try:
+        with expand_sources(paths) as sources, workspace.connect() as con:
+            total = len(sources)
+            # Checkpoint once at the end, not after each file's commit.
+            con.execute("SET checkpoint_threshold = '1GB'")
+            con.execute("SET auto_checkpoint_skip_wal_threshold = 1000000000")
+            run = _Run(PartitionLocks(), HistoryIds(con), options or ImportOptions())
+            _import_all(con, sources, run, results, threads, on_progress)
+            for index in range(len(sources)):
+                result, unmapped = results[index]
+                summary.files.append(result)
+                summary.unmapped_outcomes.update(unmapped)
+            con.execute("CHECKPOINT")
+    except KeyboardInterrupt as exc:
+        committed = sum(r.status != "rejected" for r, _ in results.values())
+        raise ImportInterrupted(committed, total) from exc
+    return summary
 
-        def cursor() -> duckdb.DuckDBPyConnection:
-            if not hasattr(local, "cursor"):
-                local.cursor = con.cursor()
-                _create_lookups(local.cursor)
-            found: duckdb.DuckDBPyConnection = local.cursor
-            return found
 
-        def import_one(source: SourceFile | FileRejected) -> tuple[FileResult, Counter[str]]:
-            if isinstance(source, FileRejected):
-                return _rejected(source.file or "?", source), Counter()
-            try:
-                return _import_file(cursor(), source, locks, _OwnTransaction())
-            except FileRejected as exc:
-                return _rejected(source.display, exc), Counter()
+def _import_all(
+    con: duckdb.DuckDBPyConnection,
+    sources: Sequence[SourceFile | FileRejected],
+    run: _Run,
+    results: dict[int, _Outcome],
+    threads: int,
+    on_progress: ProgressCallback | None,
+) -> None:
+    """Import the files on `threads` threads, filling `results` as transactions commit."""
+    local = threading.local()
 
-        def import_task(task: _Task) -> list[tuple[int, tuple[FileResult, Counter[str]]]]:
-            chunked, members = task
-            if chunked:
-                done = _import_chunk(cursor(), members, locks)
-                if done is not None:
-                    return done
-            return [(index, import_one(source)) for index, source in members]
+    def cursor() -> duckdb.DuckDBPyConnection:
+        if not hasattr(local, "cursor"):
+            local.cursor = con.cursor()
+            create_lookups(local.cursor)
+        found: duckdb.DuckDBPyConnection = local.cursor
+        return found
 
-        results: dict[int, tuple[FileResult, Counter[str]]] = {}
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            for finished in pool.map(import_task, _tasks(sources)):
-                results.update(finished)
+    def import_one(source: SourceFile | FileRejected) -> _Outcome:
+        if isinstance(source, FileRejected):
+            return _rejected(source.file or "?", source), Counter()
+        try:
+            return _FileImport(cursor(), source, run, OwnTransaction()).run()
+        except FileRejected as exc:
+            return _rejected(source.display, exc), Counter()
+
+    def import_task(task: _Task) -> list[tuple[int, _Outcome]]:
+        chunked, members = task
+        if chunked and not run.stop.is_set():
+            done = _import_chunk(cursor(), members, run)
+            if done is not None:
+                return done
+        finished = []
+        for index, source in members:
+            if run.stop.is_set():
+                break
+            finished.append((index, import_one(source)))
+        return finished
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        futures: list[Future[list[tuple[int, _Outcome]]]] = [
+            pool.submit(import_task, task) for task in _tasks(sources)
+        ]
+        try:
+            for future in futures:
+                results.update(future.result())
                 if on_progress is not None:
                     on_progress(len(results), len(sources))
-        for index in range(len(sources)):
-            result, unmapped = results[index]
-            summary.files.append(result)
-            summary.unmapped_outcomes.update(unmapped)
-    return summary
+        except BaseException:
+            # Ctrl-C (or a bug): start nothing new, let running transactions end, and
+            # count what they committed.
+            run.stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future in futures:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    results.update(future.result())
+            raise
 
 
 _Member = tuple[int, SourceFile | FileRejected]
@@ -240,25 +278,18 @@ def _tasks(sources: Sequence[SourceFile | FileRejected]) -> list[_Task]:
 
 
 def _import_chunk(
-    con: duckdb.DuckDBPyConnection, members: list[_Member], locks: _PartitionLocks
-) -> list[tuple[int, tuple[FileResult, Counter[str]]]] | None:
+    con: duckdb.DuckDBPyConnection, members: list[_Member], run: _Run
+) -> list[tuple[int, _Outcome]] | None:
     """Import the chunk's files in one transaction, or return None (nothing changed) when
     any of them needs the careful path."""
     try:
-        with ExitStack() as held:
-            shared = _SharedTransaction(held)
-            con.execute("BEGIN TRANSACTION")
-            try:
-                done = [
-                    (index, _import_file(con, source, locks, shared))
-                    for index, source in members
-                    if isinstance(source, SourceFile)
-                ]
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        return done
+        with ExitStack() as held, transaction(con):
+            shared = SharedTransaction(held)
+            return [
+                (index, _FileImport(con, source, run, shared).run())
+                for index, source in members
+                if isinstance(source, SourceFile)
+            ]
     except (PolicePlanError, duckdb.Error, ParserLostLines):
         return None
 
@@ -267,230 +298,128 @@ def _rejected(path: str, exc: FileRejected, dataset: str | None = None) -> FileR
     return FileResult(path, dataset, None, None, "rejected", error=str(exc))
 
 
-def _spellings(text: str) -> set[str]:
-    """The forms a label is matched in: as written, lower case and upper case. Matching is
-    exact on these (joining on computed keys would cost a string operation per row)."""
-    return {text, text.lower(), text.upper()}
+@dataclass
+class _FileImport:
+    """One file's import: read its header and fingerprint, find its partition, and replace
+    the partition with its good rows (through `txn`, which holds the transaction)."""
 
+    con: duckdb.DuckDBPyConnection
+    source: SourceFile
+    run_context: _Run
+    txn: Transaction
 
-def _create_lookups(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("CREATE OR REPLACE TEMP TABLE pp_force_names (name_key VARCHAR, slug VARCHAR)")
-    names = {
-        spelling: slug
-        for name, slug in force_name_lookup().items()
-        for spelling in _spellings(name)
-    }
-    con.executemany("INSERT INTO pp_force_names VALUES (?, ?)", list(names.items()))
-    con.execute("CREATE OR REPLACE TEMP TABLE pp_crime_types (key VARCHAR, label VARCHAR)")
-    con.executemany(
-        "INSERT INTO pp_crime_types VALUES (?, ?)",
-        [(spelling, c) for c in CRIME_TYPES for spelling in _spellings(c)],
-    )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE pp_outcomes "
-        "(label_key VARCHAR, outcome_group VARCHAR, solved BOOLEAN)"
-    )
-    con.executemany(
-        "INSERT INTO pp_outcomes VALUES (?, ?, ?)",
-        [(s, o.group, o.solved) for o in outcome_groups() for s in _spellings(o.label)],
-    )
+    def run(self) -> _Outcome:
+        header = read_header(self.source)
+        fmt, positions = recognise_header(header, self.source.display)
+        self.name: FileName | None = parse_file_name(self.source.name)
+        self.rows = RowSql(fmt, header, positions)
+        self.sha, counted = fingerprint(self.source.path)
+        with reading(self.source):
+            self.lines = stage_lines(self.con, self.source, counted)
+            try:
+                return self._load(use_parser=True)
+            except (duckdb.InvalidInputException, duckdb.ConversionException, ParserLostLines):
+                # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
+                # break), so its rows cannot be numbered: split the raw lines instead (in a
+                # chunk, the whole chunk goes back to the careful path first).
+                if not self.txn.careful:
+                    raise
+                return self._load(use_parser=False)
 
+    @property
+    def fmt(self) -> PoliceUkFormat:
+        return self.rows.fmt
 
-def _read_header(source: SourceFile) -> list[str]:
-    opener = gzip.open if source.path.name.lower().endswith(".gz") else open
-    try:
-        with opener(source.path, "rt", encoding="utf-8-sig", newline="") as text:
-            first = text.readline()
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
-        raise FileRejected(f"cannot be read ({exc})", file=source.display) from exc
-    if not first.strip():
-        raise FileRejected("is empty: no header line", file=source.display)
-    return next(csv.reader([first]))
+    def _load(self, use_parser: bool) -> _Outcome:
+        """Define the file's checked rows (views: nothing is read yet) and replace its
+        partition with them in one transaction.
 
+        A clean file (every line after the header a good row) takes two passes: counting
+        its lines, and the insert. Only a file with bad rows is profiled and its rejects
+        stored."""
+        self.use_parser = use_parser
+        rows, source = self.rows, self.source
+        source_sql = rows.parsed_source(str(source.path)) if use_parser else rows.split_source()
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW pp_rows AS {rows.derived(source_sql)}")
+        self.profile: Profile | None = None
+        if self.name is None:
+            self.profile = profile_rows(self.con, self.lines, use_parser)
+            force, month = partition_from_content(source, self.fmt, self.profile)
+        else:
+            force, month = partition_from_name(source, self.fmt, self.name)
+        self.checks: list[Check] = rows.checks(month, force)
+        first_failed = " ".join(f"WHEN {c.condition} THEN {i}" for i, c in enumerate(self.checks))
+        # A view, not a table: a pass over the file costs less than materialising its rows.
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW pp_checked AS "
+            f"SELECT *, CASE {first_failed} END AS reject_code FROM pp_rows"
+        )
+        self.params = {"force": force, "month": f"{month}-01", "dataset": self.fmt.dataset}
+        lock = self.run_context.locks((force, self.fmt.dataset, month))
+        return self.txn.run(self.con, lock, self._replace_partition)
 
-def _fingerprint(path: Path) -> tuple[str, int | None]:
-    """The file's SHA-256 and, for an uncompressed file, its number of lines after the
-    header, counted in the same read (a compressed file is counted by DuckDB instead)."""
-    digest = hashlib.sha256()
-    newlines, last = 0, b"\n"
-    with path.open("rb") as data:
-        for block in iter(lambda: data.read(1 << 20), b""):
-            digest.update(block)
-            newlines += block.count(b"\n")
-            last = block[-1:]
-    if path.name.lower().endswith(".gz"):
-        return digest.hexdigest(), None
-    # As DuckDB counts them: a last line without a newline is a line; nothing after one isn't.
-    lines = newlines + (last != b"\n")
-    return digest.hexdigest(), max(0, lines - 1)
+    def _held(self) -> tuple[str, int, int] | None:
+        """The partition's (sha256, rows loaded, rows rejected) as held now."""
+        found = self.con.execute(
+            "SELECT sha256, rows_loaded, rows_rejected FROM partitions WHERE force = $force "
+            "AND dataset = $dataset AND month = CAST($month AS DATE)",
+            self.params,
+        ).fetchone()
+        return None if found is None else (str(found[0]), int(found[1]), int(found[2]))
 
+    def _replace_partition(self) -> _Outcome:
+        """Keep the partition's current version, delete it and insert the file's rows (from
+        `pp_checked`); the caller holds the transaction."""
+        con, fmt, params = self.con, self.fmt, self.params
+        force, month = params["force"], params["month"][:7]
+        display = self.source.display
+        held = self._held()
+        if held is not None and held[0] == self.sha:
+            result = FileResult(display, fmt.dataset, force, month, "unchanged", held[1], held[2])
+            return result, _unmapped_outcomes(con, fmt, params)
+        key = PartitionKey(fmt.dataset, month, force)
+        entry_id = self.run_context.ids.take()
+        if held is not None:
+            keep_version(con, entry_id, key)
+        table = DATA_TABLES[fmt.dataset]
+        at = "force = $force AND month = CAST($month AS DATE)"
+        con.execute(f"DELETE FROM {table} WHERE {at}", {"force": force, "month": params["month"]})
+        con.execute(f"DELETE FROM rejects WHERE dataset = $dataset AND {at}", params)
+        loaded = inserted(
+            con,
+            f"INSERT INTO {table} SELECT {self.rows.projection()} FROM pp_checked "
+            "WHERE reject_code IS NULL",
+            {"force": force},
+        )
+        rejected = self._store_rejects(loaded)
+        before = 0 if held is None else held[1]
+        if shrinks_sharply(loaded, before) and not self.run_context.options.allow_shrink:
+            raise ShrinkRefused(f"{force} {fmt.dataset} {month}", loaded, before, file=display)
+        con.execute(
+            "INSERT OR REPLACE INTO partitions VALUES "
+            "($force, $dataset, CAST($month AS DATE), $file, $sha, $loaded, $rejected)",
+            {**params, "file": display, "sha": self.sha, "loaded": loaded, "rejected": rejected},
+        )
+        status = "loaded" if held is None else "replaced"
+        record_replacement(
+            con, entry_id, key, command=self.run_context.options.command, file=display,
+            sha256=self.sha, rows_before=before, rows_after=loaded, status=status,
+        )  # fmt: skip
+        unmapped = _unmapped_outcomes(con, fmt, params)
+        return FileResult(display, fmt.dataset, force, month, status, loaded, rejected), unmapped
 
-def _import_file(
-    con: duckdb.DuckDBPyConnection,
-    source: SourceFile,
-    locks: _PartitionLocks,
-    txn: _Transaction,
-) -> tuple[FileResult, Counter[str]]:
-    header = _read_header(source)
-    fmt, positions = recognise_header(header, source.display)
-    name = parse_file_name(source.name)
-    rows = RowSql(fmt, header, positions)
-    sha, counted = _fingerprint(source.path)
-    with _reading(source):
-        lines = _stage_lines(con, source, counted)
-        try:
-            return _load(con, source, rows, name, lines, sha, locks, txn, use_parser=True)
-        except (duckdb.InvalidInputException, duckdb.ConversionException, ParserLostLines):
-            # DuckDB's parser refused the file or lost lines (blank lines, a quoted line
-            # break), so its rows cannot be numbered: split the raw lines instead (in a
-            # chunk, the whole chunk goes back to the careful path first).
-            if not txn.careful:
-                raise
-            return _load(con, source, rows, name, lines, sha, locks, txn, use_parser=False)
-
-
-def _load(
-    con: duckdb.DuckDBPyConnection,
-    source: SourceFile,
-    rows: RowSql,
-    name: FileName | None,
-    lines: int,
-    sha: str,
-    locks: _PartitionLocks,
-    txn: _Transaction,
-    use_parser: bool,
-) -> tuple[FileResult, Counter[str]]:
-    """Replace the file's partition with its good rows, in one transaction.
-
-    A clean file (every line after the header a good row) takes two passes: counting its
-    lines, and the insert. Only a file with bad rows is profiled and its rejects stored."""
-    fmt = rows.fmt
-    source_sql = rows.parsed_source(str(source.path)) if use_parser else rows.split_source()
-    con.execute(f"CREATE OR REPLACE TEMP VIEW pp_rows AS {rows.derived(source_sql)}")
-    profile = None
-    if name is None:
-        profile = profile_rows(con, lines, use_parser)
-        force, month = partition_from_content(source, fmt, profile)
-    else:
-        force, month = partition_from_name(source, fmt, name)
-    checks = rows.checks(month, force)
-    first_failed = " ".join(f"WHEN {c.condition} THEN {i}" for i, c in enumerate(checks))
-    # A view, not a table: a pass over the file costs less than materialising its rows.
-    con.execute(
-        "CREATE OR REPLACE TEMP VIEW pp_checked AS "
-        f"SELECT *, CASE {first_failed} END AS reject_code FROM pp_rows"
-    )
-    params = {"force": force, "month": f"{month}-01", "dataset": fmt.dataset}
-    return txn.run(
-        con,
-        locks((force, fmt.dataset, month)),
-        lambda: _replace_partition(
-            con, source, rows, checks, name, lines, sha, use_parser, profile, params
-        ),
-    )
-
-
-def _replace_partition(
-    con: duckdb.DuckDBPyConnection,
-    source: SourceFile,
-    rows: RowSql,
-    checks: list[Check],
-    name: FileName | None,
-    lines: int,
-    sha: str,
-    use_parser: bool,
-    profile: Profile | None,
-    params: dict[str, str],
-) -> tuple[FileResult, Counter[str]]:
-    """Delete the partition and insert the file's rows (from `pp_checked`); the caller
-    holds the transaction."""
-    fmt, force, month = rows.fmt, params["force"], params["month"][:7]
-    table = DATA_TABLES[fmt.dataset]
-    existed = con.execute(
-        "SELECT count(*) FROM partitions WHERE force = $force AND dataset = $dataset "
-        "AND month = CAST($month AS DATE)",
-        params,
-    ).fetchone()
-    con.execute(
-        f"DELETE FROM {table} WHERE force = $force AND month = CAST($month AS DATE)",
-        {"force": force, "month": params["month"]},
-    )
-    con.execute(
-        "DELETE FROM rejects WHERE dataset = $dataset AND force = $force "
-        "AND month = CAST($month AS DATE)",
-        params,
-    )
-    loaded = _inserted(
-        con,
-        f"INSERT INTO {table} SELECT {rows.projection()} FROM pp_checked WHERE reject_code IS NULL",
-        {"force": force},
-    )
-    rejected = 0
-    if loaded != lines:
-        profile = profile or profile_rows(con, lines, use_parser)
-        if name is not None:
-            check_name_matches_content(source, fmt, name, profile)
+    def _store_rejects(self, loaded: int) -> int:
+        """Profile a file whose lines did not all load and store its rejected rows."""
+        if loaded == self.lines:
+            return 0
+        profile = self.profile or profile_rows(self.con, self.lines, self.use_parser)
+        if self.name is not None:
+            check_name_matches_content(self.source, self.fmt, self.name, profile)
         rejected = profile.rows - loaded
         if rejected:
-            _insert_rejects(con, checks, {**params, "file": source.display}, rejected)
-    con.execute(
-        "INSERT OR REPLACE INTO partitions VALUES "
-        "($force, $dataset, CAST($month AS DATE), $file, $sha, $loaded, $rejected)",
-        {
-            **params,
-            "file": source.display,
-            "sha": sha,
-            "loaded": loaded,
-            "rejected": rejected,
-        },
-    )
-    unmapped = _unmapped_outcomes(con, fmt, params)
-    status = "replaced" if existed and existed[0] else "loaded"
-    result = FileResult(source.display, fmt.dataset, force, month, status, loaded, rejected)
-    return result, unmapped
-
-
-def _insert_rejects(
-    con: duckdb.DuckDBPyConnection, checks: list[Check], params: dict[str, str], expected: int
-) -> None:
-    """Store the rejected rows with the field and reason of the first check each fails."""
-    field = " ".join(f"WHEN {i} THEN {sql_text(c.field)}" for i, c in enumerate(checks))
-    reason = " ".join(f"WHEN {i} THEN {c.reason}" for i, c in enumerate(checks))
-    stored = _inserted(
-        con,
-        "INSERT INTO rejects SELECT $dataset, $force, CAST($month AS DATE), $file, c.line, "
-        f"CASE reject_code {field} END, CASE reject_code {reason} END, l.raw "
-        "FROM pp_checked c JOIN pp_lines l ON l.line = c.line WHERE reject_code IS NOT NULL",
-        params,
-    )
-    if stored != expected:
-        raise RuntimeError(f"{params['file']}: {expected} rows rejected but {stored} stored")
-
-
-def _inserted(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, str]) -> int:
-    """Run an INSERT and return how many rows it inserted."""
-    row = con.execute(sql, params).fetchone()
-    return 0 if row is None else int(row[0])
-
-
-def _stage_lines(con: duckdb.DuckDBPyConnection, source: SourceFile, counted: int | None) -> int:
-    """Define the `pp_lines` view of the file's physical lines (read only when used) and
-    return how many follow the header (counting them with DuckDB when not yet known)."""
-    con.execute(f"CREATE OR REPLACE TEMP VIEW pp_lines AS {read_lines(str(source.path))}")
-    if counted is not None:
-        return counted
-    found = con.execute("SELECT count(*) FROM pp_lines WHERE line > 1").fetchone()
-    return 0 if found is None else int(found[0])
-
-
-@contextmanager
-def _reading(source: SourceFile) -> Iterator[None]:
-    """Turn DuckDB's complaints about an unreadable file into a FileRejected."""
-    try:
-        yield
-    except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-        message = str(exc).splitlines()[0]
-        raise FileRejected(f"cannot be read ({message})", file=source.display) from exc
+            where = {**self.params, "file": self.source.display}
+            insert_rejects(self.con, self.checks, where, rejected)
+        return rejected
 
 
 def _unmapped_outcomes(

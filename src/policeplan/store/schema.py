@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+VERSIONED_TABLES = (
+    "street_crimes", "outcomes", "stop_and_search", "partitions", "rejects",
+    "home_office_crimes", "measures",
+)  # fmt: skip
 
 # Each data table starts with (force, month): the partition key. `source_line` is the
 # line number in the source file, so any figure can be traced back to its record.
@@ -111,6 +116,28 @@ STATEMENTS: tuple[str, ...] = (
         unit VARCHAR,
         source_file VARCHAR NOT NULL,
         source_line INTEGER NOT NULL)""",
+    # One row per partition an import (or a revert) replaced; see store/history.py.
+    """CREATE TABLE IF NOT EXISTS import_history (
+        id BIGINT NOT NULL,
+        imported_at TIMESTAMP NOT NULL,
+        command VARCHAR NOT NULL,
+        file VARCHAR,
+        sha256 VARCHAR,
+        dataset VARCHAR NOT NULL,
+        force VARCHAR,
+        period VARCHAR NOT NULL,
+        measure VARCHAR,
+        rows_before BIGINT NOT NULL,
+        rows_after BIGINT NOT NULL,
+        status VARCHAR NOT NULL,
+        reverts BIGINT,
+        version_kept BOOLEAN NOT NULL)""",
+    # The previous version of each replaced partition, under the import that replaced it.
+    *(
+        f"CREATE TABLE IF NOT EXISTS {table}_versions AS "
+        f"SELECT CAST(NULL AS BIGINT) AS import_id, * FROM {table} LIMIT 0"
+        for table in VERSIONED_TABLES
+    ),
 )
 
 DATA_TABLES = {
