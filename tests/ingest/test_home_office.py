@@ -192,7 +192,9 @@ def test_hand_made_spaced_header_keeps_repeats_negatives_and_thousands(tmp_path:
     }
 
 
-def test_reimport_replaces_only_the_quarters_the_file_contains(tmp_path: Path) -> None:
+def test_reimport_replaces_only_the_quarters_and_forces_the_file_contains(
+    tmp_path: Path,
+) -> None:
     workspace = _workspace(tmp_path / "workspace")
     import_home_office(workspace, TEST_DATA / "spaces_header.csv")  # 2017/18 Q1, Q2
     import_home_office(workspace, TEST_DATA / "unknown_offence_code.csv")  # Q3
@@ -205,10 +207,18 @@ def test_reimport_replaces_only_the_quarters_the_file_contains(tmp_path: Path) -
 
     summary = import_home_office(workspace, q1_only)
 
+    # Issue #9: a file replaces the (quarter, force) pairs it holds, not a whole quarter.
     assert summary.periods_replaced == ("2017/18 Q1",)
-    assert summary.rows_replaced == 2
+    assert summary.rows_replaced == 0
     kept = sorted((r[1], r[2]) for r in _table(workspace, "home_office_crimes"))
-    assert kept == [(1, "kent"), (2, "metropolitan"), (2, "metropolitan"), (3, "essex")]
+    assert kept == [
+        (1, "btp"),
+        (1, "essex"),
+        (1, "kent"),
+        (2, "metropolitan"),
+        (2, "metropolitan"),
+        (3, "essex"),
+    ]
     # The Q3 file's reject is still recorded; nothing else was rejected.
     assert [(r[4], r[5]) for r in _table(workspace, "rejects")] == [(2, "offence_code")]
 
@@ -235,9 +245,13 @@ def test_interrupted_import_leaves_workspace_as_before(
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
+    # The same rows in a file that differs (header spelling), so the import has work to do.
+    changed = tmp_path / "bad_rows_with_spaces.csv"
+    text = (TEST_DATA / "bad_rows.csv").read_text(encoding="utf-8")
+    changed.write_text(text.replace("Financial_Year", "Financial Year", 1), encoding="utf-8")
     monkeypatch.setattr(home_office, "insert_rows", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        import_home_office(workspace, TEST_DATA / "bad_rows.csv")
+        import_home_office(workspace, changed)
 
     assert (_table(workspace, "home_office_crimes"), _table(workspace, "rejects")) == before
 

@@ -20,8 +20,11 @@ Rules (see docs/measures.md):
   police.uk category column. A code in neither is a reject.
 - Every row is stored as given, repeats included: the published table repeats some codes
   (homicide appears four times per force and quarter), and each repeat counts.
-- Re-importing replaces the (financial year, quarter) partitions the file contains, in one
-  transaction, together with the rejects recorded for them.
+- Re-importing replaces the (financial quarter, force) pairs the file holds, in one
+  transaction (other forces' figures for those quarters stay), together with the rejects
+  recorded for its quarters. A pair that would shrink below half its rows, or lose
+  offence codes it held, is refused unless `allow_shrink`; each replaced pair's previous
+  version is kept in the import history. The same file again is `unchanged`: no writes.
 """
 
 from __future__ import annotations
@@ -40,16 +43,19 @@ import duckdb
 from policeplan.errors import InputError
 from policeplan.ingest.csv_rows import BadFieldError, Column, CsvRow, RowReject, read_csv_rows
 from policeplan.ingest.periods import financial_quarter, parse_financial_year
-from policeplan.ingest.table_writes import (
-    delete_file_rejects,
-    insert_rejects,
-    insert_rows,
-    one_transaction,
+from policeplan.ingest.table_replace import (
+    Incoming,
+    PartitionReplacement,
+    ReplaceOptions,
+    file_sha256,
 )
+from policeplan.ingest.table_writes import delete_file_rejects, insert_rejects, insert_rows
 from policeplan.reference._files import read_table
 from policeplan.reference.crime_types import crime_type_for_label
 from policeplan.reference.forces import all_forces, force_by_name
 from policeplan.store import Workspace
+from policeplan.store.history import PartitionKey
+from policeplan.store.transaction import transaction
 
 __all__ = ["DATASET", "NON_FORCE_REPORTERS", "HomeOfficeImport", "import_home_office"]
 
@@ -113,6 +119,8 @@ class HomeOfficeImport:
     periods_replaced: tuple[str, ...]
     rows_replaced: int
     rejects: tuple[RowReject, ...]
+    status: str = "loaded"  # loaded, replaced, or unchanged (this very file was imported)
+    sha256: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -127,23 +135,43 @@ class HomeOfficeImport:
             "periods_replaced": list(self.periods_replaced),
             "rows_replaced": self.rows_replaced,
             "rejects": [r.to_json() for r in self.rejects],
+            "status": self.status,
+            "sha256": self.sha256,
         }
 
 
-def import_home_office(workspace: Workspace, path: Path) -> HomeOfficeImport:
+def import_home_office(
+    workspace: Workspace, path: Path, allow_shrink: bool = False
+) -> HomeOfficeImport:
     """Load a Home Office recorded-crime-by-force CSV into `home_office_crimes`.
 
-    Raises FileRejected (nothing loaded) when the file is unreadable or lacks a required
-    column; bad rows go to the `rejects` table and the summary.
+    The file replaces the (quarter, force) pairs it holds; other forces' figures for the
+    same quarters stay. Raises FileRejected (nothing loaded) when the file is unreadable,
+    lacks a required column, or would shrink a pair sharply or drop offence codes it held
+    (unless `allow_shrink`); bad rows go to the `rejects` table and the summary.
     """
     source = str(Path(path).resolve())
     csv_rows, unsplittable = read_csv_rows(Path(path), COLUMNS, display=source)
     parsed = _parse_rows(csv_rows, source)
     rejects = sorted([*unsplittable, *parsed.rejects], key=lambda r: r.line)
-    with workspace.connect() as con, one_transaction(con):
-        rows_replaced = _replace_partitions(con, sorted(parsed.partitions), source)
-        insert_rows(con, "home_office_crimes", TABLE_COLUMNS, parsed.rows)
-        insert_rejects(con, DATASET, rejects)
+    options = ReplaceOptions(allow_shrink, command="import home-office")
+    with workspace.connect() as con, transaction(con):
+        replacing = PartitionReplacement(
+            con, _incoming(parsed.rows), source, file_sha256(Path(path)), options
+        )
+        status = "unchanged" if replacing.unchanged() else "loaded"
+        if status == "loaded":
+            replacing.check(_held_codes(con))
+            rows_replaced = _replace_partitions(con, sorted(parsed.partitions), source)
+            rows_replaced += replacing.clear()
+            insert_rows(con, "home_office_crimes", TABLE_COLUMNS, parsed.rows)
+            insert_rejects(con, DATASET, rejects)
+            replacing.record()
+            status = "replaced" if rows_replaced else "loaded"
+        else:
+            rows_replaced = len(parsed.rows)
+    if status != "unchanged":
+        workspace.compact()
     return HomeOfficeImport(
         file=source,
         rows_read=len(csv_rows) + len(unsplittable),
@@ -155,7 +183,28 @@ def import_home_office(workspace: Workspace, path: Path) -> HomeOfficeImport:
         periods_replaced=tuple(f"{year} Q{quarter}" for year, quarter in sorted(parsed.partitions)),
         rows_replaced=rows_replaced,
         rejects=tuple(rejects),
+        status=status,
+        sha256=replacing.sha,
     )
+
+
+def _incoming(rows: list[tuple[object, ...]]) -> dict[PartitionKey, Incoming]:
+    """The (quarter, force) pairs the rows cover, with their row counts and codes."""
+    incoming: dict[PartitionKey, Incoming] = {}
+    for row in rows:
+        key = PartitionKey(DATASET, f"{row[0]} Q{row[1]}", str(row[2]))
+        pair = incoming.setdefault(key, Incoming())
+        pair.rows += 1
+        pair.codes.add(str(row[4]))
+    return incoming
+
+
+def _held_codes(con: duckdb.DuckDBPyConnection) -> dict[PartitionKey, set[str]]:
+    held = con.execute(
+        "SELECT financial_year, quarter, force, list(DISTINCT offence_code) "
+        "FROM home_office_crimes GROUP BY ALL"
+    ).fetchall()
+    return {PartitionKey(DATASET, f"{y} Q{q}", f): set(codes) for y, q, f, codes in held}
 
 
 @dataclass
@@ -280,18 +329,13 @@ def _text(row: CsvRow, name: str, reference: dict[str, str]) -> str | None:
 def _replace_partitions(
     con: duckdb.DuckDBPyConnection, partitions: list[tuple[str, int]], source: str
 ) -> int:
-    """Delete what earlier imports stored for these partitions; the number of rows removed."""
+    """Forget the rejects earlier imports recorded for these quarters (the rows themselves
+    are replaced per (quarter, force) by `PartitionReplacement`); no rows removed here."""
     delete_file_rejects(con, DATASET, source)
-    removed = 0
     for year, quarter in partitions:
         start = financial_quarter(int(year[:4]), quarter).start
         con.execute("DELETE FROM rejects WHERE dataset = ? AND month = ?", [DATASET, start])
-        result = con.execute(
-            "DELETE FROM home_office_crimes WHERE financial_year = ? AND quarter = ?",
-            [year, quarter],
-        ).fetchone()
-        removed += int(result[0]) if result else 0
-    return removed
+    return 0
 
 
 def _name_key(name: str) -> str:

@@ -17,7 +17,10 @@ Rules (see docs/measures.md):
   rows still load. The same (measure, period, area) twice in one file: the second is
   rejected.
 - Importing upserts by (measure, period, area): a row replaces the stored row with the
-  same key, rows with other keys are left alone, so re-importing a file changes nothing.
+  same key, rows with other keys are left alone, so re-importing a file changes nothing
+  (the same file again is reported `unchanged` and writes nothing). An upsert removes no
+  row, so it can never shrink what is held; each (measure, period) it touches has its
+  previous version kept in the import history for `revert`.
 """
 
 from __future__ import annotations
@@ -33,13 +36,16 @@ import duckdb
 from policeplan.errors import InputError
 from policeplan.ingest.csv_rows import BadFieldError, Column, CsvRow, RowReject, read_csv_rows
 from policeplan.ingest.periods import Period, parse_period
-from policeplan.ingest.table_writes import (
-    delete_file_rejects,
-    insert_rejects,
-    insert_rows,
-    one_transaction,
+from policeplan.ingest.table_replace import (
+    Incoming,
+    PartitionReplacement,
+    ReplaceOptions,
+    file_sha256,
 )
+from policeplan.ingest.table_writes import delete_file_rejects, insert_rejects, insert_rows
 from policeplan.store import Workspace
+from policeplan.store.history import PartitionKey
+from policeplan.store.transaction import transaction
 
 __all__ = ["DATASET", "MEASURE_SLUG", "MeasuresImport", "import_measures"]
 
@@ -85,6 +91,8 @@ class MeasuresImport:
     measures: tuple[str, ...]
     periods: tuple[str, ...]
     rejects: tuple[RowReject, ...]
+    status: str = "loaded"  # loaded, replaced, or unchanged (this very file was imported)
+    sha256: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +105,8 @@ class MeasuresImport:
             "measures": list(self.measures),
             "periods": list(self.periods),
             "rejects": [r.to_json() for r in self.rejects],
+            "status": self.status,
+            "sha256": self.sha256,
         }
 
 
@@ -110,11 +120,25 @@ def import_measures(workspace: Workspace, path: Path) -> MeasuresImport:
     csv_rows, unsplittable = read_csv_rows(Path(path), COLUMNS, display=source)
     parsed = _parse_rows(csv_rows, source)
     rejects = sorted([*unsplittable, *parsed.rejects], key=lambda r: r.line)
-    with workspace.connect() as con, one_transaction(con):
-        delete_file_rejects(con, DATASET, source)
-        rows_replaced = _delete_same_keys(con, parsed.rows)
-        insert_rows(con, "measures", TABLE_COLUMNS, parsed.rows)
-        insert_rejects(con, DATASET, rejects)
+    options = ReplaceOptions(command="import measures", delete_whole_partition=False)
+    with workspace.connect() as con, transaction(con):
+        replacing = PartitionReplacement(
+            con, _incoming(parsed.rows), source, file_sha256(Path(path)), options
+        )
+        status = "unchanged" if replacing.unchanged() else "loaded"
+        if status == "loaded":
+            replacing.check()
+            replacing.clear()
+            delete_file_rejects(con, DATASET, source)
+            rows_replaced = _delete_same_keys(con, parsed.rows)
+            insert_rows(con, "measures", TABLE_COLUMNS, parsed.rows)
+            insert_rejects(con, DATASET, rejects)
+            replacing.record()
+            status = "replaced" if rows_replaced else "loaded"
+        else:
+            rows_replaced = len(parsed.rows)
+    if status != "unchanged":
+        workspace.compact()
     return MeasuresImport(
         file=source,
         rows_read=len(csv_rows) + len(unsplittable),
@@ -124,7 +148,18 @@ def import_measures(workspace: Workspace, path: Path) -> MeasuresImport:
         measures=tuple(sorted({str(row[0]) for row in parsed.rows})),
         periods=tuple(p.label for p in sorted(parsed.periods, key=_chronological)),
         rejects=tuple(rejects),
+        status=status,
+        sha256=replacing.sha,
     )
+
+
+def _incoming(rows: list[tuple[object, ...]]) -> dict[PartitionKey, Incoming]:
+    """The (measure, period) partitions the rows write to, with their row counts."""
+    incoming: dict[PartitionKey, Incoming] = {}
+    for row in rows:
+        key = PartitionKey(DATASET, str(row[1]), measure=str(row[0]))
+        incoming.setdefault(key, Incoming()).rows += 1
+    return incoming
 
 
 @dataclass

@@ -1,31 +1,20 @@
 """Write imported rows to DuckDB: one transaction per file, fast bulk inserts, rejects.
 
-Every importer loads a file inside `one_transaction`, so a failure or Ctrl-C part way
-leaves the workspace exactly as it was.
+Every importer loads a file inside `policeplan.store.transaction.transaction` (still
+importable here as `one_transaction`), so a failure or Ctrl-C part way leaves the
+workspace exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import duckdb
 
 from policeplan.ingest.csv_rows import RowReject
+from policeplan.store.transaction import transaction as one_transaction
 
 __all__ = ["delete_file_rejects", "insert_rejects", "insert_rows", "one_transaction"]
-
-
-@contextmanager
-def one_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """BEGIN … COMMIT; ROLLBACK on any exception, KeyboardInterrupt included."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield con
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def insert_rows(

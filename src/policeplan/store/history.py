@@ -185,8 +185,8 @@ def unchanged_since(con: duckdb.DuckDBPyConnection, keys: list[PartitionKey], sh
 
 
 _COLUMNS = (
-    "id, strftime(imported_at, '%Y-%m-%d %H:%M:%S'), command, file, sha256, dataset, force, period, "
-    "measure, rows_before, rows_after, status, reverts, version_kept"
+    "id, strftime(imported_at, '%Y-%m-%d %H:%M:%S'), command, file, sha256, dataset, force, "
+    "period, measure, rows_before, rows_after, status, reverts, version_kept"
 )
 
 
