@@ -263,7 +263,7 @@ def test_command_prints_json_summary(tmp_path: Path) -> None:
         obj=load_settings(tmp_path / "workspace", {}),
     )
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # finished with rejects (issue #9)
     data = json.loads(result.output)
     assert data["rows_loaded"] == 2
     assert data["non_force_rows"] == 1
@@ -280,7 +280,7 @@ def test_command_prints_summary_with_rejected_lines(tmp_path: Path) -> None:
         obj=load_settings(tmp_path / "workspace", {}),
     )
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # finished with rejects (issue #9)
     assert "Loaded 2 rows (1,235 offences)" in result.output
     assert "quarters replaced: 2017/18 Q1, 2017/18 Q2" in result.output
     assert "action-fraud 66,776" in result.output

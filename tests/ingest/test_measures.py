@@ -198,7 +198,7 @@ def test_command_prints_json_summary(tmp_path: Path) -> None:
         obj=load_settings(tmp_path / "workspace", {}),
     )
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # finished with rejects (issue #9)
     data = json.loads(result.output)
     assert (data["rows_loaded"], data["rows_rejected"]) == (2, 7)
     assert data["rejects"][0]["line"] == 3
@@ -213,7 +213,7 @@ def test_command_text_lists_rejects_and_help_explains_quarters(tmp_path: Path) -
     )
     help_text = runner.invoke(import_measures_command, ["--help"]).output
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # finished with rejects (issue #9)
     assert "Loaded 2 rows" in result.output
     assert "7 rows rejected" in result.output
     assert "line 4, value: value 'n/a' is not a number" in result.output

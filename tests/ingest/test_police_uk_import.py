@@ -262,7 +262,7 @@ def test_cli_import_prints_the_json_contract(settings: Settings, outcomes_file: 
             "--json",
         ],
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # finished with a rejected row (issue #9)
     data = json.loads(result.stdout)
     assert set(data) >= {"files", "rows_loaded", "rows_rejected", "unmapped_outcomes"}
     assert data["files"] == [

@@ -4,31 +4,52 @@ from __future__ import annotations
 
 import click
 
-from policeplan.cli._common import ProgressBar, echo_json, json_option, open_workspace
-from policeplan.ingest.police_uk import ImportSummary, import_police_uk
+from policeplan.cli._common import ProgressBar, echo_json, json_option
+from policeplan.cli._import_outcome import (
+    allow_shrink_option,
+    exit_for,
+    open_real_workspace,
+    run_import,
+)
+from policeplan.ingest.police_uk import ImportOptions, ImportSummary, import_police_uk
 
 
 @click.command("police-uk")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@allow_shrink_option
 @json_option
 @click.pass_context
-def import_police_uk_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+def import_police_uk_command(
+    ctx: click.Context, paths: tuple[str, ...], allow_shrink: bool, as_json: bool
+) -> None:
     """Import police.uk street, outcomes and stop-and-search files.
 
     PATHS may be .csv or .csv.gz files, folders (searched recursively) or the .zip archives
     data.police.uk serves. Each file replaces its (force, dataset, month) partition, so
     importing the same files again changes nothing. Bad rows are kept aside in the
-    workspace's rejects table with their line number and reason.
+    workspace's rejects table with their line number and reason. A file identical to the
+    one a partition holds is reported unchanged and not read again; a file that would
+    replace a month with under half its rows is refused unless --allow-shrink. Every
+    replaced month is kept in `policeplan history` and can be put back with `revert`.
+
+    \b
+    Exit codes: 0 everything loaded, 3 finished with rejected rows or files
+    (see `policeplan rejects`), 1 error or every file rejected, 130 interrupted.
     """
-    workspace = open_workspace(ctx)
-    with ProgressBar("Importing") as progress:
-        summary = import_police_uk(workspace, paths, on_progress=progress)
+    workspace = open_real_workspace(ctx)
+    options = ImportOptions(allow_shrink=allow_shrink)
+
+    def work() -> ImportSummary:
+        with ProgressBar("Importing") as progress:
+            return import_police_uk(workspace, paths, on_progress=progress, options=options)
+
+    summary = run_import(ctx, work)
     if as_json:
         echo_json(summary.to_json())
     else:
         _print_summary(summary)
-    if summary.files and all(f.status == "rejected" for f in summary.files):
-        ctx.exit(1)
+    every_file_rejected = bool(summary.files) and summary.files_rejected == len(summary.files)
+    exit_for(ctx, nothing_loaded=every_file_rejected, rejects=not summary.complete)
 
 
 def _print_summary(summary: ImportSummary) -> None:
@@ -41,9 +62,10 @@ def _print_summary(summary: ImportSummary) -> None:
                 f"{result.status:<9} {result.force} {result.dataset} {result.month}: "
                 f"{result.rows_loaded:,} rows{extra}  ({result.path})"
             )
+    unchanged = f", {summary.files_unchanged} files unchanged" if summary.files_unchanged else ""
     click.echo(
         f"{summary.rows_loaded:,} rows loaded, {summary.rows_rejected:,} rows rejected, "
-        f"{sum(f.status == 'rejected' for f in summary.files)} files rejected."
+        f"{summary.files_rejected} files rejected{unchanged}."
     )
     if summary.unmapped_outcomes:
         labels = ", ".join(f"{k!r} ({v:,})" for k, v in summary.unmapped_outcomes.items())

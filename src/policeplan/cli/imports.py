@@ -11,7 +11,13 @@ from policeplan.cli.import_police_uk import import_police_uk_command
 
 @click.group("import")
 def import_group() -> None:
-    """Load data into the workspace (police.uk files, Home Office tables, other measures)."""
+    """Load data into the workspace (police.uk files, Home Office tables, other measures).
+
+    \b
+    Exit codes: 0 everything loaded, 3 finished with rejected rows or files
+    (see `policeplan rejects`), 1 error, 2 usage error, 130 interrupted (Ctrl-C).
+    Replaced data is kept: see `policeplan history` and `policeplan revert`.
+    """
 
 
 import_group.add_command(import_police_uk_command)
