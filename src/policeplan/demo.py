@@ -1,6 +1,12 @@
 """Build a demo workspace offline: synthetic police.uk data for Essex and its example peer
 forces, the Essex plan and the example delivery plan. Everything in it is labelled
-"synthetic demo data" so nobody mistakes it for real figures."""
+"synthetic demo data" so nobody mistakes it for real figures.
+
+The demo lives in its own folder (`./policeplan-demo` by default, never the real
+default `./policeplan-workspace`) and builds only into a new or demo workspace: synthetic
+rows and seeded delivery actions (which by design can never be deleted) must never mix
+with real ones. Importing real data into a demo workspace is refused in the same spirit.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,9 @@ from pathlib import Path
 
 from policeplan.config import Settings
 from policeplan.delivery import seed_example
+from policeplan.errors import ConfigurationError, InputError
 from policeplan.ingest.police_uk import ImportSummary, import_police_uk
-from policeplan.months import months_between
+from policeplan.months import months_between, parse_month
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 from policeplan.synthetic import generate_police_uk
@@ -22,6 +29,7 @@ DEMO_PEERS = (
     "avon-and-somerset", "hampshire", "hertfordshire", "kent", "leicestershire",
     "nottinghamshire", "staffordshire", "sussex", "thames-valley",
 )  # fmt: skip
+DEMO_WORKSPACE = Path("policeplan-demo")
 DEMO_FIRST_MONTH = "2018-01"
 DEMO_LAST_MONTH = "2025-12"
 
@@ -48,7 +56,15 @@ def build_demo(
     on_progress: Progress | None = None,
 ) -> DemoSummary:
     """Generate and import the demo data a year at a time (so the disk never holds more
-    than a year of CSV), then load the example plan and delivery plan."""
+    than a year of CSV), then load the example plan and delivery plan.
+
+    Raises ConfigurationError, changing nothing, unless the workspace is new or a demo."""
+    parse_month(first_month, field="from")
+    parse_month(last_month, field="to")
+    if first_month > last_month:
+        raise InputError(f"the first month {first_month} is after the last month {last_month}",
+                         field="from")  # fmt: skip
+    refuse_unless_new_or_demo(settings)
     workspace = Workspace.open(settings)
     workspace.set_label(SYNTHETIC_LABEL)
     months = months_between(first_month, last_month)
@@ -78,6 +94,46 @@ def build_demo(
         rows_loaded=rows,
         actions_seeded=seeded.actions,
     )
+
+
+# What a workspace created by a read command (before any import) may hold.
+_EMPTY_WORKSPACE_FILES = {"analytics.duckdb", "analytics.duckdb.wal"}
+
+
+def refuse_unless_new_or_demo(settings: Settings) -> None:
+    """Raise ConfigurationError unless the workspace is new (absent, empty, or holding only
+    an empty database) or was built by the demo."""
+    path = settings.workspace
+    if settings.database_url is not None:
+        raise ConfigurationError(
+            f"the demo keeps its delivery records in its own folder, but this workspace uses "
+            f"the records database {settings.database_url}; unset the database URL for the demo"
+        )
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise ConfigurationError(f"workspace {path} exists and is not a directory")
+    names = {child.name for child in path.iterdir()}
+    if not names:
+        return
+    if settings.analytics_path.exists():
+        workspace = Workspace.open(settings)
+        if workspace.is_demo() or (names <= _EMPTY_WORKSPACE_FILES and _holds_no_data(workspace)):
+            return
+    raise ConfigurationError(
+        f"{path} is not a demo workspace (it holds real work); the demo builds only into a "
+        f"new folder or an earlier demo: run it without --workspace (it uses ./{DEMO_WORKSPACE})"
+        " or give a new folder"
+    )
+
+
+def _holds_no_data(workspace: Workspace) -> bool:
+    with workspace.connect(read_only=True) as con:
+        for table in ("partitions", "home_office_crimes", "measures", "harm_weights"):
+            found = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            if found is None or found[0]:
+                return False
+    return True
 
 
 def _check_clean(summary: ImportSummary) -> int:

@@ -12,20 +12,48 @@ import sys
 import click
 
 from policeplan.cli._common import PolicePlanGroup
-from policeplan.cli.coverage import coverage_command
-from policeplan.cli.delivery import delivery_group
-from policeplan.cli.demo import demo_command
-from policeplan.cli.imports import import_group
-from policeplan.cli.indicators import indicator_command, spc_command
-from policeplan.cli.msg import msg_command
-from policeplan.cli.plan import plan_group
-from policeplan.cli.rejects import rejects_command
-from policeplan.cli.tables import breakdown_command, scorecard_command
-from policeplan.cli.weights import weights_group
+from policeplan.cli._lazy import LazyCommand, LazyCommands
 from policeplan.config import WORKSPACE_ENV, load_settings
 
+# Command modules are imported when their command runs (start-up speed: see cli/_lazy.py).
+# The second string is the first sentence of the command's docstring, shown by --help.
+LAZY_COMMANDS = {
+    "import": LazyCommand("policeplan.cli.imports:import_group",
+        "Load data into the workspace (police.uk files, Home Office tables, other measures)."),
+    "coverage": LazyCommand("policeplan.cli.coverage:coverage_command",
+        "Show which data the workspace holds: police.uk months per force, Home Office…"),
+    "rejects": LazyCommand("policeplan.cli.rejects:rejects_command",
+        "List the rows imports kept aside: file, line, field, reason and the raw line."),
+    "plan": LazyCommand("policeplan.cli.plan:plan_group",
+        "The Police and Crime Plan the workspace runs (priorities, indicators, MSG)."),
+    "indicator": LazyCommand("policeplan.cli.indicators:indicator_command",
+        "Count MEASURE over a window and test its change against another window."),
+    "spc": LazyCommand("policeplan.cli.indicators:spc_command",
+        "Statistical process control chart (XmR, Making Data Count rules) of monthly counts."),
+    "breakdown": LazyCommand("policeplan.cli.tables:breakdown_command",
+        "MEASURE for each LPA, district or crime type, each with its change and exact test."),
+    "scorecard": LazyCommand("policeplan.cli.tables:scorecard_command",
+        "Every crime measure for the force: count, change, exact test, rate, solved rate."),
+    "msg": LazyCommand("policeplan.cli.msg:msg_command",
+        "Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people…"),
+    "weights": LazyCommand("policeplan.cli.weights:weights_group",
+        "Harm weights (crime severity by crime type)."),
+    "delivery": LazyCommand("policeplan.cli.delivery:delivery_group",
+        "Track the delivery plan: strands, actions, quarterly updates, risks (all audited)."),
+    "demo": LazyCommand("policeplan.cli.demo:demo_command",
+        "Build a demo workspace from synthetic data, offline, in its own folder."),
+    "history": LazyCommand("policeplan.cli.history:history_group",
+        "Show the import history, newest first: every partition (a police.uk…"),
+    "revert": LazyCommand("policeplan.cli.history:revert_command",
+        "Put back the version of a partition that history entry IMPORT-ID replaced…"),
+}  # fmt: skip
 
-@click.group(cls=PolicePlanGroup)
+
+class _RootGroup(LazyCommands, PolicePlanGroup):
+    """The root group: commands loaded on use, errors as one-line messages."""
+
+
+@click.group(cls=_RootGroup, lazy_commands=LAZY_COMMANDS)
 @click.option(
     "--workspace",
     type=click.Path(file_okay=False),
@@ -37,23 +65,6 @@ from policeplan.config import WORKSPACE_ENV, load_settings
 def cli(ctx: click.Context, workspace: str | None) -> None:
     """Run a Police and Crime Plan: import data, compute indicators, track delivery."""
     ctx.obj = load_settings(workspace, os.environ)
-
-
-for command in (
-    import_group,
-    coverage_command,
-    rejects_command,
-    plan_group,
-    indicator_command,
-    spc_command,
-    breakdown_command,
-    scorecard_command,
-    msg_command,
-    weights_group,
-    delivery_group,
-    demo_command,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

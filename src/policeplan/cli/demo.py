@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from policeplan.cli._common import ProgressBar
-from policeplan.config import Settings
-from policeplan.demo import DEMO_FIRST_MONTH, DEMO_LAST_MONTH, build_demo
+from policeplan.config import DEFAULT_WORKSPACE, Settings
+from policeplan.demo import DEMO_FIRST_MONTH, DEMO_LAST_MONTH, DEMO_WORKSPACE, build_demo
 
 
 @click.command("demo")
@@ -17,14 +19,22 @@ from policeplan.demo import DEMO_FIRST_MONTH, DEMO_LAST_MONTH, build_demo
 @click.option("--seed", default=0, show_default=True, help="Random seed of the generator.")
 @click.pass_context
 def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: int) -> None:
-    """Build a demo workspace from synthetic data, offline.
+    """Build a demo workspace from synthetic data, offline, in its own folder.
 
     Generates police.uk-format files for Essex and its example peer forces, imports them,
     and loads the example Essex plan and delivery plan. Everything derived from it is
     labelled "synthetic demo data".
+
+    The demo goes to ./policeplan-demo unless --workspace names another folder, and only
+    into a new folder or an earlier demo: it refuses a workspace holding real work, and
+    real data is never imported into a demo workspace.
     """
     settings = ctx.find_object(Settings)
     assert settings is not None
+    chosen = ctx.find_root().params.get("workspace") is not None
+    if not chosen and settings.workspace == DEFAULT_WORKSPACE:
+        # Its own records too: synthetic delivery actions never go to a configured database.
+        settings = replace(settings, workspace=DEMO_WORKSPACE, database_url=None)
     with ProgressBar("Generating and importing, year by year") as progress:
         summary = build_demo(settings, first_month, last_month, seed=seed, on_progress=progress)
     click.echo(
