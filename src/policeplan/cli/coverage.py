@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
-from policeplan.store.coverage import coverage
+from policeplan.store.coverage import Coverage, coverage
 
 
 @click.command("coverage")
 @json_option
 @click.pass_context
 def coverage_command(ctx: click.Context, as_json: bool) -> None:
-    """Show which forces, datasets and months the workspace holds.
+    """Show which data the workspace holds: police.uk months per force, Home Office
+    quarters and loaded measures.
 
-    Months with far fewer rows than their neighbours are marked as suspect (incomplete
-    publication); gaps between the first and last month are listed.
+    police.uk months are shown as ranges ("2018-01 to 2018-07, 2018-10 to 2019-02");
+    months with far fewer rows than their neighbours are named as suspect (incomplete
+    publication) and gaps between the first and last month are listed.
     """
     workspace = open_workspace(ctx)
     report = coverage(workspace)
@@ -25,16 +29,74 @@ def coverage_command(ctx: click.Context, as_json: bool) -> None:
     label = workspace.label()
     if label:
         click.echo(f"[{label}]")
-    if not report.partitions:
-        click.echo("No police.uk data yet: run `policeplan import police-uk PATH...`.")
+    if report.empty:
+        click.echo(
+            "No data yet: run `policeplan import police-uk PATH...`, "
+            "`policeplan import home-office FILE` or `policeplan import measures FILE`."
+        )
         return
-    current: tuple[str, str] | None = None
-    for p in report.partitions:
-        if (p.force, p.dataset) != current:
-            current = (p.force, p.dataset)
-            click.echo(f"\n{p.force} — {p.dataset}")
-        flag = "  ← suspect incomplete" if p.suspect_incomplete else ""
-        rejected = f" ({p.rows_rejected:,} rejected)" if p.rows_rejected else ""
-        click.echo(f"  {p.month}  {p.rows:>9,}{rejected}{flag}")
-    for gap in report.gaps:
-        click.echo(f"\n{gap.force} {gap.dataset}: missing {', '.join(gap.missing_months)}")
+    _police_uk(report)
+    _home_office(report)
+    _measures(report)
+
+
+def _police_uk(report: Coverage) -> None:
+    click.echo("police.uk data")
+    if not report.police_uk:
+        click.echo("  none: run `policeplan import police-uk PATH...`")
+        return
+    rows = [
+        (
+            f.force,
+            f.dataset,
+            f"{f.months:,}",
+            f"{f.rows:,}",
+            f"{f.rows_rejected:,}",
+            ", ".join(f.ranges),
+            ", ".join(f.suspect_months) or "-",
+        )
+        for f in report.police_uk
+    ]
+    _table(("force", "dataset", "months", "rows", "rejected", "months held", "suspect incomplete"),
+           rows, numeric={2, 3, 4})  # fmt: skip
+    for f in report.police_uk:
+        if f.missing_months:
+            click.echo(f"  {f.force} {f.dataset}: missing {', '.join(f.missing_months)}")
+
+
+def _home_office(report: Coverage) -> None:
+    click.echo("\nHome Office recorded crime")
+    if not report.home_office:
+        click.echo("  none: run `policeplan import home-office FILE`")
+        return
+    rows = [
+        (h.period, f"{h.forces:,}", f"{h.rows:,}", f"{h.offences:,}") for h in report.home_office
+    ]
+    _table(("quarter", "forces", "rows", "offences"), rows, numeric={1, 2, 3})
+
+
+def _measures(report: Coverage) -> None:
+    click.echo("\nLoaded measures")
+    if not report.measures:
+        click.echo("  none: run `policeplan import measures FILE`")
+        return
+    rows = [
+        (m.measure, ", ".join(m.areas), f"{m.periods:,}", _period_range(m.first_period, m.last_period),
+         f"{m.rows:,}")
+        for m in report.measures
+    ]  # fmt: skip
+    _table(("measure", "areas", "periods", "period range", "rows"), rows, numeric={2, 4})
+
+
+def _period_range(first: str, last: str) -> str:
+    return first if first == last else f"{first} to {last}"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> None:
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    for row in [headers, *rows]:
+        cells = [
+            cell.rjust(width) if i in numeric else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        click.echo(("  " + "  ".join(cells)).rstrip())

@@ -1,5 +1,10 @@
-"""What data a workspace holds: per force and dataset, the months present with their row
-counts, months that look incomplete, and gaps between the first and last month."""
+"""What data a workspace holds: per force and dataset, the police.uk months present with
+their row counts, months that look incomplete, and gaps between the first and last month;
+the Home Office quarters held; and the measures loaded, with their areas and periods.
+
+    >>> month_ranges(["2018-01", "2018-02", "2018-03", "2018-10", "2019-02"])
+    ['2018-01 to 2018-03', '2018-10', '2019-02']
+"""
 
 from __future__ import annotations
 
@@ -35,46 +40,143 @@ class Gap:
     missing_months: list[str]
 
 
+@dataclass(frozen=True)
+class ForceDataset:
+    """One force's police.uk dataset, its months written as ranges."""
+
+    force: str
+    dataset: str
+    months: int
+    rows: int
+    rows_rejected: int
+    ranges: list[str]  # "2018-01 to 2018-07", "2018-10 to 2019-02", …
+    suspect_months: list[str]
+    missing_months: list[str]
+
+
+@dataclass(frozen=True)
+class HomeOfficePeriod:
+    period: str  # financial quarter, e.g. "2017/18 Q1"
+    forces: int
+    rows: int
+    offences: int
+
+
+@dataclass(frozen=True)
+class MeasureHeld:
+    measure: str
+    areas: list[str]
+    periods: int
+    first_period: str
+    last_period: str
+    rows: int
+
+
 @dataclass
 class Coverage:
     partitions: list[Partition] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    police_uk: list[ForceDataset] = field(default_factory=list)
+    home_office: list[HomeOfficePeriod] = field(default_factory=list)
+    measures: list[MeasureHeld] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.partitions or self.home_office or self.measures)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "partitions": [asdict(p) for p in self.partitions],
             "gaps": [asdict(g) for g in self.gaps],
+            "police_uk": [asdict(f) for f in self.police_uk],
+            "home_office": [asdict(h) for h in self.home_office],
+            "measures": [asdict(m) for m in self.measures],
         }
 
 
 def coverage(workspace: Workspace) -> Coverage:
-    """The months each force has for each dataset, flagging suspiciously small months."""
+    """Every dataset the workspace holds, flagging suspiciously small police.uk months."""
     with workspace.connect(read_only=True) as con:
         rows = con.execute(
             "SELECT force, dataset, month, rows_loaded, rows_rejected FROM partitions "
             "ORDER BY force, dataset, month"
         ).fetchall()
+        home_office = con.execute(
+            "SELECT financial_year || ' Q' || quarter, count(DISTINCT force), count(*), "
+            "sum(offences) FROM home_office_crimes GROUP BY financial_year, quarter "
+            "ORDER BY financial_year, quarter"
+        ).fetchall()
+        measures = con.execute(
+            "SELECT measure, list(DISTINCT area ORDER BY area), count(DISTINCT period), "
+            "arg_min(period, period_start), arg_max(period, period_end), count(*) "
+            "FROM measures GROUP BY measure ORDER BY measure"
+        ).fetchall()
+    result = Coverage()
     groups: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
     for force, dataset, month, loaded, rejected in rows:
         assert isinstance(month, date)
         groups.setdefault((force, dataset), []).append(
             (month.strftime("%Y-%m"), int(loaded), int(rejected))
         )
-    result = Coverage()
     for (force, dataset), months in groups.items():
-        for month, loaded, rejected in months:
-            median = _neighbour_median(month, months)
-            suspect = median is not None and loaded < INCOMPLETE_SHARE * median
-            result.partitions.append(
-                Partition(force, dataset, month, loaded, rejected, suspect, median)
-            )
-        present = {month_index(m) for m, _, _ in months}
-        missing = [
-            month_from_index(i) for i in range(min(present), max(present) + 1) if i not in present
-        ]
-        if missing:
-            result.gaps.append(Gap(force, dataset, missing))
+        _add_force_dataset(result, force, dataset, months)
+    result.home_office = [
+        HomeOfficePeriod(str(p), int(f), int(n), int(o or 0)) for p, f, n, o in home_office
+    ]
+    result.measures = [
+        MeasureHeld(str(m), [str(a) for a in areas], int(n), str(first), str(last), int(r))
+        for m, areas, n, first, last, r in measures
+    ]
     return result
+
+
+def _add_force_dataset(
+    result: Coverage, force: str, dataset: str, months: list[tuple[str, int, int]]
+) -> None:
+    suspects = []
+    for month, loaded, rejected in months:
+        median = _neighbour_median(month, months)
+        suspect = median is not None and loaded < INCOMPLETE_SHARE * median
+        result.partitions.append(
+            Partition(force, dataset, month, loaded, rejected, suspect, median)
+        )
+        if suspect:
+            suspects.append(month)
+    present = {month_index(m) for m, _, _ in months}
+    missing = [
+        month_from_index(i) for i in range(min(present), max(present) + 1) if i not in present
+    ]
+    if missing:
+        result.gaps.append(Gap(force, dataset, missing))
+    result.police_uk.append(
+        ForceDataset(
+            force=force,
+            dataset=dataset,
+            months=len(months),
+            rows=sum(loaded for _, loaded, _ in months),
+            rows_rejected=sum(rejected for _, _, rejected in months),
+            ranges=month_ranges([m for m, _, _ in months]),
+            suspect_months=suspects,
+            missing_months=missing,
+        )
+    )
+
+
+def month_ranges(months: list[str]) -> list[str]:
+    """Consecutive months joined into `first to last` ranges, in order."""
+    indexes = sorted({month_index(m) for m in months})
+    ranges: list[str] = []
+    start = previous = None
+    for index in [*indexes, None]:
+        if previous is not None and (index is None or index != previous + 1):
+            assert start is not None
+            first, last = month_from_index(start), month_from_index(previous)
+            ranges.append(first if first == last else f"{first} to {last}")
+            start = None
+        if index is not None and start is None:
+            start = index
+        previous = index
+    return ranges
 
 
 def _neighbour_median(month: str, months: list[tuple[str, int, int]]) -> float | None:

@@ -140,6 +140,8 @@ def _cannot_open(path: Path, exc: duckdb.IOException, read_only: bool) -> str:
             f"cannot open {path}: another policeplan command is still writing to it "
             "(waited for it, then gave up); try again when it has finished"
         )
-    if not read_only and ("ermission" in first or "read-only" in first.lower()):
+    if not read_only and any(
+        sign in first.lower() for sign in ("permission", "not permitted", "read-only")
+    ):
         return f"cannot write to {path}: the workspace is read-only ({first})"
     return f"cannot open {path}: {first}"
