@@ -81,10 +81,15 @@ def _measures(report: Coverage) -> None:
         click.echo("  none: run `policeplan import measures FILE`")
         return
     rows = [
-        (m.measure, ", ".join(m.areas), f"{m.periods:,}", _period_range(m.first_period, m.last_period),
-         f"{m.rows:,}")
+        (
+            m.measure,
+            ", ".join(m.areas),
+            f"{m.periods:,}",
+            _period_range(m.first_period, m.last_period),
+            f"{m.rows:,}",
+        )
         for m in report.measures
-    ]  # fmt: skip
+    ]
     _table(("measure", "areas", "periods", "period range", "rows"), rows, numeric={2, 4})
 
 
