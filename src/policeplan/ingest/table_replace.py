@@ -84,6 +84,8 @@ class PartitionReplacement:
             before = self._before[key] = key.rows(self.con)
             if self.options.allow_shrink or not self.options.delete_whole_partition:
                 continue  # an upsert removes nothing, so it cannot shrink a partition
+            if shrinks_sharply(new.rows, before):
+                raise ShrinkRefused(_describe(key), new.rows, before, file=self.file)
             dropped = sorted((held_codes or {}).get(key, set()) - new.codes)
             if dropped:
                 shown = ", ".join(dropped[:SHOWN_CODES])
@@ -95,8 +97,6 @@ class PartitionReplacement:
                     "allowing the shrink (--allow-shrink)",
                     file=self.file,
                 )
-            if shrinks_sharply(new.rows, before):
-                raise ShrinkRefused(_describe(key), new.rows, before, file=self.file)
 
     def clear(self) -> int:
         """Keep each partition's previous version; delete it when the file replaces it
