@@ -96,9 +96,7 @@ def test_revert_puts_back_the_replaced_month_and_can_itself_be_reverted(
     assert fingerprint(workspace) == shrunk
 
 
-def test_reverting_a_first_load_removes_the_month(
-    workspace: Workspace, shared_data: Path
-) -> None:
+def test_reverting_a_first_load_removes_the_month(workspace: Workspace, shared_data: Path) -> None:
     empty = fingerprint(workspace)
     import_police_uk(workspace, [shared_data / ESSEX_2025_01])
     [first] = list_history(workspace)

@@ -62,9 +62,14 @@ def _print_summary(summary: ImportSummary) -> None:
                 f"{result.status:<9} {result.force} {result.dataset} {result.month}: "
                 f"{result.rows_loaded:,} rows{extra}  ({result.path})"
             )
-    unchanged = f", {summary.files_unchanged} files unchanged" if summary.files_unchanged else ""
+    held = sum(f.rows_loaded for f in summary.files if f.status == "unchanged")
+    unchanged = (
+        f"; {summary.files_unchanged} files unchanged (already held, {held:,} rows, not read again)"
+        if summary.files_unchanged
+        else ""
+    )
     click.echo(
-        f"{summary.rows_loaded:,} rows loaded, {summary.rows_rejected:,} rows rejected, "
+        f"{summary.rows_loaded - held:,} rows loaded, {summary.rows_rejected:,} rows rejected, "
         f"{summary.files_rejected} files rejected{unchanged}."
     )
     if summary.unmapped_outcomes:

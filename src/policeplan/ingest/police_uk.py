@@ -314,6 +314,13 @@ class _FileImport:
         self.name: FileName | None = parse_file_name(self.source.name)
         self.rows = RowSql(fmt, header, positions)
         self.sha, counted = fingerprint(self.source.path)
+        if self.name is not None:
+            # The very file its partition holds: answer before reading it again.
+            force, month = partition_from_name(self.source, fmt, self.name)
+            self.params = {"force": force, "month": f"{month}-01", "dataset": fmt.dataset}
+            held = self._held()
+            if held is not None and held[0] == self.sha:
+                return self._unchanged(held)
         with reading(self.source):
             self.lines = stage_lines(self.con, self.source, counted)
             try:
@@ -367,6 +374,13 @@ class _FileImport:
         ).fetchone()
         return None if found is None else (str(found[0]), int(found[1]), int(found[2]))
 
+    def _unchanged(self, held: tuple[str, int, int]) -> _Outcome:
+        force, month = self.params["force"], self.params["month"][:7]
+        result = FileResult(
+            self.source.display, self.fmt.dataset, force, month, "unchanged", held[1], held[2]
+        )
+        return result, _unmapped_outcomes(self.con, self.fmt, self.params)
+
     def _replace_partition(self) -> _Outcome:
         """Keep the partition's current version, delete it and insert the file's rows (from
         `pp_checked`); the caller holds the transaction."""
@@ -375,8 +389,7 @@ class _FileImport:
         display = self.source.display
         held = self._held()
         if held is not None and held[0] == self.sha:
-            result = FileResult(display, fmt.dataset, force, month, "unchanged", held[1], held[2])
-            return result, _unmapped_outcomes(con, fmt, params)
+            return self._unchanged(held)
         key = PartitionKey(fmt.dataset, month, force)
         entry_id = self.run_context.ids.take()
         if held is not None:
