@@ -1,7 +1,7 @@
 # policeplan — the two quick-start commands are `make demo` and `make test`.
 VENV ?= .venv
 PYTHON ?= python3
-WORKSPACE ?= policeplan-workspace
+DEMO_WORKSPACE ?= policeplan-demo
 BIN = $(VENV)/bin
 
 .PHONY: setup demo test lint bench clean
@@ -14,8 +14,8 @@ $(BIN)/policeplan: pyproject.toml
 
 setup: $(BIN)/policeplan  ## create the virtualenv and install policeplan with its dev tools
 
-demo: setup  ## build the demo workspace from synthetic data (offline)
-	$(BIN)/policeplan --workspace $(WORKSPACE) demo
+demo: setup  ## build the demo workspace ./policeplan-demo from synthetic data (offline; never a real workspace)
+	$(BIN)/policeplan --workspace $(DEMO_WORKSPACE) demo
 
 test: setup  ## run the test suite (real-data tests need ../shared/data); no test selected is not a failure
 	$(BIN)/pytest || [ $$? -eq 5 ]
@@ -25,8 +25,8 @@ lint: setup  ## ruff (lint + format) and mypy --strict
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-bench: setup  ## import and indicator benchmarks (prints comparisons with their baselines)
+bench: setup  ## import, indicator and start-up benchmarks (prints comparisons with their baselines and goals)
 	$(BIN)/python -m bench
 
-clean:
-	rm -rf $(VENV) $(WORKSPACE) .pytest_cache .mypy_cache .ruff_cache
+clean:  ## remove the virtualenv, caches and the demo (never a real workspace)
+	rm -rf $(VENV) $(DEMO_WORKSPACE) .pytest_cache .mypy_cache .ruff_cache

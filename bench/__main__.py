@@ -4,6 +4,8 @@ python -m bench                                  # everything
 python -m bench import --dataset national --keep
 python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
+python -m bench startup                          # policeplan --help/--version (goal < 0.5 s)
+python -m bench reimport                         # database size across 5 re-imports
 """
 
 from __future__ import annotations
@@ -79,6 +81,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--repeat", type=_positive, default=3, help="timed runs; the best is kept (default 3)"
     )
 
+    startup = commands.add_parser(
+        "startup",
+        help="start-up time of policeplan --help and --version (goal < 0.5 s)",
+        description="Best wall time of `policeplan --help` and `policeplan --version` over "
+        "fresh processes, against the 0.5 s goal and the figure before lazy loading.",
+    )
+    startup.add_argument(
+        "--repeat", type=_positive, default=5, help="fresh processes; the best is kept (5)"
+    )
+    commands.add_parser(
+        "reimport",
+        help="database file size across 5 re-imports of the real sample",
+        description="Import the real police.uk sample, re-import it five times unchanged and "
+        "five times as changed copies (followed by `history prune --keep 0`), printing the "
+        "database file size after each.",
+    )
+
     child = commands.add_parser(
         "contender",
         help="(internal) run one contender in this process and write its result as JSON",
@@ -104,6 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         indicator_benchmark(args.rebuild, args.repeat)
         return 0
+    if args.command == "startup":
+        from bench.startup import startup_benchmark
+
+        startup_benchmark(args.repeat)
+        return 0
+    if args.command == "reimport":
+        from bench.reimport_size import reimport_size_benchmark
+
+        reimport_size_benchmark()
+        return 0
     from bench.import_throughput import import_benchmark
 
     if args.command == "import":
@@ -115,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(rebuild=False, repeat=3)
+        from bench.startup import startup_benchmark
+
+        startup_benchmark()
     return 0
 
 
