@@ -236,7 +236,7 @@ def revert(workspace: Workspace, entry_id: int) -> HistoryEntry:
                 {**params, "entry_id": entry_id},
             )
         record_replacement(
-            con, new_id, key, command="revert", file=reverted.file, sha256=None,
+            con, new_id, key, command="revert", file=None, sha256=None,
             rows_before=before, rows_after=key.rows(con), status="reverted", reverts=entry_id,
         )  # fmt: skip
         created = con.execute(f"SELECT {_COLUMNS} FROM import_history WHERE id = ?", [new_id])
