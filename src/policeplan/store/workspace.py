@@ -130,7 +130,8 @@ class Workspace:
 
 
 def _is_lock_conflict(exc: duckdb.IOException) -> bool:
-    return "lock" in str(exc).lower()
+    message = str(exc).lower()
+    return "could not set lock" in message or "conflicting lock" in message
 
 
 def _cannot_open(path: Path, exc: duckdb.IOException, read_only: bool) -> str:
