@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from policeplan.cli import cli
 from policeplan.config import Settings
-from policeplan.ingest import police_uk
+from policeplan.ingest import police_uk_file
 from policeplan.ingest.police_uk import import_police_uk
 from policeplan.store import Workspace
 from tests.conftest import TEST_DATA
@@ -139,7 +139,7 @@ def test_interrupted_import_leaves_the_workspace_as_before(
     def interrupt(*args: object) -> Counter[str]:
         raise KeyboardInterrupt  # arrives after the rows are replaced, before the commit
 
-    monkeypatch.setattr(police_uk, "_unmapped_outcomes", interrupt)
+    monkeypatch.setattr(police_uk_file, "_unmapped_outcomes", interrupt)
     with pytest.raises(KeyboardInterrupt):
         import_police_uk(
             workspace,
