@@ -179,8 +179,10 @@ def test_p_value_is_twice_the_smaller_tail_and_never_above_one() -> None:
     for current, comparison, e1, e2 in [(3, 3, 1, 1), (0, 0, 1, 2), (7, 1, 2, 5), (1, 9, 3, 1)]:
         result = compare_poisson_counts(current, comparison, e1, e2)
         n, share = current + comparison, e1 / (e1 + e2)
-        expected = 1.0 if n == 0 else min(
-            1.0, 2 * min(binom.cdf(current, n, share), binom.sf(current - 1, n, share))
+        expected = (
+            1.0
+            if n == 0
+            else min(1.0, 2 * min(binom.cdf(current, n, share), binom.sf(current - 1, n, share)))
         )
         assert result.p_value == pytest.approx(expected, rel=1e-12)
         assert 0 <= result.p_value <= 1

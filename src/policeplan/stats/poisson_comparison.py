@@ -168,8 +168,9 @@ def clopper_pearson(successes: int, trials: int) -> tuple[float, float]:
     [0.2228, 0.9567]
     """
     tail = (1 - CONFIDENCE_LEVEL) / 2
-    low = 0.0 if successes == 0 else float(beta.ppf(tail, successes, trials - successes + 1))
-    high = 1.0 if successes == trials else float(beta.ppf(1 - tail, successes + 1, trials - successes))
+    failures = trials - successes
+    low = 0.0 if successes == 0 else float(beta.ppf(tail, successes, failures + 1))
+    high = 1.0 if failures == 0 else float(beta.ppf(1 - tail, successes + 1, failures))
     return low, high
 
 
