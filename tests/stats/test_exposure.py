@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from policeplan.stats import compare_poisson_counts, percent_change
-from policeplan.stats.exposure import days_in_month, days_in_months, window_days
+from policeplan.stats.exposure import days_in_month, days_in_months, window_days, window_rate
 
 
 @pytest.mark.parametrize(("first", "last"), [("2025-01", "2025-12"), ("2023-11", "2024-03")])
@@ -45,3 +45,16 @@ def test_rejects_bad_months_and_reversed_windows() -> None:
         window_days("2025-03", "2025-01")
     with pytest.raises(Exception, match="month"):
         days_in_month("2025-13")
+
+
+def test_window_rate_says_what_it_is_per() -> None:
+    plain = window_rate(1_200, 100_000, "2025-01", "2025-04")
+    yearly = window_rate(1_200, 100_000, "2025-01", "2025-04", annualise=True)
+
+    assert plain.per_1000 == 12.0 and not plain.annualised
+    assert "over 4 months" in plain.label
+    assert yearly.per_1000 == pytest.approx(12.0 * 365.25 / (31 + 28 + 31 + 30))
+    assert yearly.annualised and "a year, annualised from 4 months" in yearly.label
+    assert window_rate(5, 1_000, "2025-03", "2025-03").label.startswith(
+        "per 1,000 people over 1 month "
+    )

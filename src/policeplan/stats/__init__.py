@@ -11,6 +11,7 @@ No database and no printing here; `indicators/` and `reports/` call these.
 - `msg_targets`: the change that reaches the recomputed MSG average (mean of rates, pooled)
 - `rank_uncertainty`: 95% plausible range of each MSG rank, indistinguishable peers
 - `compare_outcome_maturity`: are two windows' solved rates comparable?
+- `compare_unlocated_shares`, `window_rate`: district caveats, rates labelled per window
 - `wilson_interval`, `compare_proportions`: solved rates and their change
 - `xmr_chart`: Making Data Count statistical process control
 - `funnel_plot`: Poisson funnel limits for rates per 1,000 people
@@ -19,7 +20,13 @@ No database and no printing here; `indicators/` and `reports/` call these.
 
 from policeplan.stats.adjusted_comparison import AdjustedComparison, compare_allowing_for_dispersion
 from policeplan.stats.dispersion import Dispersion, estimate_dispersion
-from policeplan.stats.exposure import days_in_month, days_in_months, window_days
+from policeplan.stats.exposure import (
+    WindowRate,
+    days_in_month,
+    days_in_months,
+    window_days,
+    window_rate,
+)
 from policeplan.stats.funnel import (
     ABOVE_95,
     ABOVE_998,
@@ -70,6 +77,7 @@ from policeplan.stats.spc import (
     XmrChart,
     xmr_chart,
 )
+from policeplan.stats.unlocated import UnlocatedShares, compare_unlocated_shares
 
 __all__ = [
     "ABOVE_95",
@@ -100,13 +108,16 @@ __all__ = [
     "RankRange",
     "RankUncertainty",
     "SpcPoint",
+    "UnlocatedShares",
     "Variation",
+    "WindowRate",
     "XmrChart",
     "benjamini_hochberg",
     "compare_allowing_for_dispersion",
     "compare_outcome_maturity",
     "compare_poisson_counts",
     "compare_proportions",
+    "compare_unlocated_shares",
     "count_limit",
     "days_in_month",
     "days_in_months",
@@ -119,5 +130,6 @@ __all__ = [
     "rate_limits",
     "wilson_interval",
     "window_days",
+    "window_rate",
     "xmr_chart",
 ]
