@@ -1,10 +1,13 @@
 """Is the change between two counts more than chance? An exact test for two Poisson counts.
 
 Crime counts over a window are modelled as Poisson. Given the current count c1 over an
-exposure e1 (months, population…) and the comparison count c2 over e2, the current count
-conditional on the total n = c1 + c2 is Binomial(n, e1 / (e1 + e2)) when the two rates are
-equal. That conditional binomial test is exact, needs no large-sample approximation, and
-is the standard comparison of two Poisson rates (Przyborowski & Wilenski 1940).
+exposure e1 (days, months, population…) and the comparison count c2 over e2, the current
+count conditional on the total n = c1 + c2 is Binomial(n, e1 / (e1 + e2)) when the two rates
+are equal. That conditional binomial test is exact, needs no large-sample approximation, and
+is the standard comparison of two Poisson rates (Przyborowski & Wilenski 1940). Its central
+two-sided p-value and the Clopper-Pearson interval are inverses of each other, so the
+verdict and the rate-ratio interval always agree. Monthly crime counts vary more than
+Poisson allows: `adjusted_comparison` gives the verdict that allows for it.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ class PoissonComparison:
     """The result of comparing a current count with a comparison count.
 
     `rate_ratio` is current rate / comparison rate; `rate_ratio_lower`/`_upper` its exact
-    95% interval. A ratio or bound that would be infinite (comparison count 0) or is
-    undefined (both counts 0) is None. `difference` is the current rate minus the
-    comparison rate (the count difference when both exposures are 1);
+    95% interval, which leaves out 1 exactly when `significant`. A ratio or bound that
+    would be infinite (comparison count 0) or is undefined (both counts 0) is None.
+    `difference` is the current rate minus the comparison rate (the count difference when
+    both exposures are 1);
     `percent_difference` is the change as a percentage of the comparison rate, rounded to
     one decimal place as reports print it.
     """
