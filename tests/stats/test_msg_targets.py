@@ -13,6 +13,7 @@ from scipy.optimize import brentq
 from policeplan.reference.population import population_for
 from policeplan.stats.funnel_overdispersion import random_effects_funnel
 from policeplan.stats.msg_targets import MEAN_OF_RATES, POOLED_RATE, msg_targets
+from policeplan.stats.rank_uncertainty import rank_uncertainty
 
 COUNTS = [1_200, 1_500, 900, 2_600, 800, 1_100]
 POPULATIONS = [100_000, 120_000, 95_000, 150_000, 90_000, 110_000]
@@ -109,7 +110,7 @@ def _all_crime_2025(shared_data: Path, force: str) -> int:
 
 @pytest.mark.realdata
 @pytest.mark.slow
-def test_essex_all_crime_2025_naive_minus_418_solved_minus_478(shared_data: Path) -> None:
+def test_essex_all_crime_2025_change_needed_and_rank_range(shared_data: Path) -> None:
     counts = [_all_crime_2025(shared_data, force) for force in GROUP_2025]
     assert counts[0] == 143_676
     # The issue's figures used mid-2019 populations, the latest bundled then.
@@ -123,3 +124,11 @@ def test_essex_all_crime_2025_naive_minus_418_solved_minus_478(shared_data: Path
         -595,
         -702,
     )
+    assert found.within_normal_variation  # inside its random-effects 95% limits
+
+    # Issue #8 item 12 on the same figures: 5th of 8 (lowest rate first), exactly 5th by
+    # Poisson chance alone, 3rd to 7th with a dispersion of 20.
+    poisson_only = rank_uncertainty(GROUP_2025, counts, populations).members[0]
+    assert (poisson_only.rank, poisson_only.rank_lower, poisson_only.rank_upper) == (5, 5, 5)
+    dispersed = rank_uncertainty(GROUP_2025, counts, populations, dispersion=20.0).members[0]
+    assert (dispersed.rank_lower, dispersed.rank_upper, dispersed.indistinguishable) == (3, 7, 4)
