@@ -10,9 +10,7 @@ from typing import Any
 
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.ranking import (
-    Dispersion,
     at_or_better,
-    funnel_dispersion,
     nth_best,
     offences_to_reach,
     top_quartile_rank,
@@ -21,6 +19,7 @@ from policeplan.indicators.windows import Window
 from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
 from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
+from policeplan.stats.chi_square import Dispersion, funnel_dispersion
 from policeplan.stats.funnel_overdispersion import RandomEffectsFunnel, random_effects_funnel
 
 
@@ -35,7 +34,7 @@ class MsgMember:
     rate: Fraction
     rank: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "force": self.force.slug,
             "name": self.force.short_name,
@@ -55,7 +54,7 @@ class ExcludedMember:
     reason: str
     missing_months: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "force": self.force.slug,
             "name": self.force.short_name,
@@ -74,7 +73,7 @@ class Position:
     of: int
     note: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "from": self.window.first,
             "to": self.window.last,
@@ -108,6 +107,14 @@ class MsgComparison:
     def msg_average(self) -> Fraction:
         """The simple mean of the members' rates per 1,000, the force included."""
         return sum((m.rate for m in self.members), Fraction(0)) / len(self.members)
+
+    @property
+    def msg_average_note(self) -> str:
+        """How the MSG average is taken, in words."""
+        return (
+            f"simple mean of the {len(self.members)} members' rates, "
+            f"including {self.force.short_name}"
+        )
 
     @property
     def top_quartile_rank(self) -> int:
@@ -184,7 +191,7 @@ class MsgComparison:
         member = self.force_member
         return offences_to_reach(member.count, member.population.population, target, self.direction)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         member = self.force_member
         return {
             "measure": self.measure.slug,
@@ -200,14 +207,11 @@ class MsgComparison:
             },
             "population_year": member.population.year,
             "direction": self.direction,
-            "rows": [m.to_json() for m in self.members],
-            "excluded": [e.to_json() for e in self.excluded],
+            "rows": [m.to_dict() for m in self.members],
+            "excluded": [e.to_dict() for e in self.excluded],
             "group_size": len(self.members),
             "msg_average_rate": _rate(self.msg_average),
-            "msg_average_note": (
-                f"simple mean of the {len(self.members)} members' rates, "
-                f"including {self.force.short_name}"
-            ),
+            "msg_average_note": self.msg_average_note,
             "force_rate_per_1000": _rate(member.rate),
             "force_rank": member.rank,
             "top_quartile_rank": self.top_quartile_rank,
@@ -238,7 +242,7 @@ class MsgComparison:
                 ),
             },
             "positions": [p.rank for p in self.positions],
-            "position_windows": [p.to_json() for p in self.positions],
+            "position_windows": [p.to_dict() for p in self.positions],
         }
 
 
