@@ -56,12 +56,10 @@ NOT_SIGNIFICANT = "not significant"
 NOT_COMPARED = "not compared"
 INCOMPLETE = "incomplete"
 SIGNIFICANCE_GUIDE = (
-    "significant = a change this large would happen by chance less than 1 time in 20 "
-    "(exact test, p < 0.05)"
+    "significant = a change this large would happen by chance less than 1 time in 20 (p < 0.05)"
 )
 SOLVED_GUIDE = (
-    "solved = a charge or summons, or an out-of-court disposal (the last outcome police.uk "
-    "records for each crime)"
+    "solved = charged or summonsed, or an out-of-court disposal (police.uk's last outcome)"
 )
 STATISTICS_DOCS = "policeplan docs statistics"
 
@@ -70,8 +68,8 @@ PER_1000 = "per 1,000"
 MSG_AVERAGE = "MSG average"
 TOP_QUARTILE = "top quartile"
 FUNNEL_GUIDE = (
-    "funnel: a rate outside the 95% limits differs from the group rate by more than chance "
-    "(less than 1 time in 20); outside the 99.8% limits, less than 1 time in 500"
+    "funnel: a rate outside its 95% limits is further from the group rate than chance would "
+    "take it more than 1 time in 20; outside its 99.8% limits, 1 time in 500"
 )
 
 # --- Statistical process control --------------------------------------------------------

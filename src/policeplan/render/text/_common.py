@@ -3,6 +3,7 @@ and the reading guides."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from policeplan.indicators.windows import Window, month_ranges
@@ -42,6 +43,20 @@ def missing_reason(
     return "; ".join(parts) if parts else "a window is incomplete"
 
 
+WIDTH = 100
+
+
+def wrapped(text: str, indent: str = "") -> list[str]:
+    """A paragraph as lines of at most 100 characters; continuation lines indented by two
+    more spaces than `indent`."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+    )
+
+
 def guide_lines(*guides: str) -> list[str]:
     """Reading guides under a table, then where the statistics are explained."""
-    return ["", *guides, f"More: {STATISTICS_DOCS}"]
+    lines = [""]
+    for guide in guides:
+        lines += wrapped(guide)
+    return [*lines, f"More: {STATISTICS_DOCS}"]

@@ -31,7 +31,7 @@ def breakdown_text(table: Breakdown) -> str:
         f"{title} by {_BY.get(table.by, table.by)} — {table.force}: "
         f"{table.current.label()} against {table.comparison.label()}",
         "",
-        _row(_BY.get(table.by, table.by).capitalize(), "Count", "Before", "Change", "", "Test"),
+        _row(_BY.get(table.by, table.by).capitalize(), "Count", "Before", "Change", "%", "Test"),
     ]
     lines += [_row(*_cells(row)) for row in table.rows]
     not_compared_rows = [row for row in table.rows if row.change is None]

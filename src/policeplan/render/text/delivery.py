@@ -6,15 +6,17 @@ log (`delivery audit`) and an import's changes (`delivery import`).
     >>> entry = AuditRecord(datetime(2021, 10, 1, 9, tzinfo=UTC), "analyst", "update",
     ...                     "action", "DA-002", "status", "not started", "ongoing", None)
     >>> audit_text([entry])
-    "2021-10-01 09:00  analyst  action DA-002  status: 'not started' -> 'ongoing'"
+    "2021-10-01 09:00:00  analyst  action DA-002 update: status 'not started' -> 'ongoing'"
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from policeplan.delivery import AuditRecord, DeliverySummary, ImportResult
 from policeplan.delivery.summary import COUNT_HEADINGS, COUNTS
+from policeplan.render.text._common import wrapped
 
 __all__ = ["audit_text", "import_text", "summary_text"]
 
@@ -51,27 +53,50 @@ def summary_text(summary: DeliverySummary) -> str:
 
 
 def audit_text(entries: Sequence[AuditRecord]) -> str:
-    """One line per change: when, who, which record, the field and its old and new value,
+    """The audit log, one line per change to a record (the fields changed together on one
+    line): when, who, which record, each field with its old and new value, and why;
     without internal ids or empty values."""
     if not entries:
         return "No changes recorded."
-    return "\n".join(_audit_line(entry) for entry in entries)
+    lines = []
+    for _, group in groupby(entries, key=_change_key):
+        changed = list(group)
+        first = changed[0]
+        record = first.entity if first.entity in _LINK_RECORDS else f"{first.entity} {first.ref}"
+        verb = "created" if first.operation == "create" else first.operation
+        fields = "; ".join(
+            part for part in (_field_change(entry) for entry in changed) if part is not None
+        )
+        why = f"  (why: {first.reason})" if first.reason else ""
+        lines += wrapped(
+            f"{first.at:%Y-%m-%d %H:%M:%S}  {first.actor}  {record} {verb}: {fields}{why}"
+        )
+    return "\n".join(lines)
 
 
-def _audit_line(entry: AuditRecord) -> str:
-    record = entry.entity if entry.entity in _LINK_RECORDS else f"{entry.entity} {entry.ref}"
+def _change_key(entry: AuditRecord) -> tuple[object, ...]:
+    return (entry.at, entry.actor, entry.operation, entry.entity, entry.ref, entry.reason)
+
+
+def _field_change(entry: AuditRecord) -> str | None:
+    """'status: 'not started' -> 'ongoing'', or None for a field not worth a reader's time
+    (an empty value on creation, the record's own reference, the reason shown as why)."""
     old = entry.old_label or entry.old_value
     new = entry.new_label or entry.new_value
-    if old is None and new is None:
-        change = "cleared"
-    elif old is None:
-        change = f"{new!r}"
-    elif new is None:
-        change = f"{old!r} -> (none)"
-    else:
-        change = f"{old!r} -> {new!r}"
-    why = f"  ({entry.reason})" if entry.reason else ""
-    return f"{entry.at:%Y-%m-%d %H:%M}  {entry.actor}  {record}  {entry.field_label}: {change}{why}"
+    name = entry.field_label.replace("_", " ")
+    if entry.operation == "create":
+        if not new or new == entry.ref or entry.field == "reason":
+            return None
+        return f"{name} {_shown(new)}"
+    if entry.field == "reason" and new == entry.reason:
+        return None
+    return f"{name} {_shown(old)} -> {_shown(new)}"
+
+
+def _shown(value: str | None) -> str:
+    if value is None or value == "":
+        return "(none)"
+    return {"true": "yes", "false": "no"}.get(value, repr(value))
 
 
 def import_text(result: ImportResult) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from policeplan.indicators import IndicatorResult, LoadedIndicatorResult, LoadedWindow, WindowCount
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
+from policeplan.indicators.windows import month_ranges
 from policeplan.render.text._common import guide_lines, label_lines, missing_reason
 from policeplan.render.wording import (
     PER_1000,
@@ -40,7 +41,7 @@ def _area(label: str) -> str:
 def _window_line(name: str, counted: WindowCount) -> str:
     missing = ""
     if counted.missing_months:
-        missing = f" (no data for {', '.join(counted.missing_months)})"
+        missing = f" (no data for {month_ranges(counted.missing_months)})"
     return f"  {name:<10} {counted.window.label()}: {count_or_incomplete(counted.count)}{missing}"
 
 
@@ -72,7 +73,7 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
             f"  change: {change.difference:+,.0f}{percent}, p = {change.p_value:.3g}: "
             f"{significance(change.significant)}"
         )
-        lines.append(f"  rate ratio: {_ratio(change.rate_ratio)} "
+        lines.append(f"  rate ratio (current ÷ comparison): {_ratio(change.rate_ratio)} "
                      f"(95% CI {_ratio(change.rate_ratio_lower)} to "
                      f"{_ratio(change.rate_ratio_upper)})")  # fmt: skip
     if result.rate_per_1000 is not None and result.population is not None:
@@ -129,7 +130,7 @@ def _loaded_window_line(name: str, window: LoadedWindow) -> str:
     if window.value is None:
         return (
             f"  {name:<10} {window.window.label()}: incomplete "
-            f"(no data for {', '.join(window.missing_months)})"
+            f"(no data for {month_ranges(window.missing_months)})"
         )
     unit = f" {window.unit}" if window.unit else ""
     how = _COMBINED.get(window.combined_as or "", window.combined_as or "")

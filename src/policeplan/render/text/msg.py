@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from policeplan.indicators import MsgComparison
 from policeplan.indicators.counts import SOURCE_LABELS
-from policeplan.render.text._common import guide_lines, label_lines
+from policeplan.render.text._common import guide_lines, label_lines, wrapped
 from policeplan.render.wording import (
     FUNNEL_GUIDE,
     MSG_AVERAGE,
@@ -51,8 +51,7 @@ def msg_text(result: MsgComparison) -> str:
     size = len(result.members)
     random_effects = result.random_effects
     own_random = next(m.outside for m in random_effects.members if m.name == result.force.slug)
-    lines += [
-        "",
+    summary = [
         f"{MSG_AVERAGE}: {float(result.msg_average):.1f} {PER_1000} ({result.msg_average_note})",
         f"{TOP_QUARTILE.capitalize()}: rank {result.top_quartile_rank} or better, "
         f"{float(result.top_quartile_rate):.1f} {PER_1000} or {better}",
@@ -67,6 +66,9 @@ def msg_text(result: MsgComparison) -> str:
         f"{random_effects.tau_per_1000:.1f} {PER_1000}): {name} is " + funnel_position(own_random),
         "Positions over the last 12 windows (oldest first): "
         + " ".join("·" if p.rank is None else str(p.rank) for p in result.positions),
+        *(f"Excluded: {e.force.short_name}: {e.reason}" for e in result.excluded),
     ]
-    lines += [f"Excluded: {e.force.short_name}: {e.reason}" for e in result.excluded]
+    lines.append("")
+    for sentence in summary:
+        lines += wrapped(sentence)
     return "\n".join(lines + guide_lines(FUNNEL_GUIDE))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from policeplan.indicators import IndicatorResult, Scorecard
 from policeplan.indicators.counts import POLICE_UK, SOURCE_LABELS
-from policeplan.render.text._common import guide_lines, label_lines, missing_reason
+from policeplan.render.text._common import guide_lines, label_lines, missing_reason, wrapped
 from policeplan.render.wording import (
     PER_1000,
     SIGNIFICANCE_GUIDE,
@@ -40,9 +40,11 @@ def scorecard_text(card: Scorecard) -> str:
         lines += ["", *(not_compared(reason) for reason in reasons)]
     lines += [
         "",
-        "Count: the current window; Before: the comparison window; Change: in per cent; "
-        f"Per 1,000: crimes {PER_1000} people; Solved: the share of the current window's "
-        "crimes solved.",
+        *wrapped(
+            "Count: the current window; Before: the comparison window; Change: in per cent; "
+            f"{PER_1000.capitalize()}: crimes {PER_1000} people; Solved: the share of the "
+            "current window's crimes solved."
+        ),
     ]
     return "\n".join(lines + guide_lines(SIGNIFICANCE_GUIDE, SOLVED_GUIDE))
 
