@@ -141,7 +141,7 @@ def _loaded_window_line(name: str, window: LoadedWindow) -> str:
 
 
 def _value(value: float) -> str:
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
 def _loaded_lines(result: LoadedIndicatorResult) -> list[str]:
