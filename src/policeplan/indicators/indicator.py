@@ -50,6 +50,8 @@ __all__ = [
     "window_population",
 ]
 
+HARM_POLICE_UK_ONLY = "harm is computed from police.uk records only"
+
 
 @dataclass(frozen=True)
 class IndicatorResult:
@@ -101,12 +103,12 @@ class IndicatorResult:
             "rate_per_1000": self.rate_per_1000,
             "population": None if self.population is None else self.population.population,
             "population_year": None if self.population is None else self.population.year,
-            "solved": _solved_json(self.solved),
-            "harm": _harm_json(self.harm, self.source),
+            "solved": _solved_dict(self.solved),
+            "harm": _harm_dict(self.harm, self.source),
             "solved_change": None
             if self.solved_change is None
             else {
-                "comparison": _solved_json(self.solved_change.comparison),
+                "comparison": _solved_dict(self.solved_change.comparison),
                 "points_difference": None
                 if self.solved_change.points_difference is None
                 else float(self.solved_change.points_difference),
@@ -114,9 +116,6 @@ class IndicatorResult:
                 "significant": self.solved_change.significant,
             },
         }
-
-
-HARM_POLICE_UK_ONLY = "harm is computed from police.uk records only"
 
 
 def change_dict(change: PoissonComparison | None) -> dict[str, Any]:
@@ -132,7 +131,7 @@ def change_dict(change: PoissonComparison | None) -> dict[str, Any]:
     }
 
 
-def _harm_json(harm: HarmScore | None, source: str) -> dict[str, Any]:
+def _harm_dict(harm: HarmScore | None, source: str) -> dict[str, Any]:
     if source != POLICE_UK:
         return {"score": None, "note": HARM_POLICE_UK_ONLY}
     if harm is None:
@@ -144,7 +143,7 @@ def _harm_json(harm: HarmScore | None, source: str) -> dict[str, Any]:
     }
 
 
-def _solved_json(interval: ProportionInterval | None) -> dict[str, Any] | None:
+def _solved_dict(interval: ProportionInterval | None) -> dict[str, Any] | None:
     if interval is None:
         return None
     return {

@@ -224,13 +224,13 @@ class MsgComparison:
             "funnel_group_rate_note": (
                 "total count / total population of the members: the centre of the funnel"
             ),
-            "funnel": [_funnel_json(f) for f in self.funnel.members],
+            "funnel": [_funnel_dict(f) for f in self.funnel.members],
             "force_outside_funnel": self.force_funnel.outside,
-            "funnel_random_effects": _random_effects_json(self.random_effects),
+            "funnel_random_effects": _random_effects_dict(self.random_effects),
             "force_outside_random_effects": next(
                 m.outside for m in self.random_effects.members if m.name == self.force.slug
             ),
-            "significance": [_significance_json(f, self.direction) for f in self.funnel.members],
+            "significance": [_significance_dict(f, self.direction) for f in self.funnel.members],
             "significance_note": self.significance_note,
             "dispersion": {
                 "ratio": round(self.dispersion.ratio, 2),
@@ -250,7 +250,7 @@ def _rate(rate: Fraction) -> float:
     return round(float(rate), 3)
 
 
-def _funnel_json(member: FunnelMember) -> dict[str, Any]:
+def _funnel_dict(member: FunnelMember) -> dict[str, Any]:
     return {
         "force": member.name,
         "rate_per_1000": round(member.rate, 3),
@@ -262,7 +262,7 @@ def _funnel_json(member: FunnelMember) -> dict[str, Any]:
     }
 
 
-def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
+def _significance_dict(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
     above = member.rate > member.upper_95
     below = member.rate < member.lower_95
     if not (above or below):
@@ -284,7 +284,7 @@ def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[s
     }
 
 
-def _random_effects_json(plot: RandomEffectsFunnel) -> dict[str, Any]:
+def _random_effects_dict(plot: RandomEffectsFunnel) -> dict[str, Any]:
     return {
         "method": "additive random effects, 10% winsorised (Spiegelhalter 2005)",
         "phi": round(plot.phi, 3),
