@@ -33,6 +33,7 @@ VIEWS = {
     "breakdown_crime_type": ["breakdown", "all-crime", "--force", "sussex", "--to", "2025-06",
                              "--months", "3", "--by", "crime-type"],
     "spc": ["spc", "burglary", *ESSEX, "--from", "2024-07", "--to", "2025-06"],
+    "spc_signals": ["spc", "robbery", *ESSEX, "--from", "2024-07", "--to", "2025-06"],
     "spc_recalculated": ["spc", "shoplifting", "--force", "kent", "--from", "2024-07", "--to",
                          "2025-06", "--recalculate-from", "2025-01"],
     "msg": ["msg", "all-crime", *ESSEX, "--to", "2025-06", "--months", "3", "--group",

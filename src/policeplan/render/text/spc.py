@@ -30,7 +30,9 @@ def spc_text(result: SpcResult) -> str:
         f"  {'Month':<8} {'Value':>9} {'Mean':>10} {'Lower':>10} {'Upper':>10}  Signal",
     ]
     for point in chart.points:
-        signal = ", ".join(point.flags)
+        signal = ""
+        if point.flags:
+            signal = f"{variation_words(point.variation)}: {', '.join(point.flags)}"
         lines.append(
             f"  {months[point.index]:<8} {point.value:>9,.0f} {point.mean:>10,.1f} "
             f"{point.lower:>10,.1f} {point.upper:>10,.1f}  {signal}".rstrip()
