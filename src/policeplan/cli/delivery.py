@@ -28,7 +28,13 @@ from policeplan.delivery import (
 )
 from policeplan.delivery.summary import parse_as_of
 from policeplan.errors import InputError
-from policeplan.render import audit_text, import_text, summary_text
+from policeplan.render import (
+    action_status_text,
+    audit_text,
+    import_text,
+    summary_text,
+    update_state_text,
+)
 
 
 def _os_user() -> str:
@@ -118,8 +124,7 @@ def status_command(
 ) -> None:
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
     record = set_action_status(_settings(ctx), action_id, status, reason=reason, actor=actor)
-    flag = " (at risk)" if record.at_risk else ""
-    click.echo(f"{record.ref}: {record.status}{flag}")
+    click.echo(action_status_text(record))
 
 
 def _read_text(path: str | None) -> str | None:
@@ -167,7 +172,7 @@ def update_command(
     )
     if submit:
         record = submit_update(settings, strand, quarter.key, actor=actor)
-    click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
+    click.echo(update_state_text(record))
 
 
 @delivery_group.command("approve")
@@ -178,7 +183,7 @@ def update_command(
 def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: str) -> None:
     """Approve STRAND's submitted update for the quarter."""
     record = approve_update(_settings(ctx), strand, quarter.key, actor=actor)
-    click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
+    click.echo(update_state_text(record))
 
 
 @delivery_group.command("summary")

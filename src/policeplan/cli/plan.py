@@ -8,7 +8,7 @@ import click
 
 from policeplan.cli._common import PolicePlanGroup, echo_json, json_option, open_workspace
 from policeplan.plan import current_plan, load_plan, plan_to_dict, save_plan
-from policeplan.render import plan_text
+from policeplan.render import plan_loaded_text, plan_text
 
 
 @click.group("plan", cls=PolicePlanGroup)
@@ -27,10 +27,7 @@ def load_command(ctx: click.Context, file: Path) -> None:
     plan = load_plan(file)
     workspace = open_workspace(ctx)
     save_plan(workspace.path, plan)
-    click.echo(
-        f"Loaded plan {plan.id} ({plan.name}): {len(plan.priorities)} priorities, "
-        f"{len(plan.indicators)} indicators, {len(plan.strategy_strands)} strategy strands."
-    )
+    click.echo(plan_loaded_text(plan))
 
 
 @plan_group.command("show")

@@ -11,30 +11,36 @@ Layers: library (`indicators/`, `delivery/`, `plan/`) -> `render/` -> `cli/`, `r
 
 from policeplan.render import wording
 from policeplan.render.text import (
+    action_status_text,
     audit_text,
     breakdown_text,
     import_text,
     indicator_text,
     msg_text,
+    plan_loaded_text,
     plan_text,
     rejects_text,
     scorecard_text,
     spc_text,
     summary_text,
+    update_state_text,
     weights_text,
 )
 
 __all__ = [
+    "action_status_text",
     "audit_text",
     "breakdown_text",
     "import_text",
     "indicator_text",
     "msg_text",
+    "plan_loaded_text",
     "plan_text",
     "rejects_text",
     "scorecard_text",
     "spc_text",
     "summary_text",
+    "update_state_text",
     "weights_text",
     "wording",
 ]

@@ -14,11 +14,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from policeplan.delivery import AuditRecord, DeliverySummary, ImportResult
+from policeplan.delivery import (
+    ActionRecord,
+    AuditRecord,
+    DeliverySummary,
+    ImportResult,
+    UpdateRecord,
+)
 from policeplan.delivery.summary import COUNT_HEADINGS, COUNTS
 from policeplan.render.text._common import wrapped
 
-__all__ = ["audit_text", "import_text", "summary_text"]
+__all__ = [
+    "action_status_text",
+    "audit_text",
+    "import_text",
+    "summary_text",
+    "update_state_text",
+]
 
 # Records known to a reader by what they link, not by a reference of their own.
 _LINK_RECORDS = {"strand priority", "action indicator", "quarterly update"}
@@ -112,3 +124,13 @@ def import_text(result: ImportResult) -> str:
         lines.append(f"strand {code}: lead {old!r} -> {new!r}")
     lines.append(result.summary_line() + (" (dry run: nothing changed)" if result.dry_run else ""))
     return "\n".join(lines)
+
+
+def action_status_text(action: ActionRecord) -> str:
+    """'DA-002: ongoing (at risk)'."""
+    return f"{action.ref}: {action.status}{' (at risk)' if action.at_risk else ''}"
+
+
+def update_state_text(update: UpdateRecord) -> str:
+    """'DA Q2 2021/22 (July–September 2021): update submitted'."""
+    return f"{update.strand} {update.quarter_label}: update {update.state}"

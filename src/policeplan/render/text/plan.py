@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from policeplan.plan import Plan
 
-__all__ = ["plan_text"]
+__all__ = ["plan_loaded_text", "plan_text"]
 
 
 def plan_text(plan: Plan, *, commitments: bool = False) -> str:
@@ -56,3 +56,11 @@ def plan_text(plan: Plan, *, commitments: bool = False) -> str:
             for composite in plan.composite_measures
         ]
     return "\n".join(lines)
+
+
+def plan_loaded_text(plan: Plan) -> str:
+    """What `plan load` says: the plan and how much it holds."""
+    return (
+        f"Loaded plan {plan.id} ({plan.name}): {len(plan.priorities)} priorities, "
+        f"{len(plan.indicators)} indicators, {len(plan.strategy_strands)} strategy strands."
+    )
