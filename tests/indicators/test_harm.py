@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from policeplan.errors import FileRejected
+from policeplan.indicators import IndicatorQuery
 from policeplan.indicators.indicator import compute_indicator
 from policeplan.ingest.harm_weights import load_harm_weights
 from policeplan.ingest.police_uk import import_police_uk
@@ -35,10 +36,15 @@ def test_harm_score_weights_each_crime_type(workspace: Workspace, tmp_path: Path
         street_file(tmp_path, "2025-02", ["Vehicle crime", "Burglary"]),
     ]
     import_police_uk(workspace, files)
-    assert compute_indicator(workspace, "all-crime", "essex", "2025-02", 2).harm is None
+    assert (
+        compute_indicator(workspace, IndicatorQuery("all-crime", "essex", "2025-02", 2)).harm
+        is None
+    )
 
     load_harm_weights(workspace, TEST_DATA / "indicators/test-weights.csv", "test-1")
-    harm = compute_indicator(workspace, "all-crime", "essex", "2025-02", 2).to_json()["harm"]
+    harm = compute_indicator(
+        workspace, IndicatorQuery("all-crime", "essex", "2025-02", 2)
+    ).to_dict()["harm"]
 
     assert harm["score"] == 3 * 10 + 1 * 20 + 1 * 2.5
     assert harm["weights_version"] == "test-1"

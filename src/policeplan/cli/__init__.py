@@ -15,6 +15,7 @@ from policeplan.cli._common import PolicePlanGroup
 from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
+from policeplan.cli.docs import docs_command
 from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
@@ -52,6 +53,7 @@ for command in (
     weights_group,
     delivery_group,
     demo_command,
+    docs_command,
 ):
     cli.add_command(command)
 

@@ -8,6 +8,7 @@ import click
 
 from policeplan.cli._common import open_workspace
 from policeplan.ingest.harm_weights import load_harm_weights
+from policeplan.render import weights_text
 
 
 @click.group("weights")
@@ -23,7 +24,7 @@ def weights_group() -> None:
 def load_weights_command(ctx: click.Context, path: Path, version: str, source: str | None) -> None:
     """Load a CSV of `crime_type,weight[,source]` as weights table VERSION."""
     loaded = load_harm_weights(open_workspace(ctx), path, version, source)
-    click.echo(f"Loaded {len(loaded.weights)} weights as version {loaded.version!r}.")
+    click.echo(weights_text(loaded))
 
 
 weights_group.add_command(load_weights_command)

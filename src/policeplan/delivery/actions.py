@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -39,6 +40,10 @@ class ActionRecord:
     reason: str | None
     indicators: tuple[str, ...]
     source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The action as JSON: its fields, the linked indicators as a list."""
+        return {**asdict(self), "indicators": list(self.indicators)}
 
 
 def action_record(action: Action) -> ActionRecord:

@@ -18,11 +18,17 @@ from datetime import datetime
 from sqlalchemy import select
 
 from policeplan.config import Settings
-from policeplan.records import AuditEntry, transaction
+from policeplan.records import Action, AuditEntry, Strand, transaction
+
+# Fields holding another record's internal id, and how a reader knows that record.
+_ID_FIELDS = {"strand_id": "strand", "action_id": "action"}
 
 
 @dataclass(frozen=True)
 class AuditRecord:
+    """One changed field. `old_label`/`new_label` are the values as a reader knows them
+    (a strand's code, an action's ref) where the stored value is an internal id."""
+
     at: datetime
     actor: str
     operation: str
@@ -32,6 +38,13 @@ class AuditRecord:
     old_value: str | None
     new_value: str | None
     reason: str | None
+    old_label: str | None = None
+    new_label: str | None = None
+
+    @property
+    def field_label(self) -> str:
+        """The field as a reader knows it: `strand` for `strand_id`."""
+        return _ID_FIELDS.get(self.field, self.field)
 
     def to_dict(self) -> dict[str, str | None]:
         return {
@@ -63,6 +76,10 @@ def audit_trail(
     if since is not None:
         query = query.where(AuditEntry.at >= since)
     with transaction(settings) as session:
+        names = {
+            "strand_id": {str(i): c for i, c in session.execute(select(Strand.id, Strand.code))},
+            "action_id": {str(i): r for i, r in session.execute(select(Action.id, Action.ref))},
+        }
         return [
             AuditRecord(
                 at=e.at,
@@ -74,6 +91,8 @@ def audit_trail(
                 old_value=e.old_value,
                 new_value=e.new_value,
                 reason=e.reason,
+                old_label=names.get(e.field, {}).get(e.old_value or ""),
+                new_label=names.get(e.field, {}).get(e.new_value or ""),
             )
             for e in session.scalars(query)
         ]

@@ -13,7 +13,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -33,6 +34,10 @@ class RiskRecord:
     owner: str
     rating: str
     status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The risk as JSON, one key per field."""
+        return asdict(self)
 
 
 def _record(risk: Risk) -> RiskRecord:

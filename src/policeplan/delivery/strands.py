@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -29,6 +30,10 @@ class StrandRecord:
     lead: str
     priorities: tuple[str, ...]
     source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The strand as JSON: its fields, the priorities it serves as a list."""
+        return {**asdict(self), "priorities": list(self.priorities)}
 
 
 def strand_record(strand: Strand) -> StrandRecord:

@@ -16,7 +16,8 @@ update can be returned to draft for changes; an approved update is final.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -39,6 +40,10 @@ class UpdateRecord:
     scheduled: str
     insight: str
     state: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The quarterly update as JSON, one key per field."""
+        return asdict(self)
 
 
 def _record(update: QuarterlyUpdate) -> UpdateRecord:

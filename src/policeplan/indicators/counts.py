@@ -21,6 +21,8 @@ from policeplan.months import month_index
 POLICE_UK = "police-uk"
 HOME_OFFICE = "home-office"
 SOURCES = (POLICE_UK, HOME_OFFICE)
+# What each source is called wherever a reader sees it.
+SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office recorded crime"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class WindowCount:
     def count(self) -> int | None:
         return sum(self.by_month.values()) if self.complete else None
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "from": self.window.first,
             "to": self.window.last,

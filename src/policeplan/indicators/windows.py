@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policeplan.errors import InputError
@@ -72,6 +73,21 @@ class Window:
 
     def label(self) -> str:
         return self.first if self.length == 1 else f"{self.first} to {self.last}"
+
+
+def month_ranges(months: Sequence[str]) -> str:
+    """Sorted months as runs: '2018-01 to 2018-03, 2018-06'.
+
+    >>> month_ranges(["2018-01", "2018-02", "2018-03", "2018-06"])
+    '2018-01 to 2018-03, 2018-06'
+    """
+    runs: list[list[str]] = []
+    for month in months:
+        if runs and month_index(month) == month_index(runs[-1][-1]) + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs)
 
 
 COMPARISONS = ("previous", "last-year", "baseline:NAME")
