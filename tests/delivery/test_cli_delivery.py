@@ -62,7 +62,7 @@ def test_summary_text_shows_the_quarter_with_its_months_and_the_example_label(
     code, output = run(cli_settings, "summary", "--quarter", "Q2 2021/22")
 
     assert code == 0
-    assert "Q2 2021/22 (July–September 2021)" in output
+    assert "2021/22 Q2 (July–September 2021)" in output
     assert "Total" in output and "325" in output
     assert "example data" in output
 
@@ -111,7 +111,7 @@ def test_update_reads_the_text_files_and_approve_finalises_it(cli_settings: Sett
         str(DATA / "scheduled_da_q2.txt"),
         "--submit",
     )
-    assert (code, output.strip()) == (0, "DA Q2 2021/22 (July–September 2021): update submitted")
+    assert (code, output.strip()) == (0, "DA 2021/22 Q2 (July–September 2021): update submitted")
 
     code, output = run(cli_settings, "approve", "DA", "--quarter", "2021-22Q2")
     assert code == 0 and output.strip().endswith("update approved")

@@ -42,7 +42,7 @@ def test_an_update_goes_from_draft_to_submitted_to_approved(plan: Settings) -> N
         "DARA roll-out",
         "approved",
     )
-    assert update.quarter_label == "Q2 2021/22 (July–September 2021)"
+    assert update.quarter_label == "2021/22 Q2 (July–September 2021)"
 
 
 def test_a_submitted_update_cannot_be_edited_until_returned_to_draft(plan: Settings) -> None:

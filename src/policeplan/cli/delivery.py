@@ -63,7 +63,7 @@ quarter_option = click.option(
     "--quarter",
     required=True,
     callback=_quarter,
-    help="Financial-year quarter, e.g. 2021-22Q2 (= July–September 2021).",
+    help="Financial-year quarter, e.g. 2021/22 Q2 (= July–September 2021; 2021-22Q2 also).",
 )
 
 
@@ -216,7 +216,7 @@ def render_summary(summary: DeliverySummary) -> str:
     heads = ("Total", "Complete", "Ongoing", "At risk", "Not started", "Dropped")
     width = max([len("Total"), *(len(s.strand) for s in summary.strands)])
     lines = [
-        f"Delivery plan progress, {summary.quarter}"
+        f"Delivery plan progress, {summary.quarter.described()}"
         f" — as recorded before {summary.as_of:%d %B %Y %H:%M} UTC",
         f"{'Strand':<{width}}  " + "  ".join(heads),
     ]

@@ -46,7 +46,7 @@ def _record(update: QuarterlyUpdate) -> UpdateRecord:
     return UpdateRecord(
         strand=update.strand.code,
         quarter=quarter.key,
-        quarter_label=str(quarter),
+        quarter_label=quarter.described(),
         achieved=update.achieved,
         scheduled=update.scheduled,
         insight=update.insight,
