@@ -94,7 +94,7 @@ def comparison_window(current: Window, compare: str, plan: Plan | None) -> Windo
         name = compare.removeprefix("baseline:")
         if plan is None:
             raise InputError(
-                f"--compare {compare} needs a plan with baselines: run policeplan plan load FILE",
+                f"the comparison {compare!r} needs a plan with baselines: load a plan first",
                 field="compare",
             )
         names = [b.name for b in plan.baselines]

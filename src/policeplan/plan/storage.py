@@ -11,6 +11,7 @@ from policeplan.errors import DataError
 from policeplan.plan.model import Plan
 from policeplan.plan.parse import load_plan
 from policeplan.plan.serialise import plan_to_dict
+from policeplan.user_files import writing_file
 
 PLAN_FILE = "plan.yaml"
 EXAMPLE_PLAN = "essex-2021-24.yaml"
@@ -33,8 +34,9 @@ def save_plan(workspace_path: str | Path, plan: Plan) -> Path:
         plan_to_dict(plan), sort_keys=False, allow_unicode=True, width=100
     )
     partial = target.with_suffix(".yaml.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
+    with writing_file(target):
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
     return target
 
 
