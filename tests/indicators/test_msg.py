@@ -544,7 +544,7 @@ def test_cli_text_shows_table_average_and_changes(tmp_path: Path) -> None:
 
 def test_cli_uses_the_loaded_plan(tmp_path: Path) -> None:
     _cli_workspace(tmp_path)
-    save_plan(tmp_path, load_plan(example_plan_path()))
+    save_plan(Workspace(load_settings(tmp_path, {})), load_plan(example_plan_path()))
     args = ["all-crime", "--force", "essex", "--to", "2024-03", "--months", "3", "--json"]
 
     result = CliRunner().invoke(msg_command, args, obj=load_settings(tmp_path, {}))

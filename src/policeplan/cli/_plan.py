@@ -11,6 +11,6 @@ from policeplan.store import Workspace
 def plan_if_loaded(workspace: Workspace) -> Plan | None:
     """The workspace's plan, or None: most commands work without one."""
     try:
-        return current_plan(workspace.path)
+        return current_plan(workspace)
     except DataError:
         return None

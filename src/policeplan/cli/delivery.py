@@ -29,6 +29,7 @@ from policeplan.delivery import (
 )
 from policeplan.delivery.summary import COUNTS
 from policeplan.errors import InputError
+from policeplan.store import Workspace
 
 
 def _os_user() -> str:
@@ -46,10 +47,10 @@ actor_option = click.option(
 )
 
 
-def _settings(ctx: click.Context) -> Settings:
+def _workspace(ctx: click.Context) -> Workspace:
     settings = ctx.find_object(Settings)
     assert settings is not None, "the root command always sets Settings"
-    return settings
+    return Workspace(settings)  # the records store only: no need to open the analytics database
 
 
 def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarter:
@@ -84,7 +85,7 @@ def import_command(
     ctx: click.Context, file: Path, dry_run: bool, actor: str, as_json: bool
 ) -> None:
     """Import actions from FILE (.xlsx or .csv, one row per action). All rows or none."""
-    result = import_actions(_settings(ctx), file, actor=actor, dry_run=dry_run)
+    result = import_actions(_workspace(ctx), file, actor=actor, dry_run=dry_run)
     if as_json:
         echo_json(result.to_dict())
         return
@@ -104,7 +105,7 @@ def import_command(
 @click.pass_context
 def export_command(ctx: click.Context, file: Path) -> None:
     """Write every action to FILE (.xlsx or .csv), in the shape `delivery import` reads."""
-    count = export_actions(_settings(ctx), file)
+    count = export_actions(_workspace(ctx), file)
     click.echo(f"wrote {count} action(s) to {file}")
 
 
@@ -118,7 +119,7 @@ def status_command(
     ctx: click.Context, action_id: str, status: str, reason: str | None, actor: str
 ) -> None:
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
-    record = set_action_status(_settings(ctx), action_id, status, reason=reason, actor=actor)
+    record = set_action_status(_workspace(ctx), action_id, status, reason=reason, actor=actor)
     flag = " (at risk)" if record.at_risk else ""
     click.echo(f"{record.ref}: {record.status}{flag}")
 
@@ -156,9 +157,9 @@ def update_command(
     actor: str,
 ) -> None:
     """Save STRAND's quarterly update (a draft) from text files; STRAND is a code or name."""
-    settings = _settings(ctx)
+    workspace = _workspace(ctx)
     record = save_update(
-        settings,
+        workspace,
         strand,
         quarter.key,
         achieved=_read_text(achieved),
@@ -167,7 +168,7 @@ def update_command(
         actor=actor,
     )
     if submit:
-        record = submit_update(settings, strand, quarter.key, actor=actor)
+        record = submit_update(workspace, strand, quarter.key, actor=actor)
     click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
 
 
@@ -178,7 +179,7 @@ def update_command(
 @click.pass_context
 def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: str) -> None:
     """Approve STRAND's submitted update for the quarter."""
-    record = approve_update(_settings(ctx), strand, quarter.key, actor=actor)
+    record = approve_update(_workspace(ctx), strand, quarter.key, actor=actor)
     click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
 
 
@@ -204,7 +205,7 @@ def summary_command(ctx: click.Context, quarter: Quarter, as_of: str | None, as_
                 f"{as_of!r} is not a date like 2021-10-31", param_hint="--as-of"
             ) from exc
         moment = datetime.combine(day, time.max, tzinfo=UTC)
-    summary = delivery_summary(_settings(ctx), quarter, as_of=moment)
+    summary = delivery_summary(_workspace(ctx), quarter, as_of=moment)
     if as_json:
         echo_json(summary.to_dict())
     else:
@@ -248,7 +249,7 @@ def render_summary(summary: DeliverySummary) -> str:
 @click.pass_context
 def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_json: bool) -> None:
     """Show the audit log: who changed what, when, from what to what."""
-    entries = audit_trail(_settings(ctx), entity=entity, ref=ref)
+    entries = audit_trail(_workspace(ctx), entity=entity, ref=ref)
     if as_json:
         echo_json([e.to_dict() for e in entries])
         return

@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery.quarters import Quarter
 from policeplan.records import AuditEntry, transaction
+from policeplan.store import Workspace
 
 COUNTS = ("total", "complete", "ongoing", "at_risk", "not_started", "dropped")
 _FIELDS = {"action": ("strand_id", "status", "at_risk"), "strand": ("name", "lead", "source")}
@@ -69,7 +69,7 @@ def quarter_end(quarter: Quarter) -> datetime:
 
 
 def delivery_summary(
-    settings: Settings, quarter: Quarter, *, as_of: datetime | None = None
+    workspace: Workspace, quarter: Quarter, *, as_of: datetime | None = None
 ) -> DeliverySummary:
     """Count actions per strand by status as they stood at `as_of` (default: quarter end)."""
     moment = as_of or quarter_end(quarter)
@@ -79,7 +79,7 @@ def delivery_summary(
         .order_by(AuditEntry.at, AuditEntry.id)
     )
     state: dict[tuple[str, int], dict[str, str | None]] = {}
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         for entity, entity_id, name, value in session.execute(query):
             if name in _FIELDS[entity]:
                 state.setdefault((entity, entity_id), {})[name] = value
