@@ -1,9 +1,17 @@
 """Import the Home Office "police recorded crime by police force area" open data table:
 the official all-forces quarterly figures with Home Office offence codes.
 
-    >>> summary = import_home_office(workspace, Path("recorded_crime_by_force_2017-18.csv"))
-    >>> summary.periods_replaced
-    ('2017/18 Q1', '2017/18 Q2', '2017/18 Q3', '2017/18 Q4')
+    >>> import tempfile
+    >>> from policeplan.config import load_settings
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> workspace = Workspace.open(load_settings(folder / "workspace", {}))
+    >>> _ = (folder / "recorded_crime_by_force_2017-18.csv").write_text(
+    ...     "Financial_Year,Financial_Quarter,Force_Name,Offence_Code,Number_of_Offences\\n"
+    ...     "2017/18,1,Essex,17A,12\\n"
+    ...     "2017/18,2,Essex,17A,15\\n")
+    >>> summary = import_home_office(workspace, folder / "recorded_crime_by_force_2017-18.csv")
+    >>> summary.periods_replaced, summary.offences_loaded
+    (('2017/18 Q1', '2017/18 Q2'), 27)
 
 Rules (see docs/measures.md):
 
