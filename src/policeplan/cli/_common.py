@@ -84,6 +84,8 @@ class ProgressBar:
         self._shown = 0
 
     def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return  # a log or a pipe gets the result, not a bar drawn line by line
         if self._bar is None:
             self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self._bar.__enter__()

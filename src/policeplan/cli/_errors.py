@@ -44,7 +44,7 @@ def _flag_for(ctx: click.Context, args: list[str], field: str) -> str | None:
     command = _invoked_command(ctx, args)
     wanted = field.replace("-", "_")
     for param in command.params if command is not None else []:
-        if isinstance(param, click.Option) and param.name == wanted:
+        if isinstance(param, click.Option) and (param.name == wanted or f"--{field}" in param.opts):
             return max(param.opts, key=len)
     return None
 

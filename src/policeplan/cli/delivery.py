@@ -28,8 +28,9 @@ from policeplan.delivery import (
     submit_update,
 )
 from policeplan.delivery.summary import COUNTS
-from policeplan.errors import InputError
+from policeplan.errors import FileNotReadable, InputError
 from policeplan.store import Workspace
+from policeplan.user_files import os_error_reason
 
 
 def _os_user() -> str:
@@ -131,8 +132,11 @@ def _read_text(path: str | None) -> str | None:
         return sys.stdin.read()
     try:
         return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the text: {exc}", file=path) from exc
+    except OSError as exc:
+        reason = os_error_reason(exc, Path(path))
+        raise FileNotReadable(f"cannot read the text: {reason}", file=path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("cannot read the text: not UTF-8 text", file=path) from exc
 
 
 @delivery_group.command("update")

@@ -37,7 +37,11 @@ def load_harm_weights(
     weights: dict[str, float] = {}
     sources: dict[str, str] = {}
     with reading_file(path):
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRejected("not UTF-8 text: save it as CSV UTF-8", file=path) from exc
     reader = csv.DictReader(text.splitlines())
     missing = {"crime_type", "weight"} - set(reader.fieldnames or [])
     if missing:

@@ -50,6 +50,8 @@ def load_plan(path: str | Path) -> Plan:
     except OSError as exc:
         reason = os_error_reason(exc, path)
         raise PlanError(f"cannot read the plan file: {reason}", file=path) from exc
+    except UnicodeDecodeError as exc:
+        raise PlanError("not a YAML text file (not UTF-8)", file=path) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
