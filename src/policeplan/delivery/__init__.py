@@ -6,7 +6,6 @@ refused a change) or `InputError` (a value or file row is wrong, with file/line/
 
     >>> from policeplan.config import load_settings
     >>> from policeplan.store import Workspace
->>> from policeplan.store import Workspace
     >>> import tempfile
     >>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
     >>> _ = seed_example(workspace)

@@ -8,7 +8,6 @@ made at the end of September 2021, so `delivery summary --quarter 2021-22Q2` giv
 
     >>> from policeplan.config import load_settings
     >>> from policeplan.store import Workspace
->>> from policeplan.store import Workspace
     >>> import tempfile
     >>> seed_example(Workspace(load_settings(tempfile.mkdtemp(), {}))).actions
     325

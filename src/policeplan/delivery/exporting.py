@@ -34,13 +34,11 @@ def action_row(action: Action) -> dict[str, str]:
 def export_actions(workspace: Workspace, path: Path) -> int:
     """Write every action, strands in order; returns the number of rows written.
 
-        >>> from policeplan.config import load_settings
-        >>> from policeplan.store import Workspace
-    >>> from policeplan.store import Workspace
-        >>> import tempfile
-        >>> folder = Path(tempfile.mkdtemp())
-        >>> export_actions(Workspace(load_settings(folder, {})), folder / "plan.xlsx")
-        0
+    >>> from policeplan.config import load_settings
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> export_actions(Workspace(load_settings(folder, {})), folder / "plan.xlsx")
+    0
     """
     with transaction(workspace.settings) as session:
         query = select(Action).join(Action.strand).order_by(Strand.id, Action.id)

@@ -9,7 +9,6 @@ A strand not yet on record is created when the row gives its code, name and lead
     >>> from pathlib import Path
     >>> from policeplan.config import load_settings
     >>> from policeplan.store import Workspace
->>> from policeplan.store import Workspace
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "plan.csv").write_text(

@@ -5,7 +5,6 @@ update can be returned to draft for changes; an approved update is final.
 
     >>> from policeplan.config import load_settings
     >>> from policeplan.store import Workspace
->>> from policeplan.store import Workspace
     >>> from policeplan.delivery.strands import add_strand
     >>> import tempfile
     >>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
