@@ -55,15 +55,15 @@ def golden_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     # Loaded here as well as by the weights view (which replaces it with the same table), so
     # every view sees the same workspace whatever order the tests run in.
     load_harm_weights(workspace, WEIGHTS, "golden")
-    save_plan(workspace.path, load_plan(example_plan_path()))
-    seed_example(settings)
+    save_plan(workspace, load_plan(example_plan_path()))
+    seed_example(workspace)
     for code, name in (("GA", "Golden strand A"), ("GB", "Golden strand B")):
-        add_strand(settings, code=code, name=name, lead="Supt A", actor="analyst",
+        add_strand(workspace, code=code, name=name, lead="Supt A", actor="analyst",
                    clock=lambda: MORNING)  # fmt: skip
-    add_action(settings, ref="GA-001", strand="GA", title="Open a second front counter",
+    add_action(workspace, ref="GA-001", strand="GA", title="Open a second front counter",
                owner="Insp B", actor="analyst", clock=lambda: MORNING)  # fmt: skip
-    set_action_status(settings, "GA-001", "at-risk", reason="no premises yet",
+    set_action_status(workspace, "GA-001", "at-risk", reason="no premises yet",
                       actor="pcc office", clock=lambda: AFTERNOON)  # fmt: skip
-    edit_action(settings, "GA-001", strand="GB", owner="Insp C", actor="pcc office",
+    edit_action(workspace, "GA-001", strand="GB", owner="Insp C", actor="pcc office",
                 clock=lambda: AFTERNOON)  # fmt: skip
     return settings

@@ -12,6 +12,7 @@ from policeplan.config import Settings
 from policeplan.delivery import Quarter, add_strand, delivery_summary
 from policeplan.delivery.summary import end_of_day, parse_as_of
 from policeplan.errors import InputError
+from policeplan.store import Workspace
 
 
 def test_a_date_is_the_last_instant_of_that_day() -> None:
@@ -26,14 +27,15 @@ def test_a_malformed_date_is_an_input_error_on_as_of() -> None:
 
 
 def test_summary_as_of_a_date_counts_what_was_recorded_that_day(settings: Settings) -> None:
+    workspace = Workspace(settings)
     late = datetime(2021, 10, 31, 23, 0, tzinfo=UTC)
-    add_strand(settings, code="HC", name="Hate Crime", lead="Supt A", actor="analyst",
+    add_strand(workspace, code="HC", name="Hate Crime", lead="Supt A", actor="analyst",
                clock=lambda: late)  # fmt: skip
     quarter = Quarter.parse("2021-22Q3")
 
-    assert [s.strand for s in delivery_summary(settings, quarter, as_of=date(2021, 10, 31))
+    assert [s.strand for s in delivery_summary(workspace, quarter, as_of=date(2021, 10, 31))
             .strands] == ["Hate Crime"]  # fmt: skip
-    assert delivery_summary(settings, quarter, as_of=date(2021, 10, 30)).strands == []
+    assert delivery_summary(workspace, quarter, as_of=date(2021, 10, 30)).strands == []
 
 
 def test_cli_as_of_a_malformed_date_is_a_usage_error(settings: Settings) -> None:

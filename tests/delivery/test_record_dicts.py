@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from policeplan.config import Settings
+from policeplan.store import Workspace
 from policeplan.delivery import (
     add_action,
     add_risk,
@@ -17,16 +18,17 @@ from policeplan.delivery import (
 
 
 def test_records_turn_into_json_with_their_field_names(settings: Settings) -> None:
-    add_strand(settings, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
-    add_action(settings, ref="HC-001", strand="HC", title="Train call handlers",
+    workspace = Workspace(settings)
+    add_strand(workspace, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
+    add_action(workspace, ref="HC-001", strand="HC", title="Train call handlers",
                indicators=["hate-crime"], actor="analyst")  # fmt: skip
-    update = save_update(settings, "HC", "2021-22Q2", achieved="Trained 40", actor="analyst")
-    add_risk(settings, "HC", description="Funding ends", mitigation="Bid", owner="Supt A",
+    update = save_update(workspace, "HC", "2021-22Q2", achieved="Trained 40", actor="analyst")
+    add_risk(workspace, "HC", description="Funding ends", mitigation="Bid", owner="Supt A",
              rating="high", actor="analyst")  # fmt: skip
 
-    [strand] = list_strands(settings)
-    [action] = list_actions(settings)
-    [risk] = list_risks(settings)
+    [strand] = list_strands(workspace)
+    [action] = list_actions(workspace)
+    [risk] = list_risks(workspace)
 
     assert strand.to_dict() == {"code": "HC", "name": "Hate Crime", "lead": "Supt A",
                                 "priorities": [], "source": ""}  # fmt: skip

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from scipy.stats import poisson
 
+from policeplan.cli import cli
 from policeplan.cli.msg import msg_command
 from policeplan.config import load_settings
 from policeplan.errors import DataError, IncompleteWindow, InputError
@@ -418,8 +419,11 @@ def test_unknown_group_member_names_the_field(workspace: Workspace) -> None:
 
 
 def test_no_group_and_no_plan_tells_the_user_what_to_give(workspace: Workspace) -> None:
-    with pytest.raises(InputError, match="give --group a,b,c or load a plan"):
+    with pytest.raises(
+        InputError, match=r"give the group as a list of forces .* or load a plan"
+    ) as caught:
         msg_comparison(workspace, MsgQuery("all-crime", "essex", "2024-03", 3))
+    assert caught.value.field == "group"
 
 
 def test_plan_group_is_refused_for_another_force(workspace: Workspace) -> None:
@@ -550,7 +554,7 @@ def test_cli_text_shows_table_average_and_changes(tmp_path: Path) -> None:
 
 def test_cli_uses_the_loaded_plan(tmp_path: Path) -> None:
     _cli_workspace(tmp_path)
-    save_plan(tmp_path, load_plan(example_plan_path()))
+    save_plan(Workspace(load_settings(tmp_path, {})), load_plan(example_plan_path()))
     args = ["all-crime", "--force", "essex", "--to", "2024-03", "--months", "3", "--json"]
 
     result = CliRunner().invoke(msg_command, args, obj=load_settings(tmp_path, {}))
@@ -567,10 +571,12 @@ def test_cli_without_group_or_plan_fails_with_the_hint(tmp_path: Path) -> None:
     _cli_workspace(tmp_path)
     args = ["all-crime", "--force", "essex", "--to", "2024-03"]
 
-    result = CliRunner().invoke(msg_command, args, obj=load_settings(tmp_path, {}))
+    # Through the root command: it maps the library's field 'group' to the flag --group.
+    result = CliRunner().invoke(cli, ["--workspace", str(tmp_path), "msg", *args])
 
-    assert isinstance(result.exception, InputError)
-    assert "--group" in str(result.exception)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: --group: no Most Similar Group")
+    assert result.output.count("\n") == 1
 
 
 def test_unknown_direction_is_an_input_error(workspace: Workspace) -> None:

@@ -41,7 +41,7 @@ def test_the_loaded_plan_is_used_unless_another_is_given(workspace: Workspace) -
     with pytest.raises(InputError, match="needs a plan with baselines"):
         compute_indicator(workspace, query)
 
-    save_plan(workspace.path, load_plan(example_plan_path()))
+    save_plan(workspace, load_plan(example_plan_path()))
 
     assert loaded_plan(workspace) is not None
     result = compute_indicator(workspace, query)  # the plan's baseline: 2019

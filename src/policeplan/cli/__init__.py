@@ -23,7 +23,7 @@ from policeplan.cli.plan import plan_group
 from policeplan.cli.rejects import rejects_command
 from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
-from policeplan.config import WORKSPACE_ENV, load_settings
+from policeplan.config import TRACEBACK_ENV, WORKSPACE_ENV, load_settings
 
 
 @click.group(cls=PolicePlanGroup)
@@ -33,11 +33,17 @@ from policeplan.config import WORKSPACE_ENV, load_settings
     default=None,
     help=f"Workspace directory (default: ${WORKSPACE_ENV} or ./policeplan-workspace).",
 )
+@click.option(
+    "--traceback",
+    "show_traceback",
+    is_flag=True,
+    help=f"Show the full traceback of an unexpected error (also ${TRACEBACK_ENV}=1).",
+)
 @click.version_option(package_name="policeplan")
 @click.pass_context
-def cli(ctx: click.Context, workspace: str | None) -> None:
+def cli(ctx: click.Context, workspace: str | None, show_traceback: bool) -> None:
     """Run a Police and Crime Plan: import data, compute indicators, track delivery."""
-    ctx.obj = load_settings(workspace, os.environ)
+    ctx.obj = load_settings(workspace, os.environ, show_traceback=show_traceback)
 
 
 for command in (

@@ -27,7 +27,7 @@ from policeplan.delivery import (
     submit_update,
 )
 from policeplan.delivery.summary import parse_as_of
-from policeplan.errors import InputError
+from policeplan.errors import FileNotReadable, InputError
 from policeplan.render import (
     action_status_text,
     audit_text,
@@ -35,6 +35,8 @@ from policeplan.render import (
     summary_text,
     update_state_text,
 )
+from policeplan.store import Workspace
+from policeplan.user_files import os_error_reason
 
 
 def _os_user() -> str:
@@ -52,10 +54,10 @@ actor_option = click.option(
 )
 
 
-def _settings(ctx: click.Context) -> Settings:
+def _workspace(ctx: click.Context) -> Workspace:
     settings = ctx.find_object(Settings)
     assert settings is not None, "the root command always sets Settings"
-    return settings
+    return Workspace(settings)  # the records store only: no need to open the analytics database
 
 
 def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarter:
@@ -76,7 +78,7 @@ quarter_option = click.option(
     "--quarter",
     required=True,
     callback=_quarter,
-    help="Financial-year quarter, e.g. 2021-22Q2 (= July–September 2021).",
+    help="Financial-year quarter, e.g. 2021/22 Q2 (= July–September 2021; 2021-22Q2 also).",
 )
 
 
@@ -97,7 +99,7 @@ def import_command(
     ctx: click.Context, file: Path, dry_run: bool, actor: str, as_json: bool
 ) -> None:
     """Import actions from FILE (.xlsx or .csv, one row per action). All rows or none."""
-    result = import_actions(_settings(ctx), file, actor=actor, dry_run=dry_run)
+    result = import_actions(_workspace(ctx), file, actor=actor, dry_run=dry_run)
     if as_json:
         echo_json(result.to_dict())
     else:
@@ -109,7 +111,7 @@ def import_command(
 @click.pass_context
 def export_command(ctx: click.Context, file: Path) -> None:
     """Write every action to FILE (.xlsx or .csv), in the shape `delivery import` reads."""
-    count = export_actions(_settings(ctx), file)
+    count = export_actions(_workspace(ctx), file)
     click.echo(f"wrote {count} action(s) to {file}")
 
 
@@ -123,7 +125,7 @@ def status_command(
     ctx: click.Context, action_id: str, status: str, reason: str | None, actor: str
 ) -> None:
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
-    record = set_action_status(_settings(ctx), action_id, status, reason=reason, actor=actor)
+    record = set_action_status(_workspace(ctx), action_id, status, reason=reason, actor=actor)
     click.echo(action_status_text(record))
 
 
@@ -134,8 +136,11 @@ def _read_text(path: str | None) -> str | None:
         return sys.stdin.read()
     try:
         return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the text: {exc}", file=path) from exc
+    except OSError as exc:
+        reason = os_error_reason(exc, Path(path))
+        raise FileNotReadable(f"cannot read the text: {reason}", file=path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("cannot read the text: not UTF-8 text", file=path) from exc
 
 
 @delivery_group.command("update")
@@ -160,9 +165,9 @@ def update_command(
     actor: str,
 ) -> None:
     """Save STRAND's quarterly update (a draft) from text files; STRAND is a code or name."""
-    settings = _settings(ctx)
+    workspace = _workspace(ctx)
     record = save_update(
-        settings,
+        workspace,
         strand,
         quarter.key,
         achieved=_read_text(achieved),
@@ -171,7 +176,7 @@ def update_command(
         actor=actor,
     )
     if submit:
-        record = submit_update(settings, strand, quarter.key, actor=actor)
+        record = submit_update(workspace, strand, quarter.key, actor=actor)
     click.echo(update_state_text(record))
 
 
@@ -182,7 +187,7 @@ def update_command(
 @click.pass_context
 def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: str) -> None:
     """Approve STRAND's submitted update for the quarter."""
-    record = approve_update(_settings(ctx), strand, quarter.key, actor=actor)
+    record = approve_update(_workspace(ctx), strand, quarter.key, actor=actor)
     click.echo(update_state_text(record))
 
 
@@ -202,7 +207,7 @@ def summary_command(
     ctx: click.Context, quarter: Quarter, as_of: datetime | None, as_json: bool
 ) -> None:
     """Actions per strand by status (the report's progress table) for a quarter."""
-    summary = delivery_summary(_settings(ctx), quarter, as_of=as_of)
+    summary = delivery_summary(_workspace(ctx), quarter, as_of=as_of)
     if as_json:
         echo_json(summary.to_dict())
     else:
@@ -220,7 +225,7 @@ def summary_command(
 @click.pass_context
 def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_json: bool) -> None:
     """Show the audit log: who changed what, when, from what to what."""
-    entries = audit_trail(_settings(ctx), entity=entity, ref=ref)
+    entries = audit_trail(_workspace(ctx), entity=entity, ref=ref)
     if as_json:
         echo_json([e.to_dict() for e in entries])
     else:

@@ -26,7 +26,7 @@ def load_command(ctx: click.Context, file: Path) -> None:
     """
     plan = load_plan(file)
     workspace = open_workspace(ctx)
-    save_plan(workspace.path, plan)
+    save_plan(workspace, plan)
     click.echo(plan_loaded_text(plan))
 
 
@@ -38,7 +38,7 @@ def load_command(ctx: click.Context, file: Path) -> None:
 @click.pass_context
 def show_command(ctx: click.Context, as_json: bool, commitments: bool) -> None:
     """Show the workspace's plan as an outline (or --json)."""
-    plan = current_plan(open_workspace(ctx).path)
+    plan = current_plan(open_workspace(ctx))
     if as_json:
         echo_json(plan_to_dict(plan))
         return

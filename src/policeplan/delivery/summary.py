@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery.quarters import Quarter
 from policeplan.errors import InputError
 from policeplan.records import AuditEntry, transaction
+from policeplan.store import Workspace
 
 __all__ = [
     "COUNTS",
@@ -112,7 +112,7 @@ def parse_as_of(text: str) -> datetime:
 
 
 def delivery_summary(
-    settings: Settings, quarter: Quarter, *, as_of: datetime | date | None = None
+    workspace: Workspace, quarter: Quarter, *, as_of: datetime | date | None = None
 ) -> DeliverySummary:
     """Count actions per strand by status as they stood at `as_of` (default: quarter end;
     a date means the end of that day, UTC)."""
@@ -128,7 +128,7 @@ def delivery_summary(
         .order_by(AuditEntry.at, AuditEntry.id)
     )
     state: dict[tuple[str, int], dict[str, str | None]] = {}
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         for entity, entity_id, name, value in session.execute(query):
             if name in _FIELDS[entity]:
                 state.setdefault((entity, entity_id), {})[name] = value

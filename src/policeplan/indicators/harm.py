@@ -14,7 +14,7 @@ from policeplan.errors import DataError
 from policeplan.indicators.counts import CountTable
 from policeplan.indicators.measures import CrimeMeasure
 
-NO_WEIGHTS = "no weights loaded: load a table with `policeplan weights load FILE --version NAME`"
+NO_WEIGHTS = "no weights loaded: load a table of harm weights under a version name first"
 
 
 @dataclass(frozen=True)

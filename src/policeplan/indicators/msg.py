@@ -213,19 +213,19 @@ def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> li
         listed = group.split(",") if isinstance(group, str) else group
         names = [name.strip() for name in listed if name.strip()]
         if not names:
-            raise InputError("the group is empty: give --group a,b,c", field="group")
+            raise InputError("the group is empty: list its forces, e.g. kent,sussex", field="group")
     elif plan is not None:
         if plan.force != subject.slug:
             raise InputError(
                 f"the plan's Most Similar Group is {plan.force}'s, not {subject.slug}'s: "
-                f"give {subject.slug}'s group with --group a,b,c",
+                f"give {subject.slug}'s group as a list of forces, e.g. kent,sussex",
                 field="group",
             )
         names = list(plan.most_similar_group)
     else:
         raise InputError(
-            "no Most Similar Group: give --group a,b,c or load a plan with "
-            "policeplan plan load FILE",
+            "no Most Similar Group: give the group as a list of forces (e.g. kent,sussex) "
+            "or load a plan that names one",
             field="group",
         )
     forces = [subject]

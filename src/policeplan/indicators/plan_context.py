@@ -33,7 +33,7 @@ PlanChoice = Plan | None | Literal[_Loaded.LOADED_PLAN]
 def loaded_plan(workspace: Workspace) -> Plan | None:
     """The workspace's plan, or None: most computations work without one."""
     try:
-        return current_plan(workspace.path)
+        return current_plan(workspace)
     except DataError:
         return None
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from policeplan.errors import FileRejected, InputError
 from policeplan.reference.crime_types import CRIME_TYPE_SLUGS, crime_type_for_label
 from policeplan.store import Workspace
+from policeplan.user_files import reading_file
 
 _SLUG_TO_TYPE = {slug: label for label, slug in CRIME_TYPE_SLUGS.items()}
 
@@ -35,10 +36,12 @@ def load_harm_weights(
         raise InputError("a weights table needs a version name", field="version")
     weights: dict[str, float] = {}
     sources: dict[str, str] = {}
+    with reading_file(path):
+        data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise FileRejected(f"cannot be read ({exc})", file=path) from exc
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRejected("not UTF-8 text: save it as CSV UTF-8", file=path) from exc
     reader = csv.DictReader(text.splitlines())
     missing = {"crime_type", "weight"} - set(reader.fieldnames or [])
     if missing:

@@ -41,7 +41,7 @@ def summary_text(summary: DeliverySummary) -> str:
     heads = [COUNT_HEADINGS[k] for k in COUNTS]
     width = max([len("Total"), *(len(s.strand) for s in summary.strands)])
     lines = [
-        f"Delivery plan progress, {summary.quarter}"
+        f"Delivery plan progress, {summary.quarter.described()}"
         f" — as recorded before {summary.as_of:%d %B %Y %H:%M} UTC",
         f"{'Strand':<{width}}  " + "  ".join(heads),
     ]
