@@ -427,7 +427,11 @@ def _assurance(
         return None, reason
     return (
         assurance_icon(
-            target=target, direction=direction, lower=group.limits.lower, upper=group.limits.upper
+            target=target,
+            direction=direction,
+            lower=group.limits.lower,
+            upper=group.limits.upper,
+            tolerance=group.limits.tolerance,
         ),
         None,
     )

@@ -69,17 +69,21 @@ def variation_icon(
 
 
 def assurance_icon(
-    *, target: float, direction: Literal["up", "down"], lower: float, upper: float
+    *,
+    target: float,
+    direction: Literal["up", "down"],
+    lower: float,
+    upper: float,
+    tolerance: float = 0.0,
 ) -> AssuranceIcon:
-    """Pass, fail or hit and miss for `target` against the latest group's limits."""
-    if direction == "up":
-        if target < lower:
-            return AssuranceIcon.PASS
-        if target > upper:
-            return AssuranceIcon.FAIL
-    else:
-        if target > upper:
-            return AssuranceIcon.PASS
-        if target < lower:
-            return AssuranceIcon.FAIL
+    """Pass, fail or hit and miss for `target` against the latest group's limits.
+
+    A target within `tolerance` of a limit is on it (rounding error of a computed mean).
+    """
+    below = target < lower - tolerance
+    above = target > upper + tolerance
+    if below:
+        return AssuranceIcon.PASS if direction == "up" else AssuranceIcon.FAIL
+    if above:
+        return AssuranceIcon.FAIL if direction == "up" else AssuranceIcon.PASS
     return AssuranceIcon.HIT_AND_MISS
