@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from altair.vegalite.v6.schema.core import Root
 
 from policeplan.months import months_between
 from policeplan.render.charts import (
@@ -40,6 +41,11 @@ def test_chart_definition_matches_its_golden_file(kind: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", CHART_KINDS)
+def test_chart_definition_is_valid_vega_lite(kind: str) -> None:
+    Root.from_dict(EXAMPLES[kind](), validate=True)
 
 
 @pytest.mark.parametrize("kind", CHART_KINDS)

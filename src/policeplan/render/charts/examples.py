@@ -9,6 +9,7 @@ The numbers are made up (deterministic formulas, no randomness) and labelled as 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from policeplan.months import months_between
 from policeplan.render.charts.funnel import funnel_spec
@@ -114,18 +115,38 @@ def example_areas() -> AreaMonths:
     )
 
 
-EXAMPLES: dict[str, Callable[[], VegaLiteSpec]] = {
-    "monthly_comparison": lambda: monthly_comparison_spec(example_series()),
-    "spc": lambda: spc_spec(
-        example_mdc(), title="Residential burglary, example force", unit="offences"
+def example_inputs() -> dict[str, Any]:
+    """The typed input of every chart kind (an `MdcChart` for the SPC chart)."""
+    return {
+        "monthly_comparison": example_series(),
+        "spc": example_mdc(),
+        "funnel": example_funnel(),
+        "msg_ranking": example_ranking(),
+        "msg_positions": example_positions(),
+        "area_months": example_areas(),
+    }
+
+
+BUILDERS: dict[str, Callable[[Any], VegaLiteSpec]] = {
+    "monthly_comparison": monthly_comparison_spec,
+    "spc": lambda chart: spc_spec(
+        chart, title="Residential burglary, example force", unit="offences"
     ),
-    "funnel": lambda: funnel_spec(example_funnel()),
-    "msg_ranking": lambda: msg_ranking_spec(example_ranking()),
-    "msg_positions": lambda: msg_positions_spec(example_positions()),
-    "area_months": lambda: area_months_spec(example_areas()),
+    "funnel": funnel_spec,
+    "msg_ranking": msg_ranking_spec,
+    "msg_positions": msg_positions_spec,
+    "area_months": area_months_spec,
 }
+
+
+def _example(kind: str) -> Callable[[], VegaLiteSpec]:
+    return lambda: BUILDERS[kind](example_inputs()[kind])
+
+
+EXAMPLES: dict[str, Callable[[], VegaLiteSpec]] = {kind: _example(kind) for kind in BUILDERS}
 
 
 def example_specs() -> dict[str, VegaLiteSpec]:
     """Every chart kind built from its example input."""
-    return {kind: build() for kind, build in EXAMPLES.items()}
+    inputs = example_inputs()
+    return {kind: build(inputs[kind]) for kind, build in BUILDERS.items()}

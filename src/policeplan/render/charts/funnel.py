@@ -35,8 +35,14 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
             (LIMIT_998, "lower", limit.lower_998),
             (LIMIT_998, "upper", limit.upper_998),
         ):
+            # Six decimals: far finer than a printed chart, and stable across scipy versions.
             limit_rows.append(
-                {"population": limit.population, "limit": name, "side": side, "rate": rate}
+                {
+                    "population": round(limit.population, 1),
+                    "limit": name,
+                    "side": side,
+                    "rate": round(rate, 6),
+                }
             )
     point_rows = [
         {

@@ -57,7 +57,8 @@ def spc_spec(chart: MdcChart, *, title: str, unit: str) -> VegaLiteSpec:
         axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount={"interval": "month", "step": 3}),
         scale=alt.Scale(type="utc"),
     )
-    base = alt.Chart(data)
+    # The points' data sits once on the layered chart; each layer inherits it.
+    base = alt.Chart()
     y_title = f"{unit[:1].upper()}{unit[1:]}"
     layers: list[alt.Chart] = [
         base.mark_line(color=COMMON_CAUSE, strokeDash=[6, 4], strokeWidth=1.5).encode(
@@ -103,7 +104,7 @@ def spc_spec(chart: MdcChart, *, title: str, unit: str) -> VegaLiteSpec:
             )
         )
     layers.extend(_icon_layers(chart))
-    layered = alt.layer(*layers).properties(
+    layered = alt.layer(*layers, data=data).properties(
         width=WIDTH,
         height=HEIGHT,
         title=alt.TitleParams(text=title, subtitle=_subtitle(chart)),
