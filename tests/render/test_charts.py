@@ -90,6 +90,8 @@ def test_every_kind_renders_offline_to_svg_with_axis_titles_and_no_web_address()
         assert external_addresses(svg) == [], kind
         assert external_addresses(page) == [], kind
         assert '"actions":false' in page
+        # vega-embed reads the Vega version from this path: rewriting must keep it.
+        assert "/schema/vega/" in page
         assert spec["description"].split(":")[0] in page
 
 

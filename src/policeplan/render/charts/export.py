@@ -3,8 +3,8 @@
 vl-convert runs Vega and Vega-Lite in an embedded JavaScript engine: no browser, no
 network. The HTML export inlines the Vega, Vega-Lite and vega-embed scripts
 (`bundle=True`), turns vega-embed's action menu off (it links to the online editor), and
-replaces every web address left in those scripts (error-message links, schema names,
-never fetched) so the page refers to nothing outside itself.
+rewrites every web address left in those scripts (error-message links, schema names, never
+fetched) as `offline:` + its path, so the page refers to nothing outside itself.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import vl_convert
 
-from policeplan.render.charts.theme import VegaLiteSpec
+from policeplan.render.charts.theme import FONT, TEXT, VegaLiteSpec
 
 VEGA_LITE_VERSION = "6.4"
 # XML namespace names look like addresses but are names: SVG needs them.
@@ -27,6 +27,11 @@ NAMESPACES = (
     "http://www.w3.org/XML/1998/namespace",
 )
 _ADDRESS = re.compile(r"https?://[^\s\"'<>)`\\]+")
+PAGE_STYLE = f"""
+        body {{ font-family: {FONT}; color: {TEXT}; margin: 16px; }}
+        .chart-description {{ max-width: 60em; font-size: 14px; line-height: 1.4; }}
+"""
+_HOST = re.compile(r"^https?://[^/]*")
 
 
 def to_vl_json(spec: VegaLiteSpec) -> str:
@@ -54,6 +59,7 @@ def to_html(spec: VegaLiteSpec) -> str:
     title = _title_text(spec)
     description = html.escape(str(spec.get("description", "")))
     page = page.replace("<html>", '<html lang="en">', 1)
+    page = page.replace("</style>", PAGE_STYLE + "    </style>", 1)
     page = page.replace("<title>Chart</title>", f"<title>{html.escape(title)}</title>", 1)
     return page.replace(
         '<div id="vega-chart"></div>',
@@ -89,8 +95,15 @@ def external_addresses(text: str) -> list[str]:
 
 
 def _keep_namespace(match: re.Match[str]) -> str:
+    """A namespace name as it is; any other address without its scheme and host.
+
+    The path stays because vega-embed reads the Vega version from the compiled spec's
+    `$schema` path (`.../schema/vega/v6.json`); the page works without the host.
+    """
     address = match.group(0)
-    return address if address in NAMESPACES else "about:blank"
+    if address in NAMESPACES:
+        return address
+    return "offline:" + _HOST.sub("", address)
 
 
 def _title_text(spec: VegaLiteSpec) -> str:

@@ -12,7 +12,7 @@ def msg_positions_spec(history: PositionHistory) -> VegaLiteSpec:
     """The sparkline of `history`: position by month, inverted axis so 1 is at the top.
 
     >>> history = PositionHistory("Burglary", "Essex", 8, ("2025-01", "2025-02"), (3, 2))
-    >>> msg_positions_spec(history)["encoding"]["y"]["scale"]["reverse"]
+    >>> msg_positions_spec(history)["layer"][0]["encoding"]["y"]["scale"]["reverse"]
     True
     """
     rows = [
