@@ -54,7 +54,9 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
         for point in funnel.points
     ]
     unit = f"{funnel.unit[:1].upper()}{funnel.unit[1:]}"
-    x = alt.X("population:Q", title="Population (people)", axis=alt.Axis(format=",.0f", tickCount=6))
+    x = alt.X(
+        "population:Q", title="Population (people)", axis=alt.Axis(format=",.0f", tickCount=6)
+    )
     y = alt.Y("rate:Q", title=unit, scale=alt.Scale(zero=False))
     limits = (
         alt.Chart(alt.Data(values=limit_rows))
