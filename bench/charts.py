@@ -2,11 +2,14 @@
 
 Goal (indicator-card issue): a chart in under 0.3 s. The first conversion of a process also
 starts vl-convert's JavaScript engine; it is timed on its own and left out of the best times.
+Besides wall-clock time, the process's CPU time is shown: on a loaded machine (the
+benchmark shares 2 cores with whatever else runs) it is the steadier measure of the work.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from typing import Any
 
@@ -27,19 +30,29 @@ def chart_benchmark(repeat: int) -> dict[str, Any]:
     started = time.perf_counter()
     to_svg(EXAMPLES["msg_positions"]())
     engine_start = time.perf_counter() - started
-    results: dict[str, Any] = {"engine_start_seconds": engine_start, "kinds": {}}
+    results: dict[str, Any] = {
+        "engine_start_seconds": engine_start,
+        "load_average": os.getloadavg(),
+        "kinds": {},
+    }
     print(f"first chart of the process (starts the JavaScript engine): {engine_start:.2f} s")
-    print(f"{'chart kind':<22} {'spec s':>8} {'svg s':>8} {'total s':>8} {'goal s':>7}  verdict")
+    print("load average before: " + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
+    print(
+        f"{'chart kind':<22} {'spec s':>8} {'svg s':>8} {'total s':>8} {'cpu s':>8} "
+        f"{'goal s':>7}  verdict"
+    )
     inputs = example_inputs()
     for kind, build in BUILDERS.items():
-        spec_times, svg_times = [], []
+        spec_times, svg_times, cpu_times = [], [], []
         for _ in range(repeat):
+            cpu_started = time.process_time()
             started = time.perf_counter()
             spec = build(inputs[kind])
             built = time.perf_counter()
             to_svg(spec)
             spec_times.append(built - started)
             svg_times.append(time.perf_counter() - built)
+            cpu_times.append(time.process_time() - cpu_started)
         totals = [a + b for a, b in zip(spec_times, svg_times, strict=True)]
         best = min(totals)
         verdict = "PASS" if best < GOAL_SECONDS else "FAIL"
@@ -47,12 +60,13 @@ def chart_benchmark(repeat: int) -> dict[str, Any]:
             "spec": min(spec_times),
             "svg": min(svg_times),
             "total": best,
+            "cpu": min(cpu_times),
             "goal": GOAL_SECONDS,
             "verdict": verdict,
         }
         print(
             f"{kind:<22} {min(spec_times):>8.3f} {min(svg_times):>8.3f} {best:>8.3f} "
-            f"{GOAL_SECONDS:>7.1f}  {verdict}"
+            f"{min(cpu_times):>8.3f} {GOAL_SECONDS:>7.1f}  {verdict}"
         )
     (OUT_DIR / "charts.json").write_text(json.dumps(results, indent=2))
     return results
