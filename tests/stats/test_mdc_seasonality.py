@@ -8,7 +8,12 @@ import numpy as np
 import pytest
 
 from policeplan.months import months_between
-from policeplan.stats.mdc_seasonality import same_month_earlier_years, seasonality
+from policeplan.stats.mdc_chart import mdc_chart
+from policeplan.stats.mdc_seasonality import (
+    same_month_earlier_years,
+    seasonal_signal_note,
+    seasonality,
+)
 
 MONTHS = months_between("2021-01", "2024-12")
 
@@ -75,3 +80,25 @@ def test_same_month_of_earlier_years_oldest_first_with_gaps_as_none() -> None:
         ("2023-07", 30.0),
     )
     assert same_month_earlier_years(MONTHS, values, "2021-03") == ()
+
+
+def test_a_signal_in_a_seasonal_series_gets_the_may_be_seasonal_note() -> None:
+    months = MONTHS[:43]
+    values: list[float | None] = [
+        float(100 + (40 if i % 12 == 6 else 0) + (i * 7) % 5) for i in range(43)
+    ]
+    chart = mdc_chart(months, values, direction="down")
+
+    assert chart.latest.special_cause == "concern"
+    note = seasonal_signal_note(chart)
+    assert note is not None and "highest in July" in note
+
+
+def test_no_note_when_the_latest_month_is_common_cause() -> None:
+    values: list[float | None] = [
+        float(100 + (40 if i % 12 == 6 else 0) + (i * 7) % 5) for i in range(48)
+    ]
+    chart = mdc_chart(MONTHS, values, direction="down")
+
+    assert chart.latest.special_cause is None
+    assert seasonal_signal_note(chart) is None

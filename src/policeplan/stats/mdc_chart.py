@@ -174,6 +174,14 @@ class MdcChart:
         return self.points[-1]
 
     @property
+    def months(self) -> tuple[str, ...]:
+        return tuple(point.month for point in self.points)
+
+    @property
+    def values(self) -> tuple[float | None, ...]:
+        return tuple(point.value for point in self.points)
+
+    @property
     def latest_group(self) -> MdcGroup:
         return self.groups[-1]
 

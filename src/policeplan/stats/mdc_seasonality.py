@@ -34,6 +34,7 @@ import numpy as np
 from scipy.stats import f as f_distribution
 
 from policeplan.months import month_index, shift_month
+from policeplan.stats.mdc_chart import MdcChart
 
 MINIMUM_MONTHS = 24
 ALPHA = 0.01
@@ -146,6 +147,21 @@ def seasonality(
         log_scale=log_scale,
         reason=None,
     )
+
+
+def seasonal_signal_note(chart: MdcChart, *, alpha: float = ALPHA) -> str | None:
+    """The "may be seasonal" sentence when the latest month is a special cause in a seasonal
+    series, else None.
+
+    >>> from policeplan.stats.mdc_chart import mdc_chart
+    >>> months = [f"{2022 + i // 12}-{i % 12 + 1:02d}" for i in range(31)]
+    >>> values = [100 + (30 if i % 12 == 6 else 0) + (i * 7) % 5 for i in range(31)]
+    >>> seasonal_signal_note(mdc_chart(months, values, direction="down"))[:29]
+    'The signal may be seasonal: t'
+    """
+    if chart.latest.special_cause is None:
+        return None
+    return seasonality(chart.months, chart.values, alpha=alpha).note
 
 
 def same_month_earlier_years(

@@ -68,7 +68,12 @@ from policeplan.stats.mdc_rules import (
     SHIFT,
     RuleSet,
 )
-from policeplan.stats.mdc_seasonality import Seasonality, same_month_earlier_years, seasonality
+from policeplan.stats.mdc_seasonality import (
+    Seasonality,
+    same_month_earlier_years,
+    seasonal_signal_note,
+    seasonality,
+)
 
 __all__ = [
     "ASTRONOMICAL",
@@ -99,6 +104,7 @@ __all__ = [
     "assurance_icon",
     "mdc_chart",
     "same_month_earlier_years",
+    "seasonal_signal_note",
     "seasonality",
     "variation_icon",
     "xmr_chart",
