@@ -6,6 +6,7 @@ and review the diff.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from pathlib import Path
@@ -85,6 +86,7 @@ def test_every_kind_renders_offline_to_svg_with_axis_titles_and_no_web_address()
         svg = to_svg(spec)
         page = to_html(spec)
         assert svg.startswith("<svg"), kind
+        assert f"<desc>{html.escape(spec['description'])}</desc>" in svg, kind
         for title in AXIS_TITLES[kind]:
             assert f">{title}</text>" in svg, (kind, title)
         assert external_addresses(svg) == [], kind

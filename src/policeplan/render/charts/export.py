@@ -40,8 +40,14 @@ def to_vl_json(spec: VegaLiteSpec) -> str:
 
 
 def to_svg(spec: VegaLiteSpec) -> str:
-    """The chart as an SVG document."""
-    return str(vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION))
+    """The chart as an SVG document, its title and text alternative as `<title>` and `<desc>`."""
+    svg = str(vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION))
+    opening = svg.index(">") + 1
+    label = (
+        f"<title>{html.escape(_title_text(spec))}</title>"
+        f"<desc>{html.escape(str(spec.get('description', '')))}</desc>"
+    )
+    return svg[: opening - 1] + ' role="img"' + svg[opening - 1 : opening] + label + svg[opening:]
 
 
 def to_png(spec: VegaLiteSpec, *, scale: float = 2.0) -> bytes:
