@@ -17,7 +17,9 @@ from altair.vegalite.v6.schema.core import Root
 from policeplan.months import months_between
 from policeplan.render.charts import (
     CHART_KINDS,
+    FunnelInput,
     external_addresses,
+    funnel_spec,
     save_chart,
     spc_spec,
     to_html,
@@ -26,6 +28,7 @@ from policeplan.render.charts import (
 )
 from policeplan.render.charts.examples import EXAMPLES, example_specs
 from policeplan.render.icons import icon_data_url
+from policeplan.stats.funnel import funnel_plot, rate_limits
 from policeplan.stats.mdc_chart import mdc_chart
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -139,3 +142,29 @@ def test_spc_chart_of_a_neutral_measure_uses_purple_not_blue_or_orange() -> None
     assert '"Improvement"' not in text
     assert "neutral_high" not in text  # icons are embedded as pictures, named in the text
     assert "no improvement direction" in spec["description"]
+
+
+def test_funnel_input_from_a_funnel_plot_uses_the_statistics_limits() -> None:
+    plot = funnel_plot([("a", 90, 10_000), ("b", 110, 12_000), ("c", 160, 9_000)])
+    funnel = FunnelInput.from_plot(plot, title="Burglary", highlight="c", steps=3)
+
+    # Spread evenly on a log scale from 0.8 x the smallest to 1.1 x the largest population.
+    middle_population = (7_200 * 13_200) ** 0.5
+    assert [limit.population for limit in funnel.limits] == pytest.approx(
+        [7_200, middle_population, 13_200]
+    )
+    lower_998, lower_95, upper_95, upper_998 = rate_limits(
+        plot.group_rate, funnel.limits[1].population
+    )
+    middle = funnel.limits[1]
+    assert (middle.lower_998, middle.lower_95, middle.upper_95, middle.upper_998) == (
+        lower_998,
+        lower_95,
+        upper_95,
+        upper_998,
+    )
+    assert [(p.name, p.outside) for p in funnel.points if p.highlighted] == [("c", "above 99.8")]
+    assert (
+        "c: 17.8 for 9,000 people, outside the funnel (above 99.8% limit)"
+        in funnel_spec(funnel)["description"]
+    )

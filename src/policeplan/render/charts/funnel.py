@@ -126,5 +126,12 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
         f"{number(funnel.average)}."
     )
     for point in highlighted:
-        description += f" {point.name}: {number(point.rate)} for {number(point.population)} people."
+        where = (
+            f"outside the funnel ({point.outside}% limit)"
+            if point.outside
+            else "within the 95% limits"
+        )
+        description += (
+            f" {point.name}: {number(point.rate)} for {number(point.population)} people, {where}."
+        )
     return finish(chart, description)

@@ -43,12 +43,17 @@ class MonthlySeries:
 
 @dataclass(frozen=True)
 class FunnelPoint:
-    """One member of the most similar group on the funnel plot (rate per `unit`)."""
+    """One member of the most similar group on the funnel plot (rate per `unit`).
+
+    `outside` names the outermost limit the rate breaches ("above 99.8", "below 95"...), as
+    `stats.funnel.FunnelMember.outside`; None within the 95% limits.
+    """
 
     name: str
     population: float
     rate: float
     highlighted: bool = False
+    outside: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,8 @@ class FunnelInput:
             lower_998, lower_95, upper_95, upper_998 = rate_limits(plot.group_rate, population)
             limits.append(FunnelLimit(population, lower_998, lower_95, upper_95, upper_998))
         points = tuple(
-            FunnelPoint(m.name, m.population, m.rate, m.name == highlight) for m in plot.members
+            FunnelPoint(m.name, m.population, m.rate, m.name == highlight, m.outside)
+            for m in plot.members
         )
         return cls(title, "crimes per 1,000 people", plot.group_rate, points, tuple(limits))
 
