@@ -102,3 +102,11 @@ def test_no_note_when_the_latest_month_is_common_cause() -> None:
 
     assert chart.latest.special_cause is None
     assert seasonal_signal_note(chart) is None
+
+
+def test_a_perfectly_seasonal_series_is_seasonal_and_its_json_has_no_infinity() -> None:
+    values: list[float | None] = [float(100 + 10 * (i % 12)) for i in range(48)]
+    result = seasonality(MONTHS, values)
+
+    assert result.seasonal and result.p_value == 0.0
+    assert result.to_dict()["f_statistic"] is None

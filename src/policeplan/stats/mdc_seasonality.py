@@ -88,7 +88,12 @@ class Seasonality:
             "tested": self.tested,
             "seasonal": self.seasonal,
             "months_used": self.months_used,
-            "f_statistic": self.f_statistic,
+            # A perfect seasonal fit has an infinite F: JSON gets null, never Infinity.
+            "f_statistic": (
+                self.f_statistic
+                if self.f_statistic is not None and math.isfinite(self.f_statistic)
+                else None
+            ),
             "p_value": self.p_value,
             "peak_month": self.peak_month,
             "trough_month": self.trough_month,
