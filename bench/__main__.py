@@ -4,6 +4,7 @@ python -m bench                                  # everything
 python -m bench import --dataset national --keep
 python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
+python -m bench charts                           # every chart kind to SVG
 """
 
 from __future__ import annotations
@@ -79,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--repeat", type=_positive, default=3, help="timed runs; the best is kept (default 3)"
     )
 
+    charts = commands.add_parser(
+        "charts",
+        help="chart speed: every chart kind to SVG (goal < 0.3 s a chart)",
+        description="Time building each chart kind's Vega-Lite definition from its example "
+        "input and rendering it to SVG offline with vl-convert; writes bench/out/charts.json.",
+    )
+    charts.add_argument(
+        "--repeat", type=_positive, default=5, help="timed runs; the best is kept (default 5)"
+    )
+
     child = commands.add_parser(
         "contender",
         help="(internal) run one contender in this process and write its result as JSON",
@@ -104,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         indicator_benchmark(args.rebuild, args.repeat)
         return 0
+    if args.command == "charts":
+        from bench.charts import chart_benchmark
+
+        chart_benchmark(args.repeat)
+        return 0
     from bench.import_throughput import import_benchmark
 
     if args.command == "import":
@@ -115,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(rebuild=False, repeat=3)
+        from bench.charts import chart_benchmark
+
+        chart_benchmark(repeat=5)
     return 0
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from policeplan.config import Settings
-from policeplan.store import Workspace
 from policeplan.delivery import (
     add_action,
     add_risk,
@@ -15,6 +14,7 @@ from policeplan.delivery import (
     list_strands,
     save_update,
 )
+from policeplan.store import Workspace
 
 
 def test_records_turn_into_json_with_their_field_names(settings: Settings) -> None:

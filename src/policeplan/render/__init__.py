@@ -1,4 +1,4 @@
-"""The presentation layer: views that turn the library's typed results into what a reader
+"""The presentation layer (text views, Vega-Lite charts, Making Data Count icons): views that turn the library's typed results into what a reader
 sees. Views take results (never dicts) and use the wording of `render.wording`, so the
 command line, reports and the web app say the same thing in the same words.
 
