@@ -1,5 +1,6 @@
-"""The presentation layer (text views, Vega-Lite charts, Making Data Count icons): views that turn the library's typed results into what a reader
-sees. Views take results (never dicts) and use the wording of `render.wording`, so the
+"""The presentation layer: text views, Vega-Lite charts (`render.charts`) and the Making
+Data Count icons (`render.icons`). Views turn the library's typed results into what a reader
+sees: they take results (never dicts) and use the wording of `render.wording`, so the
 command line, reports and the web app say the same thing in the same words.
 
     >>> from policeplan.render import indicator_text
