@@ -115,6 +115,7 @@ def _harm_json(harm: HarmScore | None, source: str) -> dict[str, Any]:
         "score": harm.score,
         "weights_version": harm.version,
         "unweighted_crime_types": list(harm.unweighted_types),
+        **({"note": harm.note} if harm.note else {}),
     }
 
 
