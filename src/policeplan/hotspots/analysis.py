@@ -1,0 +1,294 @@
+"""Hotspots of a crime measure: counts or harm per grid cell, Gi* tested, FDR-corrected,
+with concentration and stability across windows and quarters.
+
+    >>> query = HotspotQuery("violent-crime", "essex", to="2025-12", cell_m=250)
+    >>> result = hotspot_analysis(workspace, query)                # doctest: +SKIP
+    >>> result.cells[0].hot, result.to_dict()["fdr"]["method"]     # doctest: +SKIP
+    (True, 'Benjamini-Hochberg')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+from numpy.typing import NDArray
+
+from policeplan.errors import DataError, IncompleteWindow, InputError
+from policeplan.hotspots.concentration import concentration_shares
+from policeplan.hotspots.fdr import FALSE_DISCOVERY_RATE, benjamini_hochberg, two_sided_p
+from policeplan.hotspots.getis_ord import gi_star
+from policeplan.hotspots.grid import Grid, check_cell_size
+from policeplan.hotspots.projection import to_wgs84
+from policeplan.hotspots.result import HotspotCell, HotspotResult, Stability
+from policeplan.hotspots.rows import LocatedRows, read_located_rows
+from policeplan.hotspots.stability import classify_cells, top_cells_overlap
+from policeplan.indicators.harm_css import CategoryWeights, css_category_weights
+from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.windows import Window
+from policeplan.months import month_index, shift_month
+from policeplan.plan.model import Plan
+from policeplan.store import Workspace
+
+WEIGHTINGS = ("harm", "count")
+
+
+@dataclass(frozen=True)
+class HotspotQuery:
+    """What to map: a crime measure for a force, the `months` to `to`, cells of `cell_m`."""
+
+    measure: str
+    force: str
+    to: str
+    months: int = 12
+    cell_m: int = 250
+    weights: str = "harm"
+    top: int = 20
+    quarters: int = 4
+    fdr_rate: float = FALSE_DISCOVERY_RATE
+
+
+@dataclass(frozen=True)
+class CellTest:
+    """Gi* on one field of values over the grid (flat arrays, one entry a cell)."""
+
+    values: NDArray[np.float64]
+    z: NDArray[np.float64]
+    p_adjusted: NDArray[np.float64]
+    hot: NDArray[np.bool_]
+
+
+def test_cells(grid: Grid, values: NDArray[np.float64], rate: float) -> CellTest:
+    """Gi* z, two-sided p, Benjamini-Hochberg adjusted p and hot flags for every cell."""
+    z = gi_star(values.reshape(grid.shape)).ravel()
+    adjusted = benjamini_hochberg(two_sided_p(z))
+    return CellTest(values.ravel(), z, adjusted, (z > 0) & (adjusted <= rate))
+
+
+def ranking(test: CellTest) -> NDArray[np.int64]:
+    """Cells by Gi* z (highest first), ties by value."""
+    return np.lexsort((-test.values, -test.z)).astype(np.int64)
+
+
+def hotspot_analysis(
+    workspace: Workspace, query: HotspotQuery, plan: Plan | None = None
+) -> HotspotResult:
+    """Run the analysis `query` describes on the workspace's police.uk street records."""
+    check_cell_size(query.cell_m)
+    if query.weights not in WEIGHTINGS:
+        raise InputError(f"weights must be harm or count, not {query.weights!r}", field="weights")
+    if query.top < 0 or query.quarters < 2:
+        raise InputError("--top must be 0 or more and --quarters at least 2", field="top")
+    measure = crime_measure(query.measure, plan)
+    window = Window.ending(query.to, query.months)
+    previous = window.previous()
+    quarters = tuple(
+        Window.ending(window_last, 3)
+        for window_last in (shift_month(query.to, -3 * k) for k in reversed(range(query.quarters)))
+    )
+    first = min(previous.first, quarters[0].first)
+    with workspace.connect(read_only=True) as con:
+        present = _present_months(con, query.force, first, window.last)
+        missing = [m for m in window.months if m not in present]
+        if missing:
+            raise IncompleteWindow(
+                f"{query.force} has no police.uk street file for {', '.join(missing)} in "
+                f"{window.label()}: import those months or choose another window",
+                missing,
+            )
+        weights = None
+        if query.weights == "harm":
+            weights = css_category_weights(con, query.force)
+            unweighted = weights.missing(measure.crime_types)
+            if unweighted:
+                raise InputError(
+                    f"{measure.slug} includes {', '.join(unweighted)}, which has no harm "
+                    "weight (never counted as 0): use --weights count",
+                    field="weights",
+                )
+        rows = read_located_rows(con, query.force, measure, first, window.last)
+    label = workspace.label()
+    current = rows.in_months(month_index(window.first), month_index(window.last))
+    if not current.any():
+        raise DataError(
+            f"{query.force} has no located {measure.slug} rows in {window.label()}: nothing "
+            "to map (rows with no location are never placed)"
+        )
+    grid = Grid.spanning(rows.easting[current], rows.northing[current], query.cell_m)
+    row_score = _row_scores(rows, weights)
+    index = grid.flat_index(rows.easting, rows.northing)
+
+    def field_of(mask: NDArray[np.bool_]) -> NDArray[np.float64]:
+        return grid.sum_by_cell(index[mask], row_score[mask]).ravel()
+
+    counts = grid.sum_by_cell(index[current], np.ones(int(current.sum()))).ravel()
+    test = test_cells(grid, field_of(current), query.fdr_rate)
+    order = ranking(test)
+    stability, patterns = _stability(grid, rows, index, row_score, query, window, present, order)
+    listed = order[(counts[order] > 0) | test.hot[order]]
+    districts = _cell_districts(grid, index[current], rows.district[current], listed)
+    easting, northing = grid.centre(listed)
+    lon, lat = to_wgs84(easting, northing)
+    cells = tuple(
+        HotspotCell(
+            id=grid.cell_id(*divmod(int(cell), grid.columns)),
+            lat=float(lat[k]),
+            lon=float(lon[k]),
+            easting=float(easting[k]),
+            northing=float(northing[k]),
+            district=districts[k] or None,
+            count=int(counts[cell]),
+            score=float(test.values[cell]),
+            z=float(test.z[cell]),
+            p_adjusted=float(test.p_adjusted[cell]),
+            hot=bool(test.hot[cell]),
+            pattern=None if patterns is None else str(patterns[cell]),
+            rank=k + 1,
+        )
+        for k, cell in enumerate(listed.tolist())
+    )
+    no_location = _months_total(rows.no_location, window)
+    outside = _months_total(rows.outside_area, window)
+    return HotspotResult(
+        measure=measure.slug,
+        measure_title=measure.title,
+        force=query.force,
+        window=window,
+        cell_m=query.cell_m,
+        weights=query.weights,
+        weight_table=weights,
+        located_rows=int(current.sum()),
+        excluded_no_location=no_location,
+        excluded_outside_area=outside,
+        grid=grid,
+        cells=cells,
+        top=query.top,
+        total_score=float(test.values.sum()),
+        fdr_rate=query.fdr_rate,
+        hot_cells=int(test.hot.sum()),
+        concentration=concentration_shares(test.values),
+        stability=stability,
+        caveats=_caveats(query, grid, no_location, outside, weights),
+        data_label=label,
+    )
+
+
+def _present_months(con: duckdb.DuckDBPyConnection, force: str, first: str, last: str) -> set[str]:
+    found = con.execute(
+        "SELECT strftime(month, '%Y-%m') FROM partitions WHERE force = ? AND dataset = 'street' "
+        "AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)",
+        [force, f"{first}-01", f"{last}-01"],
+    ).fetchall()
+    return {str(r[0]) for r in found}
+
+
+def _row_scores(rows: LocatedRows, weights: CategoryWeights | None) -> NDArray[np.float64]:
+    if weights is None:
+        return np.ones(rows.crime_type.size, dtype=np.float64)
+    types, inverse = np.unique(rows.crime_type, return_inverse=True)
+    per_type = np.array([weights.weights[str(t)] for t in types], dtype=np.float64)
+    return per_type[inverse]
+
+
+def _stability(
+    grid: Grid,
+    rows: LocatedRows,
+    index: NDArray[np.int64],
+    row_score: NDArray[np.float64],
+    query: HotspotQuery,
+    window: Window,
+    present: set[str],
+    order: NDArray[np.int64],
+) -> tuple[Stability, NDArray[np.str_] | None]:
+    def field_in(w: Window) -> NDArray[np.float64]:
+        mask = rows.in_months(month_index(w.first), month_index(w.last))
+        return grid.sum_by_cell(index[mask], row_score[mask]).ravel()
+
+    notes: list[str] = []
+    previous = window.previous()
+    top_n = query.top or 20
+    overlap = None
+    missing_previous = [m for m in previous.months if m not in present]
+    if missing_previous:
+        notes.append(f"previous window {previous.label()} lacks {', '.join(missing_previous)}")
+    else:
+        earlier = ranking(test_cells(grid, field_in(previous), query.fdr_rate))
+        current_ids = order[:top_n].tolist()
+        overlap = top_cells_overlap(current_ids, earlier[:top_n].tolist())
+    quarters = tuple(
+        Window.ending(shift_month(window.last, -3 * k), 3) for k in reversed(range(query.quarters))
+    )
+    missing_quarters = [m for q in quarters for m in q.months if m not in present]
+    if missing_quarters:
+        notes.append(
+            f"no classification: the last {query.quarters} quarters lack "
+            f"{', '.join(missing_quarters)}"
+        )
+        return Stability(top_n, previous, overlap, quarters, (), {}, tuple(notes)), None
+    hot = np.array([test_cells(grid, field_in(q), query.fdr_rate).hot for q in quarters])
+    patterns = classify_cells(hot)
+    names, totals = np.unique(patterns, return_counts=True)
+    classes = {str(n): int(c) for n, c in zip(names, totals, strict=True)}
+    hot_by_quarter = tuple(int(h.sum()) for h in hot)
+    return Stability(top_n, previous, overlap, quarters, hot_by_quarter, classes, tuple(notes)), (
+        patterns
+    )
+
+
+def _cell_districts(
+    grid: Grid, index: NDArray[np.int64], district: NDArray[np.str_], cells: NDArray[np.int64]
+) -> list[str]:
+    """Each cell's district: the commonest among its rows, else the nearest cell's."""
+    names, code = np.unique(district, return_inverse=True)
+    keys, tally = np.unique(index * len(names) + code, return_counts=True)
+    cell_of, name_of = np.divmod(keys, len(names))
+    best: dict[int, tuple[int, str]] = {}
+    for cell, name, n in zip(cell_of.tolist(), name_of.tolist(), tally.tolist(), strict=True):
+        label = str(names[name])
+        if label and (cell not in best or n > best[cell][0]):
+            best[cell] = (n, label)
+    if not best:
+        return ["" for _ in cells]
+    known = np.array(sorted(best), dtype=np.int64)
+    known_e, known_n = grid.centre(known)
+    result = []
+    for cell in cells.tolist():
+        if cell in best:
+            result.append(best[cell][1])
+            continue
+        e, n = grid.centre(np.array([cell], dtype=np.int64))
+        nearest = int(np.argmin((known_e - e[0]) ** 2 + (known_n - n[0]) ** 2))
+        result.append(best[int(known[nearest])][1])
+    return result
+
+
+def _months_total(by_month: dict[int, int], window: Window) -> int:
+    first, last = month_index(window.first), month_index(window.last)
+    return sum(n for m, n in by_month.items() if first <= m <= last)
+
+
+def _caveats(
+    query: HotspotQuery,
+    grid: Grid,
+    no_location: int,
+    outside: int,
+    weights: CategoryWeights | None,
+) -> tuple[str, ...]:
+    caveats = [
+        "police.uk locations are anonymised snap points, each standing for several addresses: "
+        f"results are at the scale of snap points and {query.cell_m} m cells, never addresses",
+        f"{no_location:,} rows with no location are excluded (never placed)",
+        f"study area: all {grid.size:,} cells ({grid.columns} x {grid.rows}) of the rectangle "
+        "spanning the located rows; empty cells count as 0",
+    ]
+    if outside:
+        caveats.append(
+            f"{outside:,} located rows whose LSOA lies outside the force's districts are excluded"
+        )
+    if weights is not None:
+        caveats.append(
+            f"harm weights are per police.uk category ({weights.table.name}, "
+            f"{weights.table.vintage}; {weights.mix}): police.uk rows carry no offence code"
+        )
+    return tuple(caveats)
