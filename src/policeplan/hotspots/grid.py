@@ -94,7 +94,7 @@ class Grid:
         """Per-cell sums of `values` (points outside the grid are ignored), shape `shape`."""
         inside = index >= 0
         totals = np.bincount(index[inside], weights=values[inside], minlength=self.size)
-        return totals.reshape(self.shape)
+        return np.asarray(totals, dtype=np.float64).reshape(self.shape)
 
     def centre(self, flat: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Easting and northing of the centre of each cell (by flat index)."""

@@ -41,7 +41,8 @@ def read_located_rows(
 ) -> LocatedRows:
     """The measure's rows for `force` in months `first`..`last` (YYYY-MM)."""
     data = con.execute(
-        "SELECT CAST(year(month) * 12 + month(month) - 1 AS BIGINT) AS month, longitude, latitude, crime_type, "
+        "SELECT CAST(year(month) * 12 + month(month) - 1 AS BIGINT) AS month, "
+        "longitude, latitude, crime_type, "
         "coalesce(district, '') AS district FROM street_crimes WHERE force = $force "
         "AND month BETWEEN CAST($first AS DATE) AND CAST($last AS DATE) "
         "AND crime_type IN (SELECT unnest($types))",

@@ -46,7 +46,7 @@ def classify(hot: Sequence[bool | int]) -> str:
 
 def classify_cells(hot_by_quarter: NDArray[np.bool_]) -> NDArray[np.str_]:
     """Class of every cell from a (quarters, cells) array of hot flags, oldest first."""
-    quarters, cells = hot_by_quarter.shape
+    cells = hot_by_quarter.shape[1]
     classes = np.full(cells, "no pattern", dtype=object)
     any_hot = hot_by_quarter.any(axis=0)
     # Few cells are ever hot: classify those one by one.

@@ -76,11 +76,17 @@ class HarmScoreResult:
             "complete": self.complete,
             "missing_weights": list(self.missing_weights),
             "missing_months": list(self.missing_months),
-            "by_type": [
-                {"crime_type": t.crime_type, "count": t.count, "weight": t.weight, "harm": t.harm}
-                for t in self.by_type
-            ],  # fmt: skip
+            "by_type": [_type_dict(t) for t in self.by_type],
         }
+
+
+def _type_dict(part: HarmByType) -> dict[str, object]:
+    return {
+        "crime_type": part.crime_type,
+        "count": part.count,
+        "weight": part.weight,
+        "harm": part.harm,
+    }
 
 
 def harm_score(
