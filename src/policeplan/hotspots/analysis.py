@@ -59,7 +59,7 @@ class CellTest:
     hot: NDArray[np.bool_]
 
 
-def test_cells(grid: Grid, values: NDArray[np.float64], rate: float) -> CellTest:
+def gi_star_cells(grid: Grid, values: NDArray[np.float64], rate: float) -> CellTest:
     """Gi* z, two-sided p, Benjamini-Hochberg adjusted p and hot flags for every cell."""
     z = gi_star(values.reshape(grid.shape)).ravel()
     adjusted = benjamini_hochberg(two_sided_p(z))
@@ -123,7 +123,7 @@ def hotspot_analysis(
         return grid.sum_by_cell(index[mask], row_score[mask]).ravel()
 
     counts = grid.sum_by_cell(index[current], np.ones(int(current.sum()))).ravel()
-    test = test_cells(grid, field_of(current), query.fdr_rate)
+    test = gi_star_cells(grid, field_of(current), query.fdr_rate)
     order = ranking(test)
     stability, patterns = _stability(grid, rows, index, row_score, query, window, present, order)
     listed = order[(counts[order] > 0) | test.hot[order]]
@@ -213,7 +213,7 @@ def _stability(
     if missing_previous:
         notes.append(f"previous window {previous.label()} lacks {', '.join(missing_previous)}")
     else:
-        earlier = ranking(test_cells(grid, field_in(previous), query.fdr_rate))
+        earlier = ranking(gi_star_cells(grid, field_in(previous), query.fdr_rate))
         current_ids = order[:top_n].tolist()
         overlap = top_cells_overlap(current_ids, earlier[:top_n].tolist())
     quarters = tuple(
@@ -226,7 +226,7 @@ def _stability(
             f"{', '.join(missing_quarters)}"
         )
         return Stability(top_n, previous, overlap, quarters, (), {}, tuple(notes)), None
-    hot = np.array([test_cells(grid, field_in(q), query.fdr_rate).hot for q in quarters])
+    hot = np.array([gi_star_cells(grid, field_in(q), query.fdr_rate).hot for q in quarters])
     patterns = classify_cells(hot)
     names, totals = np.unique(patterns, return_counts=True)
     classes = {str(n): int(c) for n, c in zip(names, totals, strict=True)}
