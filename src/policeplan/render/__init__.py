@@ -1,0 +1,1 @@
+"""Views: typed results turned into text, HTML, CSV and chart specs a reader sees."""
