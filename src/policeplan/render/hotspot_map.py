@@ -87,8 +87,11 @@ width:1.2em;height:.9em;margin:0 .2em 0 .8em;vertical-align:middle;border:1px so
 
 def _extent(result: HotspotResult, outlines: Outlines) -> Box:
     grid = result.grid
-    east = [grid.first_column * grid.cell_m, (grid.first_column + grid.columns) * grid.cell_m]
-    north = [grid.first_row * grid.cell_m, (grid.first_row + grid.rows) * grid.cell_m]
+    east = [
+        float(grid.first_column * grid.cell_m),
+        float((grid.first_column + grid.columns) * grid.cell_m),
+    ]
+    north = [float(grid.first_row * grid.cell_m), float((grid.first_row + grid.rows) * grid.cell_m)]
     for shape in outlines.shapes:
         for ring in shape.rings:
             e, n = to_british_national_grid([p[0] for p in ring], [p[1] for p in ring])
@@ -266,17 +269,17 @@ def _basemap_tiles(box: Box) -> tuple[str, str]:
 
 
 def _tile_x(lon: float, zoom: int) -> int:
-    return int((lon + 180) / 360 * 2**zoom)
+    return int((lon + 180) / 360 * (1 << zoom))
 
 
 def _tile_y(lat: float, zoom: int) -> int:
     rad = math.radians(lat)
-    return int((1 - math.asinh(math.tan(rad)) / math.pi) / 2 * 2**zoom)
+    return int((1 - math.asinh(math.tan(rad)) / math.pi) / 2 * (1 << zoom))
 
 
 def _tile_lon(x: int, zoom: int) -> float:
-    return x / 2**zoom * 360 - 180
+    return x / (1 << zoom) * 360 - 180
 
 
 def _tile_lat(y: int, zoom: int) -> float:
-    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / 2**zoom))))
+    return float(math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / (1 << zoom))))))
