@@ -43,7 +43,10 @@ def essex_districts(boundaries: Path, tolerance_m: float = 75) -> str:
     features = []
     for path in sorted((boundaries / "essex_lsoa21").glob("*.geojson")):
         lsoas = json.loads(path.read_text(encoding="utf-8"))["features"]
-        polygons = [shapely.transform(shape(f["geometry"]), TO_BNG.transform, interleaved=False) for f in lsoas]
+        polygons = [
+            shapely.transform(shape(f["geometry"]), TO_BNG.transform, interleaved=False)
+            for f in lsoas
+        ]
         district = ops.unary_union(polygons).buffer(0).simplify(tolerance_m)
         code = path.stem
         properties = {"code": code, "name": names.get(code, code), "force": "essex"}

@@ -75,7 +75,7 @@ dt{font-weight:600}.map{position:relative;width:100%;max-width:%WIDTH%px;border:
 background:#dfe8ef;overflow:hidden;margin-top:.5em}.tiles,.map svg{position:absolute;inset:0;
 width:100%;height:100%}.tile{position:absolute;background-size:100% 100%}
 .area{fill:#fff;stroke:none}.edge{fill:none;stroke:#555;stroke-width:1.2;vector-effect:non-scaling-stroke}
-.cell{stroke:none}.hot{stroke:#111;stroke-width:1;vector-effect:non-scaling-stroke}
+.cell{stroke:none}.hot{stroke:#1a1a40;stroke-width:.7;vector-effect:non-scaling-stroke}
 .rank{font-size:11px;font-weight:700;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:3px}
 #basemap:checked ~ .map .area{fill:none}#basemap:checked ~ .map .cell{fill-opacity:.75}
 table{border-collapse:collapse;margin-top:1em;font-size:.85em}td,th{border-bottom:1px solid #ddd;
