@@ -61,6 +61,7 @@ def hotspot_html(result: HotspotResult) -> str:
             "</svg></div>",
             _legend(result),
             _table(result),
+            _caveats(result),
             _footer(outlines),
             "</body></html>",
         ]
@@ -227,6 +228,11 @@ def _table(result: HotspotResult) -> str:
         for cell in result.top_cells
     ]
     return f"<table>{head}{''.join(rows)}</table>"
+
+
+def _caveats(result: HotspotResult) -> str:
+    items = "".join(f"<li>{escape(caveat)}</li>" for caveat in result.caveats)
+    return f'<ul class="notes">{items}</ul>'
 
 
 def _footer(outlines: Outlines) -> str:
