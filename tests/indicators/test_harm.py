@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from policeplan.cli import cli
 from policeplan.errors import FileRejected
+from policeplan.indicators.harm import loaded_tables
 from policeplan.indicators.harm_css import national_category_weights
 from policeplan.indicators.harm_score import harm_score
 from policeplan.indicators.indicator import compute_indicator
@@ -108,3 +111,25 @@ def test_weights_file_with_a_bad_row_loads_nothing(workspace: Workspace, tmp_pat
         load_harm_weights(workspace, bad, "v1")
     with workspace.connect(read_only=True) as con:
         assert con.execute("SELECT count(*) FROM harm_weights").fetchone() == (0,)
+
+
+def test_a_loaded_table_keeps_its_name_source_and_vintage(workspace: Workspace) -> None:
+    load_harm_weights(
+        workspace, TEST_DATA / "indicators/test-weights.csv", "chi-test", "a citation", "2099"
+    )
+    with workspace.connect(read_only=True) as con:
+        (table,) = loaded_tables(con)
+    assert (table.version, table.crime_types, table.source, table.vintage) == (
+        "chi-test", 3, "a citation", "2099",
+    )  # fmt: skip
+
+
+def test_weights_show_names_the_mix_and_the_loaded_tables(workspace: Workspace) -> None:
+    load_harm_weights(workspace, TEST_DATA / "indicators/test-weights.csv", "test-1")
+    result = CliRunner().invoke(
+        cli, ["--workspace", str(workspace.path), "weights", "show", "--force", "essex"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "national mix: Home Office police recorded crime 2017/18" in result.output
+    assert "Anti-social behaviour" in result.output and "no weight" in result.output
+    assert "loaded table 'test-1': 3 crime types; source made-up test weights" in result.output

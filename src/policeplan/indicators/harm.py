@@ -84,6 +84,33 @@ def read_weights(con: duckdb.DuckDBPyConnection, version: str | None = None) -> 
     return HarmWeights(chosen, {str(t): float(w) for t, w in rows})
 
 
+@dataclass(frozen=True)
+class LoadedTable:
+    """A loaded weights table and its provenance (None where not recorded)."""
+
+    version: str
+    crime_types: int
+    source: str | None
+    vintage: str | None
+
+
+def loaded_tables(con: duckdb.DuckDBPyConnection) -> list[LoadedTable]:
+    """Every loaded weights table, with its source and vintage when recorded."""
+    has_provenance = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'harm_weight_tables'"
+    ).fetchone() == (1,)
+    provenance: dict[str, tuple[str | None, str | None]] = {}
+    if has_provenance:
+        for version, source, vintage in con.execute(
+            "SELECT version, source, vintage FROM harm_weight_tables"
+        ).fetchall():
+            provenance[str(version)] = (source, vintage)
+    rows = con.execute(
+        "SELECT version, count(*) FROM harm_weights GROUP BY version ORDER BY version"
+    ).fetchall()
+    return [LoadedTable(str(v), int(n), *provenance.get(str(v), (None, None))) for v, n in rows]
+
+
 def latest_weights(con: duckdb.DuckDBPyConnection) -> HarmWeights | None:
     """The latest weights version, or None when no table is loaded."""
     return read_weights(con) if weights_versions(con) else None
