@@ -9,7 +9,7 @@ result says which mix was used. Anti-social behaviour has no CSS weight (inciden
 crimes), and neither do fraud codes.
 
     >>> weights = css_category_weights(con, "essex")     # doctest: +SKIP
-    >>> weights.mix
+    >>> weights.mix                                         # doctest: +SKIP
     'force mix: essex, Home Office police recorded crime 2017/18'
 """
 
