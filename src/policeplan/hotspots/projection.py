@@ -5,7 +5,7 @@ that a 250 m cell is 250 m on the ground everywhere in Great Britain.
 
 >>> easting, northing = to_british_national_grid([0.4685], [51.7356])  # Chelmsford
 >>> round(float(easting[0]) / 1000), round(float(northing[0]) / 1000)
-(570, 206)
+(571, 207)
 """
 
 from __future__ import annotations

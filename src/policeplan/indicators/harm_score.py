@@ -6,9 +6,9 @@ and `missing_weights` names the types. A window with missing months has no score
 The result names the weight table, its vintage and the offence mix, so it can be shown
 (and later compared, charted and put through SPC) like any other measure.
 
-    >>> score = harm_score(workspace, "burglary", "essex", Window.ending("2025-12", 12))
-    ... # doctest: +SKIP
-    >>> score.table, score.total is not None
+    >>> window = Window.ending("2025-12", 12)
+    >>> score = harm_score(workspace, "burglary", "essex", window)  # doctest: +SKIP
+    >>> score.table, score.total is not None                       # doctest: +SKIP
     ('ons-css', True)
 """
 
