@@ -211,7 +211,7 @@ def _stability(
     overlap = None
     missing_previous = [m for m in previous.months if m not in present]
     if missing_previous:
-        notes.append(f"previous window {previous.label()} lacks {', '.join(missing_previous)}")
+        notes.append(f"previous window {previous.label()} lacks {_months_text(missing_previous)}")
     else:
         earlier = ranking(gi_star_cells(grid, field_in(previous), query.fdr_rate))
         current_ids = order[:top_n].tolist()
@@ -223,7 +223,7 @@ def _stability(
     if missing_quarters:
         notes.append(
             f"no classification: the last {query.quarters} quarters lack "
-            f"{', '.join(missing_quarters)}"
+            f"{_months_text(missing_quarters)}"
         )
         return Stability(top_n, previous, overlap, quarters, (), {}, tuple(notes)), None
     hot = np.array([gi_star_cells(grid, field_in(q), query.fdr_rate).hot for q in quarters])
@@ -261,6 +261,17 @@ def _cell_districts(
         nearest = int(np.argmin((known_e - e[0]) ** 2 + (known_n - n[0]) ** 2))
         result.append(best[int(known[nearest])][1])
     return result
+
+
+def _months_text(months: list[str]) -> str:
+    """Missing months for a note: listed when few, else counted with the first and last.
+
+    >>> _months_text(["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"])
+    '5 months (2024-01 to 2024-05)'
+    """
+    if len(months) <= 4:
+        return ", ".join(months)
+    return f"{len(months)} months ({months[0]} to {months[-1]})"
 
 
 def _months_total(by_month: dict[int, int], window: Window) -> int:

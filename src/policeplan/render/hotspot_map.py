@@ -162,9 +162,14 @@ def _cell_title(cell: HotspotCell) -> str:
 def _rank_labels(result: HotspotResult, box: Box) -> str:
     scale = (box[2] - box[0]) / WIDTH_PX  # metres per pixel at full width
     labels = []
+    placed: list[tuple[float, float]] = []
     for cell in result.top_cells:
         x = cell.easting - box[0] + result.cell_m / 2 + 2 * scale
         y = box[3] - cell.northing
+        # A label that would overprint a higher-ranked one is left out (the table has all).
+        if any(abs(x - px) < 22 * scale and abs(y - py) < 12 * scale for px, py in placed):
+            continue
+        placed.append((x, y))
         labels.append(
             f'<text class="rank" x="{x:.0f}" y="{y:.0f}" '
             f'style="font-size:{11 * scale:.0f}px;stroke-width:{3 * scale:.0f}px">'
@@ -208,7 +213,7 @@ def _legend(result: HotspotResult) -> str:
     return (
         f'<p class="legend">{escape(result.weights)} per cell:{"".join(parts)}'
         '<span style="background:#fff;border:2px solid #111"></span>hot (outlined); '
-        "numbers: rank</p>"
+        "numbers: rank (labels that would overlap a higher rank are left out)</p>"
     )
 
 
