@@ -57,6 +57,20 @@ def test_json_has_the_contract_fields(essex_2025: Workspace) -> None:
 
 
 @pytest.mark.realdata
+def test_the_force_study_area_leaves_out_sea_and_neighbours_but_no_row(
+    essex_2025: Workspace,
+) -> None:
+    force = hotspot_analysis(essex_2025, HotspotQuery("burglary", "essex", "2025-12", top=0))
+    box = hotspot_analysis(
+        essex_2025, HotspotQuery("burglary", "essex", "2025-12", top=0, study_area="box")
+    )
+    # Essex is about 3,670 km2: 58,700 cells of 250 m.
+    assert 55_000 < force.study_area.cells < 62_000 < box.study_area.cells == box.grid.size
+    assert sum(c.count for c in force.cells) == force.located_rows == box.located_rows
+    assert force.to_dict()["fdr"]["tests"] == force.study_area.cells
+
+
+@pytest.mark.realdata
 def test_stability_counts_top_cells_of_the_previous_window(essex_2025: Workspace) -> None:
     query = HotspotQuery("violent-crime", "essex", "2025-12", months=6, top=20, quarters=2)
     stability = hotspot_analysis(essex_2025, query).stability

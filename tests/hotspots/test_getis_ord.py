@@ -12,8 +12,10 @@ from policeplan.hotspots import Grid
 from policeplan.hotspots.analysis import gi_star_cells
 from policeplan.hotspots.getis_ord import gi_star
 from policeplan.hotspots.rows import read_located_rows
+from policeplan.hotspots.study_area import study_area
 from policeplan.indicators.harm_css import national_category_weights
 from policeplan.indicators.measures import crime_measure
+from policeplan.reference.boundaries import outlines_for
 from policeplan.store import Workspace
 
 
@@ -59,6 +61,29 @@ def test_gi_star_equals_esda_on_the_real_essex_grid(essex_2025: Workspace, harm:
         expected = esda.G_Local(field.ravel(), w, transform="B", star=True, permutations=0).Zs
     assert field.size > 5000
     np.testing.assert_allclose(gi_star(field).ravel(), expected, rtol=0, atol=1e-9)
+
+
+@pytest.mark.realdata
+def test_gi_star_on_the_force_study_area_equals_esda_on_the_restricted_weights(
+    essex_2025: Workspace,
+) -> None:
+    field = essex_field(essex_2025, 1000, harm=True)
+    with essex_2025.connect(read_only=True) as con:
+        rows = read_located_rows(con, "essex", crime_measure("all-crime"), "2025-01", "2025-12")
+    grid = Grid.spanning(rows.easting, rows.northing, 1000)
+    area = study_area(grid, "force", outlines_for("essex"), field > 0).mask
+    assert 0.4 * area.size < area.sum() < 0.9 * area.size
+    ids = np.flatnonzero(area.ravel())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        esda = pytest.importorskip("esda")
+        weights = pytest.importorskip("libpysal.weights")
+        w = weights.w_subset(weights.lat2W(*field.shape, rook=False), ids.tolist())
+        expected = esda.G_Local(field.ravel()[ids], w, transform="B", star=True,
+                                permutations=0).Zs  # fmt: skip
+    z = gi_star(field, area).ravel()
+    np.testing.assert_allclose(z[ids], expected, rtol=0, atol=1e-9)
+    assert np.isnan(z[~area.ravel()]).all()
 
 
 @pytest.mark.realdata

@@ -50,6 +50,15 @@ from policeplan.render.hotspot_text import hotspot_lines, write_cells_csv
     show_default=True,
     help="Quarters (ending at --to) across which cells are classed persistent, emerging…",
 )
+@click.option(
+    "--study-area",
+    type=click.Choice(["force", "box"]),
+    default="force",
+    show_default=True,
+    help="force: cells inside the force's bundled outline plus every cell with rows "
+    "(the rectangle when no outline is bundled); box: every cell of the rectangle spanning "
+    "the located rows. Empty cells in the study area count as 0.",
+)
 @json_option
 @click.option(
     "--csv",
@@ -76,6 +85,7 @@ def hotspots_command(
     weights: str,
     top: int,
     quarters: int,
+    study_area: str,
     as_json: bool,
     csv_path: Path | None,
     html_path: Path | None,
@@ -94,6 +104,7 @@ def hotspots_command(
         weights=weights,
         top=top,
         quarters=quarters,
+        study_area=study_area,
     )
     result = hotspot_analysis(workspace, query, plan_if_loaded(workspace))
     if csv_path is not None:

@@ -20,15 +20,17 @@ from policeplan.hotspots.concentration import concentration_shares
 from policeplan.hotspots.fdr import FALSE_DISCOVERY_RATE, benjamini_hochberg, two_sided_p
 from policeplan.hotspots.getis_ord import gi_star
 from policeplan.hotspots.grid import Grid, check_cell_size
-from policeplan.hotspots.projection import to_wgs84
+from policeplan.hotspots.projection import to_british_national_grid, to_wgs84
 from policeplan.hotspots.result import HotspotCell, HotspotResult, Stability
 from policeplan.hotspots.rows import LocatedRows, read_located_rows
 from policeplan.hotspots.stability import classify_cells, top_cells_overlap
+from policeplan.hotspots.study_area import STUDY_AREAS, StudyArea, study_area
 from policeplan.indicators.harm_css import CategoryWeights, css_category_weights
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.windows import Window
 from policeplan.months import month_index, shift_month
 from policeplan.plan.model import Plan
+from policeplan.reference.boundaries import Outlines, outlines_for
 from policeplan.store import Workspace
 
 WEIGHTINGS = ("harm", "count")
@@ -47,6 +49,7 @@ class HotspotQuery:
     top: int = 20
     quarters: int = 4
     fdr_rate: float = FALSE_DISCOVERY_RATE
+    study_area: str = "force"
 
 
 @dataclass(frozen=True)
@@ -54,21 +57,32 @@ class CellTest:
     """Gi* on one field of values over the grid (flat arrays, one entry a cell)."""
 
     values: NDArray[np.float64]
-    z: NDArray[np.float64]
-    p_adjusted: NDArray[np.float64]
+    inside: NDArray[np.bool_]  # the study area
+    z: NDArray[np.float64]  # NaN outside the study area
+    p_adjusted: NDArray[np.float64]  # NaN outside the study area
     hot: NDArray[np.bool_]
 
 
-def gi_star_cells(grid: Grid, values: NDArray[np.float64], rate: float) -> CellTest:
-    """Gi* z, two-sided p, Benjamini-Hochberg adjusted p and hot flags for every cell."""
-    z = gi_star(values.reshape(grid.shape)).ravel()
-    adjusted = benjamini_hochberg(two_sided_p(z))
-    return CellTest(values.ravel(), z, adjusted, (z > 0) & (adjusted <= rate))
+def gi_star_cells(
+    grid: Grid,
+    values: NDArray[np.float64],
+    rate: float,
+    mask: NDArray[np.bool_] | None = None,
+) -> CellTest:
+    """Gi* z, two-sided p, Benjamini-Hochberg adjusted p (over the study area's cells) and
+    hot flags for every cell; `mask` (grid shape) is the study area, default all cells."""
+    inside = np.ones(grid.size, dtype=bool) if mask is None else mask.ravel()
+    z = gi_star(values.reshape(grid.shape), inside.reshape(grid.shape)).ravel()
+    adjusted = np.full(grid.size, np.nan)
+    adjusted[inside] = benjamini_hochberg(two_sided_p(z[inside]))
+    hot = inside & (np.nan_to_num(z) > 0) & (np.nan_to_num(adjusted, nan=1.0) <= rate)
+    return CellTest(values.ravel(), inside, z, adjusted, hot)
 
 
 def ranking(test: CellTest) -> NDArray[np.int64]:
-    """Cells by Gi* z (highest first), ties by value."""
-    return np.lexsort((-test.values, -test.z)).astype(np.int64)
+    """Cells of the study area by Gi* z (highest first), ties by value."""
+    cells = np.flatnonzero(test.inside)
+    return cells[np.lexsort((-test.values[cells], -test.z[cells]))].astype(np.int64)
 
 
 def hotspot_analysis(
@@ -78,6 +92,11 @@ def hotspot_analysis(
     check_cell_size(query.cell_m)
     if query.weights not in WEIGHTINGS:
         raise InputError(f"weights must be harm or count, not {query.weights!r}", field="weights")
+    if query.study_area not in STUDY_AREAS:
+        raise InputError(
+            f"study area must be {' or '.join(STUDY_AREAS)}, not {query.study_area!r}",
+            field="study_area",
+        )
     if query.top < 0 or query.quarters < 2:
         raise InputError("--top must be 0 or more and --quarters at least 2", field="top")
     measure = crime_measure(query.measure, plan)
@@ -115,17 +134,25 @@ def hotspot_analysis(
             f"{query.force} has no located {measure.slug} rows in {window.label()}: nothing "
             "to map (rows with no location are never placed)"
         )
-    grid = Grid.spanning(rows.easting[current], rows.northing[current], query.cell_m)
+    outlines = outlines_for(query.force)
+    corner_e, corner_n = _outline_corners(outlines) if query.study_area == "force" else ([], [])
+    grid = Grid.spanning(
+        np.concatenate([rows.easting[current], corner_e]),
+        np.concatenate([rows.northing[current], corner_n]),
+        query.cell_m,
+    )
     row_score = _row_scores(rows, weights)
     index = grid.flat_index(rows.easting, rows.northing)
 
-    def field_of(mask: NDArray[np.bool_]) -> NDArray[np.float64]:
-        return grid.sum_by_cell(index[mask], row_score[mask]).ravel()
-
+    occupied = grid.sum_by_cell(index, np.ones(index.size)) > 0
+    area = study_area(grid, query.study_area, outlines, occupied)
     counts = grid.sum_by_cell(index[current], np.ones(int(current.sum()))).ravel()
-    test = gi_star_cells(grid, field_of(current), query.fdr_rate)
+    values = grid.sum_by_cell(index[current], row_score[current]).ravel()
+    test = gi_star_cells(grid, values, query.fdr_rate, area.mask)
     order = ranking(test)
-    stability, patterns = _stability(grid, rows, index, row_score, query, window, present, order)
+    stability, patterns = _stability(
+        grid, area, rows, index, row_score, query, window, present, order
+    )
     listed = order[(counts[order] > 0) | test.hot[order]]
     districts = _cell_districts(grid, index[current], rows.district[current], listed)
     easting, northing = grid.centre(listed)
@@ -162,14 +189,15 @@ def hotspot_analysis(
         excluded_no_location=no_location,
         excluded_outside_area=outside,
         grid=grid,
+        study_area=area,
         cells=cells,
         top=query.top,
         total_score=float(test.values.sum()),
         fdr_rate=query.fdr_rate,
         hot_cells=int(test.hot.sum()),
-        concentration=concentration_shares(test.values),
+        concentration=concentration_shares(test.values[test.inside]),
         stability=stability,
-        caveats=_caveats(query, grid, no_location, outside, weights),
+        caveats=_caveats(query, area, no_location, outside, weights),
         data_label=label,
     )
 
@@ -183,6 +211,15 @@ def _present_months(con: duckdb.DuckDBPyConnection, force: str, first: str, last
     return {str(r[0]) for r in found}
 
 
+def _outline_corners(outlines: Outlines) -> tuple[list[float], list[float]]:
+    """South-west and north-east corners (BNG) of the outline, so the grid covers it."""
+    points = [p for shape in outlines.shapes for ring in shape.rings for p in ring]
+    if not points:
+        return [], []
+    east, north = to_british_national_grid([p[0] for p in points], [p[1] for p in points])
+    return [float(east.min()), float(east.max())], [float(north.min()), float(north.max())]
+
+
 def _row_scores(rows: LocatedRows, weights: CategoryWeights | None) -> NDArray[np.float64]:
     if weights is None:
         return np.ones(rows.crime_type.size, dtype=np.float64)
@@ -193,6 +230,7 @@ def _row_scores(rows: LocatedRows, weights: CategoryWeights | None) -> NDArray[n
 
 def _stability(
     grid: Grid,
+    area: StudyArea,
     rows: LocatedRows,
     index: NDArray[np.int64],
     row_score: NDArray[np.float64],
@@ -213,7 +251,7 @@ def _stability(
     if missing_previous:
         notes.append(f"previous window {previous.label()} lacks {_months_text(missing_previous)}")
     else:
-        earlier = ranking(gi_star_cells(grid, field_in(previous), query.fdr_rate))
+        earlier = ranking(gi_star_cells(grid, field_in(previous), query.fdr_rate, area.mask))
         current_ids = order[:top_n].tolist()
         overlap = top_cells_overlap(current_ids, earlier[:top_n].tolist())
     quarters = tuple(
@@ -226,9 +264,11 @@ def _stability(
             f"{_months_text(missing_quarters)}"
         )
         return Stability(top_n, previous, overlap, quarters, (), {}, tuple(notes)), None
-    hot = np.array([gi_star_cells(grid, field_in(q), query.fdr_rate).hot for q in quarters])
+    hot = np.array(
+        [gi_star_cells(grid, field_in(q), query.fdr_rate, area.mask).hot for q in quarters]
+    )
     patterns = classify_cells(hot)
-    names, totals = np.unique(patterns, return_counts=True)
+    names, totals = np.unique(patterns[area.mask.ravel()], return_counts=True)
     classes = {str(n): int(c) for n, c in zip(names, totals, strict=True)}
     hot_by_quarter = tuple(int(h.sum()) for h in hot)
     return Stability(top_n, previous, overlap, quarters, hot_by_quarter, classes, tuple(notes)), (
@@ -281,7 +321,7 @@ def _months_total(by_month: dict[int, int], window: Window) -> int:
 
 def _caveats(
     query: HotspotQuery,
-    grid: Grid,
+    area: StudyArea,
     no_location: int,
     outside: int,
     weights: CategoryWeights | None,
@@ -290,8 +330,7 @@ def _caveats(
         "police.uk locations are anonymised snap points, each standing for several addresses: "
         f"results are at the scale of snap points and {query.cell_m} m cells, never addresses",
         f"{no_location:,} rows with no location are excluded (never placed)",
-        f"study area: all {grid.size:,} cells ({grid.columns} x {grid.rows}) of the rectangle "
-        "spanning the located rows; empty cells count as 0",
+        f"study area: {area.cells:,} cells: {area.rule}",
     ]
     if outside:
         caveats.append(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policeplan.hotspots.grid import Grid
+from policeplan.hotspots.study_area import StudyArea
 from policeplan.indicators.harm_css import CategoryWeights
 from policeplan.indicators.windows import Window
 
@@ -95,6 +96,7 @@ class HotspotResult:
     excluded_no_location: int
     excluded_outside_area: int
     grid: Grid
+    study_area: StudyArea
     cells: tuple[HotspotCell, ...]
     top: int
     total_score: float
@@ -121,12 +123,12 @@ class HotspotResult:
             "excluded_no_location": self.excluded_no_location,
             "excluded_outside_area": self.excluded_outside_area,
             "study_area": {
-                "cells": self.grid.size,
-                "columns": self.grid.columns,
-                "rows": self.grid.rows,
+                "kind": self.study_area.kind,
+                "cells": self.study_area.cells,
+                "grid_columns": self.grid.columns,
+                "grid_rows": self.grid.rows,
                 "cells_with_rows": sum(1 for c in self.cells if c.count > 0),
-                "rule": "every cell of the rectangle spanning the located rows; "
-                "empty cells count as 0",
+                "rule": self.study_area.rule,
             },
             "total_score": round(self.total_score, 4),
             "method": {
@@ -141,7 +143,7 @@ class HotspotResult:
             "fdr": {
                 "method": "Benjamini-Hochberg",
                 "rate": self.fdr_rate,
-                "tests": self.grid.size,
+                "tests": self.study_area.cells,
                 "hot_cells": self.hot_cells,
                 "hot_rule": "z > 0 and adjusted p <= rate",
             },
@@ -149,7 +151,7 @@ class HotspotResult:
             "concentration": {
                 **self.concentration,
                 "basis": f"cells ranked by {self.weights} value, out of all "
-                f"{self.grid.size:,} cells of the study area",
+                f"{self.study_area.cells:,} cells of the study area",
             },
             "stability": self.stability.to_dict(),
             "caveats": list(self.caveats),

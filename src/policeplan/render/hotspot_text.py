@@ -37,7 +37,7 @@ def weighting_label(result: HotspotResult) -> str:
 def fdr_statement(result: HotspotResult) -> str:
     return (
         f"Gi* (queen neighbours, cell included), two-sided p, Benjamini-Hochberg false "
-        f"discovery rate {result.fdr_rate:.0%} over {result.grid.size:,} cells: "
+        f"discovery rate {result.fdr_rate:.0%} over {result.study_area.cells:,} cells: "
         f"{result.hot_cells:,} hot"
     )
 
