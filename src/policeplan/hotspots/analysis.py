@@ -9,6 +9,7 @@ with concentration and stability across windows and quarters.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import duckdb
@@ -155,26 +156,7 @@ def hotspot_analysis(
     )
     listed = order[(counts[order] > 0) | test.hot[order]]
     districts = _cell_districts(grid, index[current], rows.district[current], listed)
-    easting, northing = grid.centre(listed)
-    lon, lat = to_wgs84(easting, northing)
-    cells = tuple(
-        HotspotCell(
-            id=grid.cell_id(*divmod(int(cell), grid.columns)),
-            lat=float(lat[k]),
-            lon=float(lon[k]),
-            easting=float(easting[k]),
-            northing=float(northing[k]),
-            district=districts[k] or None,
-            count=int(counts[cell]),
-            score=float(test.values[cell]),
-            z=float(test.z[cell]),
-            p_adjusted=float(test.p_adjusted[cell]),
-            hot=bool(test.hot[cell]),
-            pattern=None if patterns is None else str(patterns[cell]),
-            rank=k + 1,
-        )
-        for k, cell in enumerate(listed.tolist())
-    )
+    cells = _cells(grid, listed, counts, test, patterns, districts)
     no_location = _months_total(rows.no_location, window)
     outside = _months_total(rows.outside_area, window)
     return HotspotResult(
@@ -211,6 +193,46 @@ def _present_months(con: duckdb.DuckDBPyConnection, force: str, first: str, last
     return {str(r[0]) for r in found}
 
 
+def _cells(
+    grid: Grid,
+    listed: NDArray[np.int64],
+    counts: NDArray[np.float64],
+    test: CellTest,
+    patterns: NDArray[np.object_] | None,
+    districts: list[str],
+) -> tuple[HotspotCell, ...]:
+    """The listed cells, in rank order (plain lists: indexing numpy per cell is slow)."""
+    easting, northing = grid.centre(listed)
+    lon, lat = to_wgs84(easting, northing)
+    rows, columns = np.divmod(listed, grid.columns)
+    columns_of_values = (
+        rows.tolist(), columns.tolist(), lat.tolist(), lon.tolist(), easting.tolist(),
+        northing.tolist(), districts, counts[listed].tolist(), test.values[listed].tolist(),
+        test.z[listed].tolist(), test.p_adjusted[listed].tolist(), test.hot[listed].tolist(),
+        [None] * len(listed) if patterns is None else patterns[listed].tolist(),
+    )  # fmt: skip
+    return tuple(
+        HotspotCell(
+            id=grid.cell_id(row, column),
+            lat=y,
+            lon=x,
+            easting=e,
+            northing=n,
+            district=district or None,
+            count=int(count),
+            score=score,
+            z=z,
+            p_adjusted=p,
+            hot=hot,
+            pattern=pattern,
+            rank=k + 1,
+        )
+        for k, (row, column, y, x, e, n, district, count, score, z, p, hot, pattern) in enumerate(
+            zip(*columns_of_values, strict=True)
+        )
+    )
+
+
 def _outline_corners(outlines: Outlines) -> tuple[list[float], list[float]]:
     """South-west and north-east corners (BNG) of the outline, so the grid covers it."""
     points = [p for shape in outlines.shapes for ring in shape.rings for p in ring]
@@ -223,9 +245,8 @@ def _outline_corners(outlines: Outlines) -> tuple[list[float], list[float]]:
 def _row_scores(rows: LocatedRows, weights: CategoryWeights | None) -> NDArray[np.float64]:
     if weights is None:
         return np.ones(rows.crime_type.size, dtype=np.float64)
-    types, inverse = np.unique(rows.crime_type, return_inverse=True)
-    per_type = np.array([weights.weights[str(t)] for t in types], dtype=np.float64)
-    return per_type[inverse]
+    weight = weights.weights
+    return np.fromiter((weight[t] for t in rows.crime_type.tolist()), np.float64)
 
 
 def _stability(
@@ -238,7 +259,7 @@ def _stability(
     window: Window,
     present: set[str],
     order: NDArray[np.int64],
-) -> tuple[Stability, NDArray[np.str_] | None]:
+) -> tuple[Stability, NDArray[np.object_] | None]:
     def field_in(w: Window) -> NDArray[np.float64]:
         mask = rows.in_months(month_index(w.first), month_index(w.last))
         return grid.sum_by_cell(index[mask], row_score[mask]).ravel()
@@ -268,8 +289,9 @@ def _stability(
         [gi_star_cells(grid, field_in(q), query.fdr_rate, area.mask).hot for q in quarters]
     )
     patterns = classify_cells(hot)
-    names, totals = np.unique(patterns[area.mask.ravel()], return_counts=True)
-    classes = {str(n): int(c) for n, c in zip(names, totals, strict=True)}
+    ever_hot = hot.any(axis=0) & area.mask.ravel()
+    classes = dict(Counter(patterns[ever_hot].tolist()))
+    classes["no pattern"] = area.cells - int(ever_hot.sum())
     hot_by_quarter = tuple(int(h.sum()) for h in hot)
     return Stability(top_n, previous, overlap, quarters, hot_by_quarter, classes, tuple(notes)), (
         patterns

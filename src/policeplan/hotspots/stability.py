@@ -44,15 +44,18 @@ def classify(hot: Sequence[bool | int]) -> str:
     return "intermittent"
 
 
-def classify_cells(hot_by_quarter: NDArray[np.bool_]) -> NDArray[np.str_]:
+def classify_cells(hot_by_quarter: NDArray[np.bool_]) -> NDArray[np.object_]:
     """Class of every cell from a (quarters, cells) array of hot flags, oldest first."""
     cells = hot_by_quarter.shape[1]
     classes = np.full(cells, "no pattern", dtype=object)
-    any_hot = hot_by_quarter.any(axis=0)
-    # Few cells are ever hot: classify those one by one.
-    for cell in np.flatnonzero(any_hot):
-        classes[cell] = classify(hot_by_quarter[:, cell].tolist())
-    return classes.astype(str)
+    ever_hot = np.flatnonzero(hot_by_quarter.any(axis=0))
+    # Few cells are ever hot: classify those, by their distinct sequences.
+    sequences = hot_by_quarter[:, ever_hot].T
+    if ever_hot.size:
+        distinct, inverse = np.unique(sequences, axis=0, return_inverse=True)
+        names = np.array([classify(seq.tolist()) for seq in distinct], dtype=object)
+        classes[ever_hot] = names[inverse.ravel()]
+    return classes
 
 
 def top_cells_overlap(current: Sequence[str], previous: Sequence[str]) -> int:
