@@ -80,6 +80,7 @@ def test_harm_score_names_the_css_table_its_vintage_and_mix(
     expected = 2 * weights["Burglary"] + weights["Shoplifting"]
     assert score.total == pytest.approx(expected, rel=1e-12)
     assert score.per_1000 == pytest.approx(expected / 1_846_655 * 1000, rel=1e-12)
+    assert score.per_resident == pytest.approx(expected / 1_846_655, rel=1e-12)
     assert (score.table, score.population_year) == ("ons-css", 2019)
     assert "late 2020" in score.vintage and score.mix.startswith("national mix")
     assert score.to_dict()["complete"] is True

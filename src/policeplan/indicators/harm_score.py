@@ -1,5 +1,6 @@
 """The harm score of a crime measure for a force (or area) and window: Σ count × weight
-over its crime types, and per 1,000 residents (as ONS publishes the Crime Severity Score).
+over its crime types, per 1,000 residents, and per resident (the scale on which ONS
+publishes the Crime Severity Score: weighted total divided by the population).
 
 A crime type with no weight is never counted as 0: the score is then incomplete (None),
 and `missing_weights` names the types. A window with missing months has no score either.
@@ -61,6 +62,12 @@ class HarmScoreResult:
     def complete(self) -> bool:
         return self.total is not None
 
+    @property
+    def per_resident(self) -> float | None:
+        """Σ count × weight / population: the scale of the Crime Severity Score ONS
+        publishes (England and Wales 10.1 in 2015/16), i.e. `per_1000` / 1,000."""
+        return None if self.per_1000 is None else self.per_1000 / PER
+
     def to_dict(self) -> dict[str, object]:
         return {
             "measure": self.measure,
@@ -71,6 +78,7 @@ class HarmScoreResult:
             "weights": {"table": self.table, "vintage": self.vintage, "mix": self.mix},
             "score": self.total,
             "per_1000": self.per_1000,
+            "per_resident": self.per_resident,
             "population": self.population,
             "population_year": self.population_year,
             "complete": self.complete,
