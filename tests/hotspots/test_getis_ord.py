@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from policeplan.hotspots import Grid
-from policeplan.hotspots.analysis import gi_star_cells
+from policeplan.hotspots.cell_tests import gi_star_cells
 from policeplan.hotspots.getis_ord import gi_star
 from policeplan.hotspots.rows import read_located_rows
 from policeplan.hotspots.study_area import study_area

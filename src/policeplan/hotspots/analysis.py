@@ -17,12 +17,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from policeplan.errors import DataError, IncompleteWindow, InputError
+from policeplan.hotspots.cell_tests import gi_star_cells, ranking
+from policeplan.hotspots.cells import cell_districts, ranked_cells
 from policeplan.hotspots.concentration import concentration_shares
-from policeplan.hotspots.fdr import FALSE_DISCOVERY_RATE, benjamini_hochberg, two_sided_p
-from policeplan.hotspots.getis_ord import gi_star
+from policeplan.hotspots.fdr import FALSE_DISCOVERY_RATE
 from policeplan.hotspots.grid import Grid, check_cell_size
-from policeplan.hotspots.projection import to_british_national_grid, to_wgs84
-from policeplan.hotspots.result import HotspotCell, HotspotResult, Stability
+from policeplan.hotspots.projection import to_british_national_grid
+from policeplan.hotspots.result import HotspotResult, Stability
 from policeplan.hotspots.rows import LocatedRows, read_located_rows
 from policeplan.hotspots.stability import classify_cells, top_cells_overlap
 from policeplan.hotspots.study_area import STUDY_AREAS, StudyArea, study_area
@@ -51,39 +52,6 @@ class HotspotQuery:
     quarters: int = 4
     fdr_rate: float = FALSE_DISCOVERY_RATE
     study_area: str = "force"
-
-
-@dataclass(frozen=True)
-class CellTest:
-    """Gi* on one field of values over the grid (flat arrays, one entry a cell)."""
-
-    values: NDArray[np.float64]
-    inside: NDArray[np.bool_]  # the study area
-    z: NDArray[np.float64]  # NaN outside the study area
-    p_adjusted: NDArray[np.float64]  # NaN outside the study area
-    hot: NDArray[np.bool_]
-
-
-def gi_star_cells(
-    grid: Grid,
-    values: NDArray[np.float64],
-    rate: float,
-    mask: NDArray[np.bool_] | None = None,
-) -> CellTest:
-    """Gi* z, two-sided p, Benjamini-Hochberg adjusted p (over the study area's cells) and
-    hot flags for every cell; `mask` (grid shape) is the study area, default all cells."""
-    inside = np.ones(grid.size, dtype=bool) if mask is None else mask.ravel()
-    z = gi_star(values.reshape(grid.shape), inside.reshape(grid.shape)).ravel()
-    adjusted = np.full(grid.size, np.nan)
-    adjusted[inside] = benjamini_hochberg(two_sided_p(z[inside]))
-    hot = inside & (np.nan_to_num(z) > 0) & (np.nan_to_num(adjusted, nan=1.0) <= rate)
-    return CellTest(values.ravel(), inside, z, adjusted, hot)
-
-
-def ranking(test: CellTest) -> NDArray[np.int64]:
-    """Cells of the study area by Gi* z (highest first), ties by value."""
-    cells = np.flatnonzero(test.inside)
-    return cells[np.lexsort((-test.values[cells], -test.z[cells]))].astype(np.int64)
 
 
 def hotspot_analysis(
@@ -155,8 +123,8 @@ def hotspot_analysis(
         grid, area, rows, index, row_score, query, window, present, order
     )
     listed = order[(counts[order] > 0) | test.hot[order]]
-    districts = _cell_districts(grid, index[current], rows.district[current], listed)
-    cells = _cells(grid, listed, counts, test, patterns, districts)
+    districts = cell_districts(grid, index[current], rows.district[current], listed)
+    cells = ranked_cells(grid, listed, counts, test, patterns, districts)
     no_location = _months_total(rows.no_location, window)
     outside = _months_total(rows.outside_area, window)
     return HotspotResult(
@@ -191,46 +159,6 @@ def _present_months(con: duckdb.DuckDBPyConnection, force: str, first: str, last
         [force, f"{first}-01", f"{last}-01"],
     ).fetchall()
     return {str(r[0]) for r in found}
-
-
-def _cells(
-    grid: Grid,
-    listed: NDArray[np.int64],
-    counts: NDArray[np.float64],
-    test: CellTest,
-    patterns: NDArray[np.object_] | None,
-    districts: list[str],
-) -> tuple[HotspotCell, ...]:
-    """The listed cells, in rank order (plain lists: indexing numpy per cell is slow)."""
-    easting, northing = grid.centre(listed)
-    lon, lat = to_wgs84(easting, northing)
-    rows, columns = np.divmod(listed, grid.columns)
-    columns_of_values = (
-        rows.tolist(), columns.tolist(), lat.tolist(), lon.tolist(), easting.tolist(),
-        northing.tolist(), districts, counts[listed].tolist(), test.values[listed].tolist(),
-        test.z[listed].tolist(), test.p_adjusted[listed].tolist(), test.hot[listed].tolist(),
-        [None] * len(listed) if patterns is None else patterns[listed].tolist(),
-    )  # fmt: skip
-    return tuple(
-        HotspotCell(
-            id=grid.cell_id(row, column),
-            lat=y,
-            lon=x,
-            easting=e,
-            northing=n,
-            district=district or None,
-            count=int(count),
-            score=score,
-            z=z,
-            p_adjusted=p,
-            hot=hot,
-            pattern=pattern,
-            rank=k + 1,
-        )
-        for k, (row, column, y, x, e, n, district, count, score, z, p, hot, pattern) in enumerate(
-            zip(*columns_of_values, strict=True)
-        )
-    )
 
 
 def _outline_corners(outlines: Outlines) -> tuple[list[float], list[float]]:
@@ -296,33 +224,6 @@ def _stability(
     return Stability(top_n, previous, overlap, quarters, hot_by_quarter, classes, tuple(notes)), (
         patterns
     )
-
-
-def _cell_districts(
-    grid: Grid, index: NDArray[np.int64], district: NDArray[np.str_], cells: NDArray[np.int64]
-) -> list[str]:
-    """Each cell's district: the commonest among its rows, else the nearest cell's."""
-    names, code = np.unique(district, return_inverse=True)
-    keys, tally = np.unique(index * len(names) + code, return_counts=True)
-    cell_of, name_of = np.divmod(keys, len(names))
-    best: dict[int, tuple[int, str]] = {}
-    for cell, name, n in zip(cell_of.tolist(), name_of.tolist(), tally.tolist(), strict=True):
-        label = str(names[name])
-        if label and (cell not in best or n > best[cell][0]):
-            best[cell] = (n, label)
-    if not best:
-        return ["" for _ in cells]
-    known = np.array(sorted(best), dtype=np.int64)
-    known_e, known_n = grid.centre(known)
-    result = []
-    for cell in cells.tolist():
-        if cell in best:
-            result.append(best[cell][1])
-            continue
-        e, n = grid.centre(np.array([cell], dtype=np.int64))
-        nearest = int(np.argmin((known_e - e[0]) ** 2 + (known_n - n[0]) ** 2))
-        result.append(best[int(known[nearest])][1])
-    return result
 
 
 def _months_text(months: list[str]) -> str:
