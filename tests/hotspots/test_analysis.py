@@ -117,3 +117,21 @@ def test_a_force_with_no_located_rows_is_refused(workspace: Workspace, tmp_path:
     import_police_uk(workspace, [path])
     with pytest.raises(DataError, match="no located burglary rows"):
         hotspot_analysis(workspace, HotspotQuery("burglary", "essex", "2025-01", months=1))
+
+
+def test_rows_of_a_district_named_with_a_comma_are_the_forces_own(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    # ONS calls it "Bristol, City of"; police.uk LSOA names say "Bristol 001A".
+    path = tmp_path / "2025-01-avon-and-somerset-street.csv"
+    rows = [
+        f"x{i},2025-01,Avon and Somerset Constabulary,Avon and Somerset Constabulary,"
+        f"-2.59{i},51.45{i},On or near X,E01014485,Bristol 001A,Burglary,,"
+        for i in range(5)
+    ]
+    path.write_text("\n".join([HEADER, *rows]) + "\n")
+    import_police_uk(workspace, [path])
+    query = HotspotQuery("burglary", "avon-and-somerset", "2025-01", months=1, quarters=2)
+    result = hotspot_analysis(workspace, query)
+    assert (result.located_rows, result.excluded_outside_area) == (5, 0)
+    assert result.cells[0].district == "Bristol"

@@ -58,7 +58,7 @@ def read_located_rows(
     latitude = np.asarray(_numbers(data["latitude"]))
     located = np.isfinite(longitude) & np.isfinite(latitude)
     district = np.asarray(_plain(data["district"]), dtype=str)
-    force_districts = {d.name for d in districts_of(force)}
+    force_districts = own_district_names(force)
     outside = np.zeros(located.shape, dtype=bool)
     if force_districts:
         outside = located & (district != "") & ~np.isin(district, sorted(force_districts))
@@ -73,6 +73,17 @@ def read_located_rows(
         no_location=_by_month(months[~located]),
         outside_area=_by_month(months[outside]),
     )
+
+
+def own_district_names(force: str) -> set[str]:
+    """Names the force's districts go by in LSOA names: the ONS name and, for names such as
+    "Bristol, City of", the part before the comma ("Bristol 001A" is an LSOA of it).
+
+    >>> sorted(own_district_names("avon-and-somerset"))[:3]
+    ['Bath and North East Somerset', 'Bristol', 'Bristol, City of']
+    """
+    names = {d.name for d in districts_of(force)}
+    return names | {name.split(",")[0].strip() for name in names}
 
 
 def _plain(column: object) -> NDArray[np.object_]:
