@@ -147,7 +147,7 @@ def hotspot_analysis(
         hot_cells=int(test.hot.sum()),
         concentration=concentration_shares(test.values[test.inside]),
         stability=stability,
-        caveats=_caveats(query, area, no_location, outside, weights),
+        caveats=_caveats(query, area, int(current.sum()), no_location, outside, weights),
         data_label=label,
     )
 
@@ -245,6 +245,7 @@ def _months_total(by_month: dict[int, int], window: Window) -> int:
 def _caveats(
     query: HotspotQuery,
     area: StudyArea,
+    located: int,
     no_location: int,
     outside: int,
     weights: CategoryWeights | None,
@@ -258,6 +259,12 @@ def _caveats(
     if outside:
         caveats.append(
             f"{outside:,} located rows whose LSOA lies outside the force's districts are excluded"
+        )
+    if located < area.cells:
+        caveats.append(
+            f"sparse: {located:,} rows for {area.cells:,} cells; Gi*'s normal approximation "
+            "overstates significance when most cells are empty: prefer larger cells or a "
+            "longer window, and read the ranking rather than the p-values"
         )
     if weights is not None:
         caveats.append(
