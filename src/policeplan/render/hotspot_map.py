@@ -263,16 +263,23 @@ def _basemap_tiles(box: Box) -> tuple[str, str]:
     width, height = box[2] - box[0], box[3] - box[1]
     for x in range(x0, x1 + 1):
         for y in range(y0, y1 + 1):
+            # Corners NW, NE, SW, SE: a Web Mercator tile is a slightly rotated square on
+            # the British National Grid, so it is placed by its centre, size and angle.
+            west, east_ = _tile_lon(x, zoom), _tile_lon(x + 1, zoom)
+            north, south = _tile_lat(y, zoom), _tile_lat(y + 1, zoom)
             e, n = to_british_national_grid(
-                [_tile_lon(x, zoom), _tile_lon(x + 1, zoom)],
-                [_tile_lat(y, zoom), _tile_lat(y + 1, zoom)],
+                [west, east_, west, east_], [north, north, south, south]
             )
-            left, top = (e[0] - box[0]) / width * 100, (box[3] - n[0]) / height * 100
-            w, h = (e[1] - e[0]) / width * 100, (n[0] - n[1]) / height * 100
+            w = (math.dist((e[0], n[0]), (e[1], n[1])) + math.dist((e[2], n[2]), (e[3], n[3]))) / 2
+            h = (math.dist((e[0], n[0]), (e[2], n[2])) + math.dist((e[1], n[1]), (e[3], n[3]))) / 2
+            angle = -math.degrees(math.atan2(n[1] - n[0], e[1] - e[0]))  # SVG y points down
+            left = (float(e.mean()) - w / 2 - box[0]) / width * 100
+            top = (box[3] - float(n.mean()) - h / 2) / height * 100
             name = f"t{zoom}-{x}-{y}"
             divs.append(
                 f'<div class="tile {name}" style="left:{left:.3f}%;top:{top:.3f}%;'
-                f'width:{w:.3f}%;height:{h:.3f}%"></div>'
+                f"width:{w / width * 100:.3f}%;height:{h / height * 100:.3f}%;"
+                f'transform:rotate({angle:.3f}deg)"></div>'
             )
             url = TILE_URL.format(z=zoom, x=x, y=y)
             rules.append(f"#basemap:checked ~ .map .{name}{{background-image:url({url})}}")
