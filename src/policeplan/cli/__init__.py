@@ -16,6 +16,7 @@ from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
 from policeplan.cli.docs import docs_command
+from policeplan.cli.hotspots import hotspots_command
 from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
@@ -57,6 +58,7 @@ for command in (
     scorecard_command,
     msg_command,
     weights_group,
+    hotspots_command,
     delivery_group,
     demo_command,
     docs_command,

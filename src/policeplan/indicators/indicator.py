@@ -140,6 +140,7 @@ def _harm_dict(harm: HarmScore | None, source: str) -> dict[str, Any]:
         "score": harm.score,
         "weights_version": harm.version,
         "unweighted_crime_types": list(harm.unweighted_types),
+        **({"note": harm.note} if harm.note else {}),
     }
 
 
