@@ -118,6 +118,14 @@ CASES = [
     *_window_cases(("breakdown",)),
     *_window_cases(("scorecard",), measure=False),
     *_window_cases(("msg",)),
+    *_window_cases(("hotspots",)),
+    Case(
+        ("hotspots",),
+        "cell too small",
+        ("all-crime", "--force", "essex", "--to", "2025-02", "--months", "1", "--cell", "10"),
+        "--cell",
+    ),  # fmt: skip
+    Case(("weights", "show"), "unknown force", ("--force", "nowhere"), "'nowhere'"),
     Case(
         ("msg",),
         "unknown force in group",
