@@ -4,6 +4,8 @@ python -m bench                                  # everything
 python -m bench import --dataset national --keep
 python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
+python -m bench charts                           # every chart kind to SVG
+python -m bench hotspots                         # hotspots of ~300,000 located rows
 python -m bench startup                          # policeplan --help/--version (goal < 0.5 s)
 python -m bench reimport                         # database size across 5 re-imports
 """
@@ -81,6 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--repeat", type=_positive, default=3, help="timed runs; the best is kept (default 3)"
     )
 
+    charts = commands.add_parser(
+        "charts",
+        help="chart speed: every chart kind to SVG (goal < 0.3 s a chart)",
+        description="Time building each chart kind's Vega-Lite definition from its example "
+        "input and rendering it to SVG offline with vl-convert; writes bench/out/charts.json.",
+    )
+    charts.add_argument(
+        "--repeat", type=_positive, default=5, help="timed runs; the best is kept (default 5)"
+    )
+    hotspots = commands.add_parser(
+        "hotspots",
+        help="hotspot speed and memory: 12 months of about 300,000 located rows",
+        description="Time the hotspot analysis (Gi*, FDR, concentration, stability) of a "
+        "generated force with about 300,000 located rows in 12 months at 250 m cells (goal "
+        "< 10 s, < 1 GB peak) and 100 m cells (goal < 30 s), each in a fresh process.",
+    )
+    hotspots.add_argument("--rebuild", action="store_true", help="generate the workspace again")
     startup = commands.add_parser(
         "startup",
         help="start-up time of policeplan --help and --version (goal < 0.5 s)",
@@ -118,6 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = [Path(line) for line in args.files.read_text(encoding="utf-8").splitlines()]
         run_contender_here(args.name, files, args.workdir, args.result)
         return 0
+    if args.command == "hotspots":
+        from bench.hotspots import hotspot_benchmark
+
+        hotspot_benchmark(args.rebuild)
+        return 0
     if args.command == "indicators":
         from bench.indicator_speed import indicator_benchmark
 
@@ -133,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         reimport_size_benchmark()
         return 0
+    if args.command == "charts":
+        from bench.charts import chart_benchmark
+
+        chart_benchmark(args.repeat)
+        return 0
     from bench.import_throughput import import_benchmark
 
     if args.command == "import":
@@ -144,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(rebuild=False, repeat=3)
+        from bench.charts import chart_benchmark
+
+        chart_benchmark(repeat=5)
         from bench.startup import startup_benchmark
 
         startup_benchmark()

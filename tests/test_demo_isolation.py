@@ -70,5 +70,5 @@ def test_demo_refuses_a_range_that_ends_before_it_starts(tmp_path: Path) -> None
                         "--to", "2025-01")  # fmt: skip
 
     assert result.returncode == 1
-    assert "2025-03 is after the last month 2025-01" in result.stderr
+    assert "the last month 2025-01 is before the first 2025-03" in result.stderr
     assert not (tmp_path / "d").exists()

@@ -13,7 +13,7 @@ import click
 
 from policeplan.cli._common import PolicePlanGroup
 from policeplan.cli._lazy import LazyCommand, LazyCommands
-from policeplan.config import WORKSPACE_ENV, load_settings
+from policeplan.config import TRACEBACK_ENV, WORKSPACE_ENV, load_settings
 
 # Command modules are imported when their command runs (start-up speed: see cli/_lazy.py).
 # The second string is the first sentence of the command's docstring, shown by --help.
@@ -37,9 +37,13 @@ LAZY_COMMANDS = {
     "msg": LazyCommand("policeplan.cli.msg:msg_command",
         "Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people…"),
     "weights": LazyCommand("policeplan.cli.weights:weights_group",
-        "Harm weights (crime severity by crime type)."),
+        "Harm weights by crime type: the bundled ONS Crime Severity Score weights, and…"),
     "delivery": LazyCommand("policeplan.cli.delivery:delivery_group",
         "Track the delivery plan: strands, actions, quarterly updates, risks (all audited)."),
+    "hotspots": LazyCommand("policeplan.cli.hotspots:hotspots_command",
+        "Where MEASURE (a crime measure, counted or harm-weighted) clusters: grid cells…"),
+    "docs": LazyCommand("policeplan.cli.docs:docs_command",
+        "Print the documentation of TOPIC (statistics, indicators, msg); without TOPIC, list…"),
     "demo": LazyCommand("policeplan.cli.demo:demo_command",
         "Build a demo workspace from synthetic data, offline, in its own folder."),
     "history": LazyCommand("policeplan.cli.history:history_group",
@@ -60,11 +64,17 @@ class _RootGroup(LazyCommands, PolicePlanGroup):
     default=None,
     help=f"Workspace directory (default: ${WORKSPACE_ENV} or ./policeplan-workspace).",
 )
+@click.option(
+    "--traceback",
+    "show_traceback",
+    is_flag=True,
+    help=f"Show the full traceback of an unexpected error (also ${TRACEBACK_ENV}=1).",
+)
 @click.version_option(package_name="policeplan")
 @click.pass_context
-def cli(ctx: click.Context, workspace: str | None) -> None:
+def cli(ctx: click.Context, workspace: str | None, show_traceback: bool) -> None:
     """Run a Police and Crime Plan: import data, compute indicators, track delivery."""
-    ctx.obj = load_settings(workspace, os.environ)
+    ctx.obj = load_settings(workspace, os.environ, show_traceback=show_traceback)
 
 
 def main() -> None:

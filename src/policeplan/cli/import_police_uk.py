@@ -11,6 +11,7 @@ from policeplan.cli._import_outcome import (
     open_real_workspace,
     run_import,
 )
+from policeplan.errors import FileRejected, InputError
 from policeplan.ingest.police_uk import ImportOptions, ImportSummary, import_police_uk
 
 
@@ -44,12 +45,18 @@ def import_police_uk_command(
             return import_police_uk(workspace, paths, on_progress=progress, options=options)
 
     summary = run_import(ctx, work)
+    if not summary.files:
+        raise InputError("no .csv, .csv.gz or .zip file found", file=", ".join(paths))
+    nothing_loaded = all(f.status == "rejected" for f in summary.files)
     if as_json:
         echo_json(summary.to_json())
+    elif nothing_loaded:
+        more = len(summary.files) - 1
+        also = f" (and {more} more file{'s' if more > 1 else ''} rejected)" if more else ""
+        raise FileRejected(f"{summary.files[0].error}{also}; nothing was loaded")
     else:
         _print_summary(summary)
-    every_file_rejected = bool(summary.files) and summary.files_rejected == len(summary.files)
-    exit_for(ctx, nothing_loaded=every_file_rejected, rejects=not summary.complete)
+    exit_for(ctx, nothing_loaded=nothing_loaded, rejects=not summary.complete)
 
 
 def _print_summary(summary: ImportSummary) -> None:
