@@ -124,7 +124,7 @@ CASES = [
         "cell too small",
         ("all-crime", "--force", "essex", "--to", "2025-02", "--months", "1", "--cell", "10"),
         "--cell",
-    ),  # fmt: skip
+    ),
     Case(("weights", "show"), "unknown force", ("--force", "nowhere"), "'nowhere'"),
     Case(
         ("msg",),
