@@ -53,7 +53,7 @@ def test_text_output_states_the_fdr_and_the_caveats(essex_2025: Workspace) -> No
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--cell", "20"], "Error: field 'cell': cell size 20 m is outside 50 m to 5,000 m"),
+        (["--cell", "20"], "Error: --cell: cell size 20 m is outside 50 m to 5,000 m"),
         (["--months", "24"], "Error: essex has no police.uk street file for 2024-01"),
     ],
 )
