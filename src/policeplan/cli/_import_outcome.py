@@ -13,15 +13,12 @@ from typing import TypeVar
 
 import click
 
-from policeplan.cli._common import open_workspace
+from policeplan.cli._common import EXIT_ERROR, EXIT_INTERRUPTED, open_workspace
 from policeplan.errors import ConfigurationError
 from policeplan.ingest.interrupted import ImportInterrupted
 from policeplan.store import Workspace
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_REJECTS = 3
-EXIT_INTERRUPTED = 130
+EXIT_REJECTS = 3  # beside _common's EXIT_ERROR (1) and EXIT_INTERRUPTED (130)
 
 T = TypeVar("T")
 
