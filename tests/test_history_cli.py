@@ -40,6 +40,7 @@ def test_refused_shrink_exits_1_with_both_counts_then_history_and_revert(
     refused = _run(settings, "import", "police-uk", str(short))
     assert refused.exit_code == 1
     assert "199 rows would replace the 12,144 held" in refused.output
+    assert "allowing the shrink (--allow-shrink)" in refused.output
 
     allowed = _run(settings, "import", "police-uk", str(short), "--allow-shrink")
     assert allowed.exit_code == 0, allowed.output

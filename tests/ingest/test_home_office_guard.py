@@ -7,7 +7,9 @@ import csv
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from policeplan.cli import cli
 from policeplan.config import load_settings
 from policeplan.errors import FileRejected
 from policeplan.ingest.home_office import import_home_office
@@ -59,6 +61,7 @@ def test_four_good_rows_do_not_wipe_a_quarter_for_every_force(
 
     held = before[("2017/18", 1, "essex")]
     assert f"4 rows would replace the {held:,} held" in str(refused.value)
+    assert "--" not in refused.value.message  # the library names no command-line flag
     assert _quarter_counts(real_workspace) == before
 
 
@@ -103,3 +106,18 @@ def test_same_table_again_is_unchanged(real_workspace: Workspace, shared_data: P
     assert again.status == "unchanged"
     assert again.to_json()["status"] == "unchanged"
     assert list_history(real_workspace) == entries
+
+
+def test_command_line_refusal_is_one_line_naming_the_flag(
+    real_workspace: Workspace, shared_data: Path, tmp_path: Path
+) -> None:
+    header, rows = _essex_q1_rows(shared_data, keep=4)
+    four = _write(tmp_path / "four.csv", header, rows)
+
+    result = CliRunner().invoke(
+        cli, ["--workspace", str(real_workspace.path), "import", "home-office", str(four)]
+    )
+
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert "allowing the shrink (--allow-shrink)" in result.output

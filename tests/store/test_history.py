@@ -39,7 +39,7 @@ def test_short_file_is_refused_with_both_counts_and_the_month_kept(
     assert result.status == "rejected"
     assert result.error is not None
     assert "199 rows would replace the 12,144 held" in result.error
-    assert "--allow-shrink" in result.error
+    assert "import it again allowing the shrink" in result.error
     assert fingerprint(workspace) == before
 
 

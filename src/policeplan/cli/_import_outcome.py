@@ -14,8 +14,9 @@ from typing import TypeVar
 import click
 
 from policeplan.cli._common import EXIT_ERROR, EXIT_INTERRUPTED, open_workspace
-from policeplan.errors import ConfigurationError
+from policeplan.errors import ConfigurationError, FileRejected
 from policeplan.ingest.interrupted import ImportInterrupted
+from policeplan.ingest.shrink import ALLOW_SHRINK_HINT
 from policeplan.store import Workspace
 
 EXIT_REJECTS = 3  # beside _common's EXIT_ERROR (1) and EXIT_INTERRUPTED (130)
@@ -42,10 +43,20 @@ def open_real_workspace(ctx: click.Context) -> Workspace:
     return workspace
 
 
+def with_flag(message: str) -> str:
+    """A library refusal that can be allowed, with the flag that allows it."""
+    return message.replace(ALLOW_SHRINK_HINT, f"{ALLOW_SHRINK_HINT} (--allow-shrink)")
+
+
 def run_import(ctx: click.Context, work: Callable[[], T]) -> T:
-    """Run an import; on Ctrl-C print one line saying what was committed and exit 130."""
+    """Run an import; on Ctrl-C print one line saying what was committed and exit 130; a
+    refused shrink names the flag that allows it."""
     try:
         return work()
+    except FileRejected as exc:
+        if ALLOW_SHRINK_HINT not in exc.message:
+            raise
+        raise FileRejected(with_flag(exc.message), file=exc.file, line=exc.line) from exc
     except KeyboardInterrupt as exc:
         message = (
             exc.message()

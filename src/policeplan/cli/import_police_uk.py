@@ -10,6 +10,7 @@ from policeplan.cli._import_outcome import (
     exit_for,
     open_real_workspace,
     run_import,
+    with_flag,
 )
 from policeplan.errors import FileRejected, InputError
 from policeplan.ingest.police_uk import ImportOptions, ImportSummary, import_police_uk
@@ -53,7 +54,7 @@ def import_police_uk_command(
     elif nothing_loaded:
         more = len(summary.files) - 1
         also = f" (and {more} more file{'s' if more > 1 else ''} rejected)" if more else ""
-        raise FileRejected(f"{summary.files[0].error}{also}; nothing was loaded")
+        raise FileRejected(with_flag(f"{summary.files[0].error}{also}; nothing was loaded"))
     else:
         _print_summary(summary)
     exit_for(ctx, nothing_loaded=nothing_loaded, rejects=not summary.complete)
@@ -62,7 +63,7 @@ def import_police_uk_command(
 def _print_summary(summary: ImportSummary) -> None:
     for result in summary.files:
         if result.status == "rejected":
-            click.echo(f"rejected  {result.error}")
+            click.echo(f"rejected  {with_flag(result.error or '')}")
         else:
             extra = f", {result.rows_rejected:,} rows rejected" if result.rows_rejected else ""
             click.echo(

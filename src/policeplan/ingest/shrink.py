@@ -17,9 +17,13 @@ from pathlib import Path
 
 from policeplan.errors import FileRejected
 
-__all__ = ["SHRINK_SHARE", "ShrinkRefused", "shrinks_sharply"]
+__all__ = ["ALLOW_SHRINK_HINT", "SHRINK_SHARE", "ShrinkRefused", "shrinks_sharply"]
 
 SHRINK_SHARE = 0.5
+
+# How every refusal ends; a front end may name its own way of allowing it (the command
+# line adds its flag: see cli/_import_outcome.py).
+ALLOW_SHRINK_HINT = "if the smaller file is right, import it again allowing the shrink"
 
 
 def shrinks_sharply(rows_after: int, rows_before: int) -> bool:
@@ -35,7 +39,6 @@ class ShrinkRefused(FileRejected):
         self.rows_before = rows_before
         super().__init__(
             f"{what}: {rows_after:,} rows would replace the {rows_before:,} held "
-            f"(fewer than {SHRINK_SHARE:.0%}); nothing changed. If the smaller file is right, "
-            "import it again allowing the shrink (--allow-shrink)",
+            f"(fewer than {SHRINK_SHARE:.0%}); nothing changed; {ALLOW_SHRINK_HINT}",
             file=file,
         )

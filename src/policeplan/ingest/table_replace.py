@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policeplan.errors import FileRejected
-from policeplan.ingest.shrink import ShrinkRefused, shrinks_sharply
+from policeplan.ingest.shrink import ALLOW_SHRINK_HINT, ShrinkRefused, shrinks_sharply
 from policeplan.store.history import (
     HistoryIds,
     PartitionKey,
@@ -93,8 +93,7 @@ class PartitionReplacement:
                 raise FileRejected(
                     f"{_describe(key)}: the file lacks {len(dropped)} offence code(s) held "
                     f"({shown}{f' and {more} more' if more > 0 else ''}), so importing it "
-                    "would drop them; nothing changed. If that is right, import it again "
-                    "allowing the shrink (--allow-shrink)",
+                    f"would drop them; nothing changed; {ALLOW_SHRINK_HINT}",
                     file=self.file,
                 )
 
