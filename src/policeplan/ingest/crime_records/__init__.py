@@ -15,12 +15,12 @@ from policeplan.ingest.crime_records.mapping import (
     load_mapping,
     mapping_from_dict,
 )
-from policeplan.ingest.crime_records.offences import OFFENCE_GROUPS
 from policeplan.ingest.crime_records.summary import (
     CrimeRecordsSummary,
     DuplicateReference,
     MonthResult,
 )
+from policeplan.reference.offences import OFFENCE_GROUPS
 
 __all__ = [
     "DATASET",

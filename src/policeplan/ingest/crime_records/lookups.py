@@ -7,13 +7,13 @@ import duckdb
 
 from policeplan.errors import FileRejected
 from policeplan.ingest.crime_records.mapping import CrimeRecordsMapping
-from policeplan.ingest.crime_records.offences import (
+from policeplan.reference import CRIME_TYPES, outcome_groups
+from policeplan.reference.districts import districts_of
+from policeplan.reference.offences import (
     offence_group_of_category,
     offences_by_code,
     offences_by_description,
 )
-from policeplan.reference import CRIME_TYPES, outcome_groups
-from policeplan.reference.districts import districts_of
 
 # Date formats a column is tried in, UK day-first before ISO; each family parses a date
 # with or without a time of day. Detection picks the family that parses most of a sample.

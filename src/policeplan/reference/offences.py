@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from policeplan.reference import CRIME_TYPES, crime_type_for_label
 from policeplan.reference._files import read_table
+from policeplan.reference.crime_types import CRIME_TYPES, crime_type_for_label
 
 __all__ = [
     "OFFENCE_GROUPS",
