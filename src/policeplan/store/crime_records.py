@@ -123,9 +123,12 @@ def crime_record_counts(
 ) -> CrimeRecordCounts:
     """Records and solved records by recorded month (and `by`), for the filter given."""
     chosen = CrimeRecordFilter(
-        force, flag, tuple(offence_groups), tuple(crime_types),
+        force,
+        flag,
+        tuple(offence_groups),
+        tuple(crime_types),
         None if months is None else tuple(months),
-    )  # fmt: skip
+    )
     if by is not None and by not in BREAKDOWNS:
         raise InputError(f"cannot break down by {by!r}; choose from {', '.join(BREAKDOWNS)}",
                          field="by")  # fmt: skip

@@ -47,8 +47,12 @@ _CATEGORY_SHARE = {
     "Possession of weapons": 0.015, "Robbery": 0.01, "Theft from the person": 0.01,
     "Bicycle theft": 0.005,
 }  # fmt: skip
-_DOMESTIC_SHARE = {"violence": 0.35, "sexual-offences": 0.2, "criminal-damage-arson": 0.08,
-                   "public-order": 0.1}  # fmt: skip
+_DOMESTIC_SHARE = {
+    "violence": 0.35,
+    "sexual-offences": 0.2,
+    "criminal-damage-arson": 0.08,
+    "public-order": 0.1,
+}
 _KNIFE_SHARE = {"violence": 0.05, "robbery": 0.25, "burglary": 0.02, "possession-of-weapons": 0.5}
 _LOCATION_TYPES = (
     "Dwelling", "Street", "Shop", "Licensed premises", "Car park", "Nightclub",
@@ -77,8 +81,13 @@ _MO_MIDDLES = (
     "and made threats", "and pushed the victim", "and took property", "and caused damage",
     "and left on foot", "and made off in a vehicle", "after an argument", "and shouted abuse",
 )  # fmt: skip
-_KNIFE_WORDS = ("brandishing a knife", "with a kitchen knife", "holding a blade",
-                "with a sharp instrument", "armed with a knife")  # fmt: skip
+_KNIFE_WORDS = (
+    "brandishing a knife",
+    "with a kitchen knife",
+    "holding a blade",
+    "with a sharp instrument",
+    "armed with a knife",
+)
 _HATE = ("Race", "Religion", "Sexual orientation", "Disability", "Transgender")
 
 

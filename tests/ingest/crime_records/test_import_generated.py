@@ -39,8 +39,11 @@ def test_generated_extract_counts_equal_an_independent_count(
             "SELECT count(*) FROM crime_records WHERE list_contains(flags, 'knife') "
             "AND (victim_key LIKE 'V%' OR location_key LIKE 'L%')"
         ).fetchone()
-    assert {(f, m): n for f, m, n in by_flag_month if f in {"domestic_abuse", "knife",
-            "night_time_economy", "hate_race"}} == expected.flags_by_month  # fmt: skip
+    assert {
+        (f, m): n
+        for f, m, n in by_flag_month
+        if f in {"domestic_abuse", "knife", "night_time_economy", "hate_race"}
+    } == expected.flags_by_month
     assert by_district == expected.by_district
     assert by_lpa == expected.by_lpa
     assert solved == (expected.solved,)

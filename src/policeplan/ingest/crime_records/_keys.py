@@ -21,7 +21,9 @@ def did_you_mean(word: str, choices: Collection[str]) -> str:
     "; did you mean 'columns'?"
     """
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    if not close:  # a shortened name: 'charged' for 'charged_summonsed'
+        close = [c for c in choices if c.lower().startswith(word.lower())][:1]
+    return f"; did you mean {close[0]!r}?" if close and word else ""
 
 
 def kind_of(value: object) -> str:

@@ -70,9 +70,12 @@ def create_lookups(con: duckdb.DuckDBPyConnection, mapping: CrimeRecordsMapping)
 
 
 def detect_date_formats(
-    con: duckdb.DuckDBPyConnection, source: str, mapping: CrimeRecordsMapping,
-    positions: dict[str, int], display: str,
-) -> dict[str, tuple[str, ...]]:  # fmt: skip
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    mapping: CrimeRecordsMapping,
+    positions: dict[str, int],
+    display: str,
+) -> dict[str, tuple[str, ...]]:
     """The formats of each date key: as declared, else the family that parses the most
     of the first DETECTION_SAMPLE non-blank values (ties go to the earlier family)."""
     found: dict[str, tuple[str, ...]] = {}

@@ -314,8 +314,9 @@ def _flag(name: str, rule: Section, dates: dict[str, DateColumn]) -> FlagRule:
     if rule.has("keyword_column") != rule.has("matches"):
         raise rule.error("'keyword_column' and 'matches' go together (a regular expression)")
     if not (rule.has("column") or rule.has("keyword_column") or rule.has("time_between")):
-        raise rule.error("give 'column' with 'in', 'keyword_column' with 'matches', or "
-                         "'time_between'")  # fmt: skip
+        raise rule.error(
+            "give 'column' with 'in', 'keyword_column' with 'matches', or 'time_between'"
+        )
     pattern = rule.optional_text("matches")
     if pattern is not None:
         try:
@@ -326,8 +327,9 @@ def _flag(name: str, rule: Section, dates: dict[str, DateColumn]) -> FlagRule:
     if rule.has("time_between"):
         times = rule.texts("time_between")
         if len(times) != 2 or not all(_TIME.fullmatch(t) for t in times):
-            raise rule.error("'time_between' must be two HH:MM times, e.g. ['20:00', '06:00']",
-                             "time_between")  # fmt: skip
+            raise rule.error(
+                "'time_between' must be two HH:MM times, e.g. ['20:00', '06:00']", "time_between"
+            )
         between = (times[0], times[1])
     time_of = rule.choice("time_of", TIME_OF, "committed" if "committed" in dates else "recorded")
     if between is not None and time_of not in dates:

@@ -179,8 +179,9 @@ class RecordSql:
             values = ", ".join(sql_text(v.lower()) for v in flag.values)
             parts.append(f"lower({self.value(flag.column)}) IN ({values})")
         if flag.keyword_column and flag.pattern:
-            parts.append(f"regexp_matches({self.value(flag.keyword_column)}, "
-                         f"{sql_text(flag.pattern)}, 'i')")  # fmt: skip
+            parts.append(
+                f"regexp_matches({self.value(flag.keyword_column)}, {sql_text(flag.pattern)}, 'i')"
+            )
         if flag.time_between:
             start, end = (f"TIME '{t}:00'" for t in flag.time_between)
             time = "coalesce(com_time, rec_time)" if flag.time_of == "committed" else "rec_time"
@@ -253,9 +254,11 @@ class RecordSql:
             if text is None:
                 continue
             column = self.mapping.columns[key]
-            where = f"not a district of {self.mapping.force}" if key == "district" else (
-                "not in the beats table of the mapping"
-            )  # fmt: skip
+            where = (
+                f"not a district of {self.mapping.force}"
+                if key == "district"
+                else ("not in the beats table of the mapping")
+            )
             blank = "false" if key in self.mapping.blank_allowed else "true"
             return [
                 Check(
