@@ -92,7 +92,7 @@ def test_beats_can_come_from_a_csv_file_beside_the_mapping(tmp_path: Path) -> No
     )
     beats = load_mapping(path).beats
     assert {k: (a.district, a.lpa) for k, a in beats.items()} == {
-        "CH01": ("Chelmsford", "North"),
+        "ch01": ("Chelmsford", "North"),
         "TH9": ("Thurrock", "West"),
     }
 

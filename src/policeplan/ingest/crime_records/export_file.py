@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import gzip
 import hashlib
@@ -25,7 +26,13 @@ from policeplan.ingest.crime_records._keys import did_you_mean
 from policeplan.ingest.crime_records.mapping import CrimeRecordsMapping
 from policeplan.ingest.csv_rows import WHOLE_ROW, RowReject, normalise_column
 
-__all__ = ["ExportFile", "inspect_export", "resolve_columns", "write_line_numbered"]
+__all__ = [
+    "ExportFile",
+    "inspect_export",
+    "resolve_columns",
+    "utf8_or_cp1252",
+    "write_line_numbered",
+]
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITER_CANDIDATES = (",", ";", "\t", "|")
@@ -66,30 +73,36 @@ def inspect_export(
         raise FileRejected("no such file", file=shown)
     if path.name.lower().endswith(SPREADSHEET_SUFFIXES):
         return _inspect_spreadsheet(path, shown, mapping.sheet)
-    digest, newlines, last, utf8, bom = hashlib.sha256(), 0, b"\n", True, False
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    first = b""
+    digest, newlines, last, first = hashlib.sha256(), 0, b"\n", b""
+    compressed = path.name.lower().endswith(".gz")
     try:
+        # One read for the fingerprint and the line count (a compressed file is hashed as
+        # stored and counted as decompressed).
         with path.open("rb") as raw:
             for block in iter(lambda: raw.read(_BLOCK), b""):
                 digest.update(block)
-        with _opener(path) as data:
-            for block in iter(lambda: data.read(_BLOCK), b""):
-                if not first:
-                    first = block[:65536]
-                    bom = block.startswith(codecs.BOM_UTF8)
-                newlines += block.count(b"\n")
-                last = block[-1:]
-                if utf8 and mapping.encoding == "detect":
-                    try:
-                        decoder.decode(block)
-                    except UnicodeDecodeError:
-                        utf8 = False
+                if not compressed:
+                    first = first or block[:65536]
+                    newlines += block.count(b"\n")
+                    last = block[-1:]
+        if compressed:
+            with _opener(path) as data:
+                for block in iter(lambda: data.read(_BLOCK), b""):
+                    first = first or block[:65536]
+                    newlines += block.count(b"\n")
+                    last = block[-1:]
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise FileRejected(f"cannot read the file ({exc})", file=shown) from exc
     encoding = mapping.encoding
     if encoding == "detect":
-        encoding = "utf-8-sig" if bom else "utf-8" if utf8 else "cp1252"
+        # UTF-8 unless the start says otherwise; DuckDB's reader checks the rest, and a
+        # file it refuses is read again through `utf8_or_cp1252`.
+        encoding = "utf-8-sig" if first.startswith(codecs.BOM_UTF8) else "utf-8"
+        try:
+            first.decode("utf-8-sig", errors="strict")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(first) - 4:  # not just a character cut by the block's end
+                encoding = "cp1252"
     head = first.decode(encoding, errors="replace").lstrip("\ufeff")
     header_line = head.splitlines()[0] if head.strip() else ""
     if not header_line.strip():
@@ -112,6 +125,22 @@ def _detect_delimiter(header_line: str) -> str:
     counts = {d: unquoted.count(d) for d in DELIMITER_CANDIDATES}
     best = max(DELIMITER_CANDIDATES, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def utf8_or_cp1252(export: ExportFile) -> ExportFile:
+    """The export with its encoding checked over the whole file: a file assumed UTF-8
+    that is not becomes Windows-1252 (what spreadsheets save "as CSV" on Windows)."""
+    if export.encoding not in ("utf-8", "utf-8-sig"):
+        return export
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with _opener(export.path) as data:
+        try:
+            for block in iter(lambda: data.read(_BLOCK), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return dataclasses.replace(export, encoding="cp1252")
+    return export
 
 
 def resolve_columns(export: ExportFile, mapping: CrimeRecordsMapping) -> dict[str, int]:
@@ -139,13 +168,17 @@ def resolve_columns(export: ExportFile, mapping: CrimeRecordsMapping) -> dict[st
     return positions
 
 
-def write_line_numbered(export: ExportFile, target: Path, keep: set[int]) -> list[RowReject]:
+def write_line_numbered(
+    export: ExportFile, target: Path, keep: set[int]
+) -> tuple[int, list[RowReject]]:
     """Copy the export's rows into `target`: UTF-8, comma-separated, one row per line, a
     first column `line` (where the record starts in the export) and the header's columns
     after it (only those in `keep`; the others are left empty: never read, never copied).
-    Returns the records that do not have the header's number of fields."""
+    Returns how many rows it wrote and the records that do not have the header's number
+    of fields."""
     width = len(export.header)
     rejects: list[RowReject] = []
+    written = 0
     with target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["line", *(f"c{i}" for i in range(width))])
@@ -160,7 +193,8 @@ def write_line_numbered(export: ExportFile, target: Path, keep: set[int]) -> lis
                 rejects.append(RowReject(export.display, line, WHOLE_ROW, reason, raw))
                 continue
             writer.writerow([line, *(cell if i in keep else "" for i, cell in enumerate(record))])
-    return rejects
+            written += 1
+    return written, rejects
 
 
 def _records(export: ExportFile) -> Iterator[tuple[int, list[str]]]:

@@ -24,11 +24,12 @@ from policeplan.ingest.crime_records.export_file import (
     ExportFile,
     inspect_export,
     resolve_columns,
+    utf8_or_cp1252,
     write_line_numbered,
 )
 from policeplan.ingest.crime_records.lookups import create_lookups, detect_date_formats
 from policeplan.ingest.crime_records.mapping import CrimeRecordsMapping, load_mapping
-from policeplan.ingest.crime_records.record_sql import COLUMNS, RecordSql, sql_text
+from policeplan.ingest.crime_records.record_sql import RecordSql, sql_text
 from policeplan.ingest.crime_records.summary import (
     SHOWN,
     CrimeRecordsSummary,
@@ -41,7 +42,7 @@ from policeplan.store import Workspace
 __all__ = ["DATASET", "import_crime_records"]
 
 DATASET = "records"
-STEPS = 3  # read and checked, written, summarised
+STEPS = 3  # months found, rows written, summarised
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -67,40 +68,17 @@ def import_crime_records(
     with workspace.connect() as con, tempfile.TemporaryDirectory(prefix="pp-records-") as tmp:
         create_lookups(con, mapping)
         _check_patterns(con, mapping)
-        python_rejects: list[RowReject] = []
-        formats: dict[str, tuple[str, ...]] = {}
+        run = _Run(con, export, mapping, positions, dry_run, on_progress)
         if export.spreadsheet or export.encoding == "cp1252":
-            python_rejects, formats = _check_copy(con, export, mapping, positions, Path(tmp))
-        else:
-            try:
-                formats = _check_rows(con, export, mapping, positions, _parsed(export))
-            except (duckdb.InvalidInputException, duckdb.ConversionException, _LostLines):
-                # A quoted line break, a blank line or a short row: DuckDB's rows cannot
-                # be numbered by line, so read a line-numbered copy instead.
-                python_rejects, formats = _check_copy(con, export, mapping, positions, Path(tmp))
-        if on_progress is not None:
-            on_progress(1, STEPS)
-        summary = CrimeRecordsSummary(
-            file=export.display,
-            force=mapping.force,
-            dry_run=dry_run,
-            encoding=export.encoding,
-            delimiter=export.delimiter,
-            date_formats={key: list(found) for key, found in formats.items()},
-        )
-        con.execute("BEGIN TRANSACTION")
+            return run.copied(Path(tmp))
         try:
-            _replace_months(con, export, mapping.force, python_rejects, summary)
-            if on_progress is not None:
-                on_progress(2, STEPS)
-            _summarise(con, summary, python_rejects)
-            con.execute("ROLLBACK" if dry_run else "COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        if on_progress is not None:
-            on_progress(3, STEPS)
-    return summary
+            return run.parsed()
+        except (duckdb.InvalidInputException, duckdb.ConversionException, _LostLines):
+            # Not UTF-8, a quoted line break, a blank line or a short row: DuckDB's rows
+            # cannot be numbered by line, so read a line-numbered copy instead.
+            if mapping.encoding == "detect":
+                run.export = utf8_or_cp1252(export)
+            return run.copied(Path(tmp))
 
 
 def _check_patterns(con: duckdb.DuckDBPyConnection, mapping: CrimeRecordsMapping) -> None:
@@ -118,162 +96,213 @@ def _check_patterns(con: duckdb.DuckDBPyConnection, mapping: CrimeRecordsMapping
             ) from None
 
 
-def _parsed(export: ExportFile) -> str:
-    """Rows from DuckDB's CSV reader, numbered by line (valid only when every physical
-    line after the header is one row: `_check_rows` compares the counts)."""
-    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(export.header)))
+def _read_csv(path: Path, columns: list[str], delimiter: str) -> str:
+    types = ", ".join(
+        f"'{name}': '{'BIGINT' if name == 'line' else 'VARCHAR'}'" for name in columns
+    )
     return (
-        "SELECT row_number() OVER () + 1 AS line, * "
-        f"FROM read_csv({sql_text(str(export.path))}, header = true, columns = {{{columns}}}, "
-        f"delim = {sql_text(export.delimiter)}, quote = '\"', escape = '\"', "
-        "auto_detect = false, strict_mode = true)"
+        f"read_csv({sql_text(str(path))}, header = true, columns = {{{types}}}, "
+        f"delim = {sql_text(delimiter)}, quote = '\"', escape = '\"', auto_detect = false, "
+        "strict_mode = true)"
     )
 
 
-def _check_copy(
-    con: duckdb.DuckDBPyConnection,
-    export: ExportFile,
-    mapping: CrimeRecordsMapping,
-    positions: dict[str, int],
-    scratch: Path,
-) -> tuple[list[RowReject], dict[str, tuple[str, ...]]]:
-    """Check the rows of a line-numbered UTF-8 copy of the export (mapped columns only)."""
-    copy = scratch / "rows.csv"
-    keep = set(positions.values())
-    rejects = write_line_numbered(export, copy, keep)
-    columns = ", ".join(
-        ["'line': 'BIGINT'", *(f"'c{i}': 'VARCHAR'" for i in range(len(export.header)))]
-    )
-    source = (
-        f"SELECT * FROM read_csv({sql_text(str(copy))}, header = true, columns = {{{columns}}}, "
-        "delim = ',', quote = '\"', escape = '\"', auto_detect = false, strict_mode = true)"
-    )
-    return rejects, _check_rows(con, export, mapping, positions, source, copied=True)
+class _Run:
+    """One import: the same steps whether rows come from the export itself (`parsed`) or
+    from a line-numbered copy of it (`copied`)."""
 
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        export: ExportFile,
+        mapping: CrimeRecordsMapping,
+        positions: dict[str, int],
+        dry_run: bool,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.con, self.export, self.mapping, self.positions = con, export, mapping, positions
+        self.dry_run, self.on_progress = dry_run, on_progress
 
-def _check_rows(
-    con: duckdb.DuckDBPyConnection,
-    export: ExportFile,
-    mapping: CrimeRecordsMapping,
-    positions: dict[str, int],
-    source: str,
-    copied: bool = False,
-) -> dict[str, tuple[str, ...]]:
-    """Materialise `pp_cr_checked`: every row's crime_records values, the number of the
-    first check it fails, and for a failing row its field, reason and (redacted) line."""
-    formats = detect_date_formats(con, source, mapping, positions, export.display)
-    record_sql = RecordSql(mapping, positions, formats)
-    checks = record_sql.checks()
-    first_failed = " ".join(f"WHEN {c.condition} THEN {i}" for i, c in enumerate(checks))
-    field = " ".join(f"WHEN {i} THEN {sql_text(c.field)}" for i, c in enumerate(checks))
-    reason = " ".join(f"WHEN {i} THEN {c.reason}" for i, c in enumerate(checks))
-    raw = record_sql.raw_line(export.delimiter, len(export.header))
-    derived = record_sql.derived(record_sql.trimmed(source))
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE pp_cr_checked AS "
-        f"SELECT {record_sql.projection()}, reject_code, "
-        f"CASE reject_code {field} END AS reject_field, "
-        f"CASE reject_code {reason} END AS reject_reason, "
-        f"CASE WHEN reject_code IS NOT NULL THEN {raw} END AS raw "
-        f"FROM (SELECT *, CAST(date_trunc('month', rec_ts) AS DATE) AS month, "
-        f"CASE {first_failed} END AS reject_code FROM ({derived}))"
-    )
-    if not copied:
-        found = con.execute("SELECT count(*) FROM pp_cr_checked").fetchone()
-        if found is None or found[0] != export.data_lines:
+    def parsed(self) -> CrimeRecordsSummary:
+        """Rows straight from DuckDB's CSV reader, numbered by line: valid only when every
+        physical line after the header is one row, which `_write` checks by counting."""
+        names = [f"c{i}" for i in range(len(self.export.header))]
+        source = f"SELECT * FROM {_read_csv(self.export.path, names, self.export.delimiter)}"
+        numbered = f"SELECT row_number() OVER () + 1 AS line, * FROM ({source})"
+        return self._import(source, numbered, self.export.data_lines, [])
+
+    def copied(self, scratch: Path) -> CrimeRecordsSummary:
+        copy = scratch / "rows.csv"
+        rows, python_rejects = write_line_numbered(self.export, copy, set(self.positions.values()))
+        names = ["line", *(f"c{i}" for i in range(len(self.export.header)))]
+        source = f"SELECT * FROM {_read_csv(copy, names, ',')}"
+        return self._import(source, source, rows, python_rejects)
+
+    def _progress(self, step: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(step, STEPS)
+
+    def _import(
+        self, source: str, numbered: str, rows: int | None, python_rejects: list[RowReject]
+    ) -> CrimeRecordsSummary:
+        con, export, mapping = self.con, self.export, self.mapping
+        formats = detect_date_formats(con, source, mapping, self.positions, export.display)
+        record_sql = RecordSql(mapping, self.positions, formats)
+        # The months first, in a quick pass of its own (no line numbers needed), so the
+        # months can be deleted before the one pass that checks and inserts the rows.
+        con.execute(f"CREATE OR REPLACE TEMP TABLE pp_cr_months AS {record_sql.months(source)}")
+        self._progress(1)
+        summary = CrimeRecordsSummary(
+            file=export.display,
+            force=mapping.force,
+            dry_run=self.dry_run,
+            encoding=export.encoding,
+            delimiter=export.delimiter,
+            date_formats={key: list(found) for key, found in formats.items()},
+        )
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._write(record_sql, numbered, rows, python_rejects, summary)
+            self._progress(2)
+            _summarise(con, summary, mapping.force, python_rejects)
+            con.execute("ROLLBACK" if self.dry_run else "COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        self._progress(3)
+        return summary
+
+    def _write(
+        self,
+        record_sql: RecordSql,
+        numbered: str,
+        rows: int | None,
+        python_rejects: list[RowReject],
+        summary: CrimeRecordsSummary,
+    ) -> None:
+        """Replace every month the export holds (the caller holds the transaction)."""
+        con, export, force = self.con, self.export, self.mapping.force
+        params = {"force": force, "dataset": DATASET, "file": export.display}
+        existing = {
+            row[0]
+            for row in con.execute(
+                "SELECT month FROM partitions WHERE force = $force AND dataset = $dataset "
+                "AND month IN (SELECT month FROM pp_cr_months)",
+                {"force": force, "dataset": DATASET},
+            ).fetchall()
+        }
+        con.execute(
+            "DELETE FROM crime_records WHERE force = $force "
+            "AND month IN (SELECT month FROM pp_cr_months)",
+            {"force": force},
+        )
+        con.execute(
+            "DELETE FROM rejects WHERE dataset = $dataset AND force = $force AND (month IN "
+            "(SELECT month FROM pp_cr_months) OR (month IS NULL AND source_file = $file))",
+            params,
+        )
+        checks = record_sql.checks()
+        first_failed = " ".join(f"WHEN {c.condition} THEN {i}" for i, c in enumerate(checks))
+        checked = (
+            f"SELECT *, CAST(date_trunc('month', rec_ts) AS DATE) AS month, "
+            f"CASE {first_failed} END AS reject_code "
+            f"FROM ({record_sql.derived(record_sql.trimmed(numbered))})"
+        )
+        loaded = _count(
+            con,
+            f"INSERT INTO crime_records SELECT {record_sql.projection()} FROM ({checked}) "
+            "WHERE reject_code IS NULL",
+        )
+        field = " ".join(f"WHEN {i} THEN {sql_text(c.field)}" for i, c in enumerate(checks))
+        reason = " ".join(f"WHEN {i} THEN {c.reason}" for i, c in enumerate(checks))
+        raw = record_sql.raw_line(export.delimiter, len(export.header))
+        # A clean export is read once; only one with bad rows is read again for them.
+        where = "reject_code IS NOT NULL" if loaded != rows else "false"
+        rejected = _count(
+            con,
+            "CREATE OR REPLACE TEMP TABLE pp_cr_rejected AS SELECT line, month, "
+            f"CASE reject_code {field} END AS field, CASE reject_code {reason} END AS reason, "
+            f"{raw} AS raw FROM ({checked}) WHERE {where}",
+        )
+        if rows is not None and loaded + rejected != rows:
             raise _LostLines
-    return formats
-
-
-def _replace_months(
-    con: duckdb.DuckDBPyConnection,
-    export: ExportFile,
-    force: str,
-    python_rejects: list[RowReject],
-    summary: CrimeRecordsSummary,
-) -> None:
-    """Replace every month the export holds (the caller holds the transaction)."""
-    params = {"force": force, "dataset": DATASET, "file": export.display}
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE pp_cr_months AS SELECT month, "
-        "count(*) FILTER (reject_code IS NULL) AS loaded, "
-        "count(*) FILTER (reject_code IS NOT NULL) AS rejected "
-        "FROM pp_cr_checked WHERE month IS NOT NULL GROUP BY month"
-    )
-    existing = {
-        row[0]
-        for row in con.execute(
-            "SELECT month FROM partitions WHERE force = $force AND dataset = $dataset "
+        con.execute(
+            "INSERT INTO rejects SELECT $dataset, $force, month, $file, line, field, reason, "
+            "raw FROM pp_cr_rejected",
+            params,
+        )
+        if python_rejects:
+            con.executemany(
+                "INSERT INTO rejects VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
+                [
+                    (DATASET, force, r.file, r.line, r.field, r.reason, r.raw)
+                    for r in python_rejects
+                ],
+            )
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE pp_cr_month_counts AS SELECT m.month, "
+            "coalesce(l.n, 0) AS loaded, coalesce(r.n, 0) AS rejected FROM pp_cr_months m "
+            "LEFT JOIN (SELECT month, count(*) AS n FROM crime_records WHERE force = $force "
+            "AND month IN (SELECT month FROM pp_cr_months) GROUP BY 1) l USING (month) "
+            "LEFT JOIN (SELECT month, count(*) AS n FROM pp_cr_rejected GROUP BY 1) r "
+            "USING (month)",
+            {"force": force},
+        )
+        con.execute(
+            "DELETE FROM partitions WHERE force = $force AND dataset = $dataset "
             "AND month IN (SELECT month FROM pp_cr_months)",
             {"force": force, "dataset": DATASET},
-        ).fetchall()
-    }
-    con.execute(
-        "DELETE FROM crime_records WHERE force = $force "
-        "AND month IN (SELECT month FROM pp_cr_months)",
-        {"force": force},
-    )
-    con.execute(
-        "DELETE FROM rejects WHERE dataset = $dataset AND force = $force AND "
-        "(month IN (SELECT month FROM pp_cr_months) OR (month IS NULL AND source_file = $file))",
-        params,
-    )
-    con.execute(
-        f"INSERT INTO crime_records SELECT {', '.join(COLUMNS)} FROM pp_cr_checked "
-        "WHERE reject_code IS NULL"
-    )
-    con.execute(
-        "INSERT INTO rejects SELECT $dataset, $force, month, $file, source_line, "
-        "reject_field, reject_reason, raw FROM pp_cr_checked WHERE reject_code IS NOT NULL",
-        params,
-    )
-    if python_rejects:
-        con.executemany(
-            "INSERT INTO rejects VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
-            [(DATASET, force, r.file, r.line, r.field, r.reason, r.raw) for r in python_rejects],
         )
-    con.execute(
-        "DELETE FROM partitions WHERE force = $force AND dataset = $dataset "
-        "AND month IN (SELECT month FROM pp_cr_months)",
-        {"force": force, "dataset": DATASET},
-    )
-    con.execute(
-        "INSERT INTO partitions SELECT $force, $dataset, month, $file, $sha, loaded, rejected "
-        "FROM pp_cr_months",
-        {**params, "sha": export.sha256},
-    )
-    for month, loaded, rejected in con.execute(
-        "SELECT month, loaded, rejected FROM pp_cr_months ORDER BY month"
-    ).fetchall():
-        status = "replaced" if month in existing else "loaded"
-        summary.months.append(MonthResult(month.strftime("%Y-%m"), status, loaded, rejected))
+        con.execute(
+            "INSERT INTO partitions SELECT $force, $dataset, month, $file, $sha, loaded, "
+            "rejected FROM pp_cr_month_counts",
+            {**params, "sha": export.sha256},
+        )
+        for month, n_loaded, n_rejected in con.execute(
+            "SELECT month, loaded, rejected FROM pp_cr_month_counts ORDER BY month"
+        ).fetchall():
+            status = "replaced" if month in existing else "loaded"
+            summary.months.append(
+                MonthResult(month.strftime("%Y-%m"), status, int(n_loaded), int(n_rejected))
+            )
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    """Run an INSERT or CREATE TABLE AS and return how many rows it wrote."""
+    row = con.execute(sql).fetchone()
+    return 0 if row is None else int(row[0])
 
 
 def _summarise(
-    con: duckdb.DuckDBPyConnection, summary: CrimeRecordsSummary, python_rejects: list[RowReject]
+    con: duckdb.DuckDBPyConnection,
+    summary: CrimeRecordsSummary,
+    force: str,
+    python_rejects: list[RowReject],
 ) -> None:
     """Rejects, duplicate references, unmapped outcomes and flag counts of the import."""
     by_field: dict[str, int] = {}
     for name, count in con.execute(
-        "SELECT reject_field, count(*) FROM pp_cr_checked WHERE reject_code IS NOT NULL "
-        "GROUP BY 1 ORDER BY 2 DESC, 1"
+        "SELECT field, count(*) FROM pp_cr_rejected GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall():
         by_field[name] = int(count)
     for reject in python_rejects:
         by_field[reject.field] = by_field.get(reject.field, 0) + 1
     summary.rejected_by_field = dict(sorted(by_field.items(), key=lambda kv: (-kv[1], kv[0])))
     shown = con.execute(
-        "SELECT source_line, reject_field, reject_reason, raw, month FROM pp_cr_checked "
-        f"WHERE reject_code IS NOT NULL ORDER BY source_line LIMIT {SHOWN}"
+        f"SELECT line, field, reason, raw, month FROM pp_cr_rejected ORDER BY line LIMIT {SHOWN}"
     ).fetchall()
     rejects = [
-        RowReject(summary.file, line, f, reason, raw or "", month)
-        for line, f, reason, raw, month in shown
+        RowReject(summary.file, line, field, reason, raw or "", month)
+        for line, field, reason, raw, month in shown
     ]
     summary.rejects = sorted([*rejects, *python_rejects], key=lambda r: r.line)[:SHOWN]
+    imported = (
+        "FROM crime_records WHERE force = $force AND month IN (SELECT month FROM pp_cr_months)"
+    )
     duplicates = con.execute(
-        "SELECT month, reference, count(*) FROM pp_cr_checked WHERE reject_code IS NULL "
-        "AND reference IS NOT NULL GROUP BY ALL HAVING count(*) > 1 ORDER BY 1, 2"
+        f"SELECT month, reference, count(*) {imported} AND reference IS NOT NULL "
+        "GROUP BY ALL HAVING count(*) > 1 ORDER BY 1, 2",
+        {"force": force},
     ).fetchall()
     summary.duplicate_reference_count = len(duplicates)
     summary.duplicate_references = [
@@ -283,14 +312,16 @@ def _summarise(
     summary.unmapped_outcomes = {
         str(label): int(n)
         for label, n in con.execute(
-            "SELECT outcome, count(*) FROM pp_cr_checked WHERE reject_code IS NULL "
-            "AND outcome_group = 'unmapped' GROUP BY 1 ORDER BY 2 DESC, 1"
+            f"SELECT outcome, count(*) {imported} AND outcome_group = 'unmapped' "
+            "GROUP BY 1 ORDER BY 2 DESC, 1",
+            {"force": force},
         ).fetchall()
     }
     summary.flags = {
         str(flag): int(n)
         for flag, n in con.execute(
-            "SELECT flag, count(*) FROM (SELECT unnest(flags) AS flag FROM pp_cr_checked "
-            "WHERE reject_code IS NULL) GROUP BY 1 ORDER BY 1"
+            f"SELECT flag, count(*) FROM (SELECT unnest(flags) AS flag {imported}) "
+            "GROUP BY 1 ORDER BY 1",
+            {"force": force},
         ).fetchall()
     }

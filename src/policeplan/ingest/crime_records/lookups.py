@@ -30,43 +30,90 @@ DATE_FAMILIES: tuple[tuple[str, ...], ...] = (
 DETECTION_SAMPLE = 2000
 
 
+def spellings(text: str) -> set[str]:
+    """The forms a label is matched in: as written, lower, upper and title case. Matching
+    is exact on these: a join on a computed key would cost a string operation per row.
+
+    >>> sorted(spellings("Other theft"))
+    ['OTHER THEFT', 'Other Theft', 'Other theft', 'other theft']
+    """
+    return {text, text.lower(), text.upper(), text.title()}
+
+
+def code_spellings(code: str) -> set[str]:
+    """A Home Office code as exports write it: any case, with up to three leading zeros.
+
+    >>> sorted(code_spellings("8N"))
+    ['0008N', '0008n', '008N', '008n', '08N', '08n', '8N', '8n']
+    """
+    found = spellings(code)
+    if code[:1].isdigit():
+        found |= {"0" * zeros + spelling for spelling in found for zeros in (1, 2, 3)}
+    return found
+
+
 def create_lookups(con: duckdb.DuckDBPyConnection, mapping: CrimeRecordsMapping) -> None:
     """(Re)create the pp_cr_* lookup tables for this mapping on `con`."""
     offence_columns = "(key VARCHAR, code VARCHAR, offence_group VARCHAR, crime_type VARCHAR)"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pp_cr_codes {offence_columns}")
-    con.executemany(
-        "INSERT INTO pp_cr_codes VALUES (?, ?, ?, ?)",
-        [(k, o.code, o.offence_group, o.crime_type) for k, o in offences_by_code().items()],
-    )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pp_cr_descriptions {offence_columns}")
-    con.executemany(
-        "INSERT INTO pp_cr_descriptions VALUES (?, ?, ?, ?)",
-        [(k, o.code, o.offence_group, o.crime_type) for k, o in offences_by_description().items()],
-    )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pp_cr_categories {offence_columns}")
-    con.executemany(
-        "INSERT INTO pp_cr_categories VALUES (?, NULL, ?, ?)",
-        [(c.lower(), offence_group_of_category(c), c) for c in CRIME_TYPES],
-    )
+    for table, rows in (
+        (
+            "pp_cr_codes",
+            {
+                key: (o.code, o.offence_group, o.crime_type)
+                for code, o in offences_by_code().items()
+                for key in code_spellings(code) | spellings(o.code)
+            },
+        ),
+        (
+            "pp_cr_descriptions",
+            {
+                key: (o.code, o.offence_group, o.crime_type)
+                for text, o in offences_by_description().items()
+                for key in spellings(o.description) | {text}
+            },
+        ),
+        (
+            "pp_cr_categories",
+            {
+                key: (None, offence_group_of_category(c), c)
+                for c in CRIME_TYPES
+                for key in spellings(c)
+            },
+        ),
+    ):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} {offence_columns}")
+        con.executemany(
+            f"INSERT INTO {table} VALUES (?, ?, ?, ?)", [(k, *v) for k, v in rows.items()]
+        )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE pp_cr_areas (key VARCHAR, district VARCHAR, lpa VARCHAR)"
     )
     if mapping.beats:
-        areas = [(beat, a.district, a.lpa) for beat, a in mapping.beats.items()]
+        areas = {
+            key: (a.district, a.lpa) for beat, a in mapping.beats.items() for key in spellings(beat)
+        }
     else:
-        areas = [(d.name.lower(), d.name, d.lpa) for d in districts_of(mapping.force)]
+        areas = {
+            key: (d.name, d.lpa) for d in districts_of(mapping.force) for key in spellings(d.name)
+        }
     if areas:
-        con.executemany("INSERT INTO pp_cr_areas VALUES (?, ?, ?)", areas)
+        con.executemany(
+            "INSERT INTO pp_cr_areas VALUES (?, ?, ?)", [(k, *v) for k, v in areas.items()]
+        )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE pp_cr_outcomes "
         "(key VARCHAR, outcome_group VARCHAR, solved BOOLEAN)"
     )
     solved = {o.group: o.solved for o in outcome_groups()}
     if mapping.outcomes is not None:
-        outcomes = [(label, group, solved[group]) for label, group in mapping.outcomes.items()]
+        labels = {label: group for label, group in mapping.outcomes.items()}
     else:
-        outcomes = [(o.label.lower(), o.group, o.solved) for o in outcome_groups()]
-    con.executemany("INSERT INTO pp_cr_outcomes VALUES (?, ?, ?)", outcomes)
+        labels = {o.label: o.group for o in outcome_groups()}
+    outcomes = {key: group for label, group in labels.items() for key in spellings(label)}
+    con.executemany(
+        "INSERT INTO pp_cr_outcomes VALUES (?, ?, ?)",
+        [(k, group, solved[group]) for k, group in outcomes.items()],
+    )
 
 
 def detect_date_formats(

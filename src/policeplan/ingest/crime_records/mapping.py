@@ -97,8 +97,8 @@ class CrimeRecordsMapping:
     columns: dict[str, str]  # mapping key (`reference`, `district`…) -> export column
     dates: dict[str, DateColumn]  # `recorded` (always), `committed`, `outcome_date`
     blank_allowed: frozenset[str]  # keys whose blank value is kept, not rejected
-    beats: dict[str, Area]  # upper-cased beat code -> area (when `columns.beat` is given)
-    outcomes: dict[str, str] | None  # lower-cased export label -> outcome group
+    beats: dict[str, Area]  # beat code -> area (when `columns.beat` is given)
+    outcomes: dict[str, str] | None  # the export's outcome label -> outcome group
     flags: tuple[FlagRule, ...]
     encoding: str = "detect"
     delimiter: str | None = None  # None: detected
@@ -254,7 +254,7 @@ def _beats(top: Section, columns: dict[str, str], force: str, base: Path | None)
                 file=top.source,
                 field=where,
             )
-        beats[beat.strip().upper()] = Area(known.district, lpa or known.lpa)
+        beats[beat.strip()] = Area(known.district, lpa or known.lpa)
     return beats
 
 
@@ -286,7 +286,7 @@ def _outcomes(top: Section) -> dict[str, str]:
     labels: dict[str, str] = {}
     for group in section.data:
         for label in section.texts(str(group)):
-            labels[" ".join(label.split()).lower()] = str(group)
+            labels[" ".join(label.split())] = str(group)
     return labels
 
 

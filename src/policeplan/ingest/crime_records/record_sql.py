@@ -47,6 +47,9 @@ def _quoted(expr: str) -> str:
 
 
 def _formats(formats: tuple[str, ...]) -> str:
+    """One format as a string (cheaper for DuckDB to apply), several as a list."""
+    if len(formats) == 1:
+        return sql_text(formats[0])
     return "[" + ", ".join(sql_text(f) for f in formats) + "]"
 
 
@@ -94,11 +97,28 @@ class RecordSql:
     # -- derived values ------------------------------------------------------------------
 
     def trimmed(self, source: str) -> str:
-        """`source`'s rows with the text of every read column trimmed, NULL as ''."""
+        """`source`'s rows with the text of every read column trimmed, NULL as '' (free
+        text read only for keywords is left untrimmed: a regular expression does not mind,
+        and it is the longest text of a row)."""
+        keep = self.stored_positions() | self._key_positions()
         texts = ", ".join(
-            f"trim(coalesce(c{i}, '')) AS v{i}" for i in sorted(set(self.positions.values()))
+            f"trim(coalesce(c{i}, '')) AS v{i}" if i in keep else f"coalesce(c{i}, '') AS v{i}"
+            for i in sorted(set(self.positions.values()))
         )
         return f"SELECT line, {texts} FROM ({source})"
+
+    def _key_positions(self) -> set[int]:
+        return {self.positions[c] for k, c in self.mapping.columns.items() if k in _NOT_STORED}
+
+    def months(self, source: str) -> str:
+        """The distinct recorded months of `source`'s rows (a quick first pass)."""
+        date_column = self.mapping.dates["recorded"]
+        text = f"trim(c{self.positions[date_column.column]})"
+        stamp = f"try_strptime({text}, {_formats(self.date_formats['recorded'])})"
+        return (
+            f"SELECT DISTINCT CAST(date_trunc('month', {stamp}) AS DATE) AS month "
+            f"FROM ({source}) WHERE month IS NOT NULL"
+        )
 
     def _date(self, key: str) -> tuple[str, str]:
         """(timestamp, time of day) expressions of a date key."""
@@ -127,9 +147,9 @@ class RecordSql:
         )  # fmt: skip
         found = []
         for alias, text, table, key_expr in (
-            ("oc", code, "pp_cr_codes", f"ltrim(upper(replace({code}, ' ', '')), '0')"),
-            ("od", description, "pp_cr_descriptions", f"lower({description})"),
-            ("ct", category, "pp_cr_categories", f"lower({category})"),
+            ("oc", code, "pp_cr_codes", code),
+            ("od", description, "pp_cr_descriptions", description),
+            ("ct", category, "pp_cr_categories", category),
         ):
             if text is not None:
                 joins.append(f"LEFT JOIN {table} {alias} ON {alias}.key = {key_expr}")
@@ -142,8 +162,7 @@ class RecordSql:
         ]
         district, beat = self.key("district"), self.key("beat")
         if district or beat:
-            area_key = f"upper({beat})" if beat else f"lower({district})"
-            joins.append(f"LEFT JOIN pp_cr_areas area ON area.key = {area_key}")
+            joins.append(f"LEFT JOIN pp_cr_areas area ON area.key = {beat or district}")
             select += ["area.district AS district", "area.lpa AS lpa"]
         else:
             select += ["NULL::VARCHAR AS district", "NULL::VARCHAR AS lpa"]
@@ -153,7 +172,7 @@ class RecordSql:
             select.append(f"{number} AS n_{key}")
         outcome = self.key("outcome")
         if outcome:
-            joins.append(f"LEFT JOIN pp_cr_outcomes outc ON outc.key = lower({outcome})")
+            joins.append(f"LEFT JOIN pp_cr_outcomes outc ON outc.key = {outcome}")
             select += [
                 f"CASE WHEN {outcome} <> '' THEN coalesce(outc.outcome_group, 'unmapped') END "
                 "AS outcome_group",
@@ -310,9 +329,7 @@ class RecordSql:
             found = self.key(key)
             if found is None:
                 return "NULL::VARCHAR"
-            return (
-                f"CASE WHEN {found} <> '' THEN substr(sha256({force} || '|' || {found}), 1, 16) END"
-            )
+            return f"CASE WHEN {found} <> '' THEN substr(md5({force} || '|' || {found}), 1, 16) END"
 
         values = (
             force, "month", text("reference"),
