@@ -42,6 +42,19 @@ def sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _trimmed(column: str) -> str:
+    """A column's text without surrounding spaces, NULL as ''. Trimming only the values
+    that need it costs half as much as trimming every value.
+
+    >>> _trimmed("c1")
+    "coalesce(CASE WHEN starts_with(c1, ' ') OR ends_with(c1, ' ') THEN trim(c1) ELSE c1 END, '')"
+    """
+    return (
+        f"coalesce(CASE WHEN starts_with({column}, ' ') OR ends_with({column}, ' ') "
+        f"THEN trim({column}) ELSE {column} END, '')"
+    )
+
+
 def _quoted(expr: str) -> str:
     return f"'''' || {expr} || ''''"
 
@@ -101,11 +114,11 @@ class RecordSql:
         text read only for keywords is left untrimmed: a regular expression does not mind,
         and it is the longest text of a row)."""
         keep = self.stored_positions() | self._key_positions()
-        texts = ", ".join(
-            f"trim(coalesce(c{i}, '')) AS v{i}" if i in keep else f"coalesce(c{i}, '') AS v{i}"
-            for i in sorted(set(self.positions.values()))
-        )
-        return f"SELECT line, {texts} FROM ({source})"
+        texts = []
+        for i in sorted(set(self.positions.values())):
+            text = _trimmed(f"c{i}") if i in keep else f"coalesce(c{i}, '')"
+            texts.append(f"{text} AS v{i}")
+        return f"SELECT line, {', '.join(texts)} FROM ({source})"
 
     def _key_positions(self) -> set[int]:
         return {self.positions[c] for k, c in self.mapping.columns.items() if k in _NOT_STORED}
