@@ -69,7 +69,7 @@ def import_crime_records(
     with workspace.connect() as con, tempfile.TemporaryDirectory(prefix="pp-records-") as tmp:
         create_lookups(con, mapping)
         _check_patterns(con, mapping)
-        _keep_lookups_as_build_side(con)
+        _configure(con)
         run = _Run(con, export, mapping, positions, dry_run, on_progress)
         if export.spreadsheet or export.encoding == "cp1252":
             return run.copied(Path(tmp))
@@ -83,10 +83,13 @@ def import_crime_records(
             return run.copied(Path(tmp))
 
 
-def _keep_lookups_as_build_side(con: duckdb.DuckDBPyConnection) -> None:
-    """DuckDB cannot estimate how many rows a CSV holds before reading it, and may then
-    build its join hash tables from the export instead of the small lookups: twice the
-    time and four times the memory on a million rows. Keep the lookups as the build side."""
+def _configure(con: duckdb.DuckDBPyConnection) -> None:
+    """Settings for the import's connection. DuckDB cannot estimate how many rows a CSV
+    holds before reading it, and may then build its join hash tables from the export
+    instead of the small lookups: twice the time and four times the memory on a million
+    rows, so the lookups stay the build side. DuckDB's own progress bar would write to
+    standard output (the command's JSON); the command shows its own."""
+    con.execute("SET enable_progress_bar = false")
     with contextlib.suppress(duckdb.Error):  # an older DuckDB without that optimizer
         con.execute("SET disabled_optimizers = 'build_side_probe_side'")
 
