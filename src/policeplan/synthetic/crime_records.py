@@ -126,7 +126,9 @@ def _beats(force: str) -> tuple[_Beat, ...]:
         # Easting/northing near enough for a map (an equirectangular approximation).
         east, north = 400000 + (lon + 2) * 69000, (lat - 49) * 111200 - 100000
         count = int(rng.integers(3, 7))
-        prefix = re.sub(r"[^A-Z]", "", district.name.upper())[:2]
+        prefix = re.sub(r"[^A-Z]", "", district.name.upper())[:3]
+        while any(b.code.startswith(prefix) for b in beats):  # two districts alike
+            prefix = prefix[:2] + chr(ord(prefix[2]) + 1) if prefix[2] != "Z" else prefix + "X"
         for number in range(1, count + 1):
             beats.append(
                 _Beat(

@@ -19,7 +19,7 @@ HATE_STRANDS = {
 }
 
 _TEMPLATE = """\
-# Mapping of a {force} crime-records export (policeplan import records).
+# Mapping of a crime-records export of {force} (policeplan import records).
 # Format: docs/crime-records.md. Only the columns named here are read; only mapped fields
 # are stored; the MO column is read for the knife flag and never stored.
 force: {force}
