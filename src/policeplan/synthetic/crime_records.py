@@ -117,7 +117,7 @@ def _beats(force: str) -> tuple[_Beat, ...]:
     profile = force_profile(force)
     known = {d.name: d for d in profile.districts}
     rng = np.random.default_rng(stable_key(f"beats:{force}"))
-    beats = []
+    beats: list[_Beat] = []
     for district in districts_of(force):
         place = known.get(district.name)
         lat = place.latitude if place else 52.0
