@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from policeplan.errors import FileRejected
 from policeplan.ingest.crime_records import import_crime_records
 from policeplan.store import Workspace
 from policeplan.synthetic.crime_records import CrimeRecordsExtract
@@ -116,4 +117,29 @@ def test_messy_export_loads_good_rows_and_keeps_bad_ones_with_their_lines(
 
     before = fingerprint(workspace)
     import_crime_records(workspace, path, extract.mapping_path)
+    assert fingerprint(workspace) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "the file is empty"),
+        ("broken.xlsx", b"not a workbook", "not a readable .xlsx workbook"),
+        ("missing.csv", None, "no such file"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_refused_and_nothing_changes(
+    workspace: Workspace,
+    extract: CrimeRecordsExtract,
+    tmp_path: Path,
+    name: str,
+    content: bytes | None,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    before = fingerprint(workspace)
+    with pytest.raises(FileRejected, match=message):
+        import_crime_records(workspace, path, extract.mapping_path)
     assert fingerprint(workspace) == before

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
 
+from policeplan.errors import FileRejected
 from policeplan.ingest.crime_records._keys import MappingError
 from policeplan.ingest.crime_records.export_file import (
     ExportFile,
@@ -43,7 +44,7 @@ from policeplan.store import Workspace
 __all__ = ["DATASET", "import_crime_records"]
 
 DATASET = "records"
-STEPS = 3  # months found, rows written, summarised
+STEPS = 3  # months found, rows written, summarised (see `_Run._import`)
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -71,16 +72,29 @@ def import_crime_records(
         _check_patterns(con, mapping)
         _configure(con)
         run = _Run(con, export, mapping, positions, dry_run, on_progress)
-        if export.spreadsheet or export.encoding == "cp1252":
-            return run.copied(Path(tmp))
-        try:
-            return run.parsed()
-        except (duckdb.InvalidInputException, duckdb.ConversionException, _LostLines):
-            # Not UTF-8, a quoted line break, a blank line or a short row: DuckDB's rows
-            # cannot be numbered by line, so read a line-numbered copy instead.
-            if mapping.encoding == "detect":
-                run.export = utf8_or_cp1252(export)
-            return run.copied(Path(tmp))
+        with _reading(export):
+            if export.spreadsheet or export.encoding == "cp1252":
+                return run.copied(Path(tmp))
+            try:
+                return run.parsed()
+            except (duckdb.InvalidInputException, duckdb.ConversionException, _LostLines):
+                # Not UTF-8, a quoted line break, a blank line or a short row: DuckDB's
+                # rows cannot be numbered by line, so read a line-numbered copy instead.
+                if mapping.encoding == "detect":
+                    run.export = utf8_or_cp1252(export)
+                return run.copied(Path(tmp))
+
+
+@contextlib.contextmanager
+def _reading(export: ExportFile) -> Iterator[None]:
+    """Turn DuckDB's complaints about a file it cannot read into a FileRejected."""
+    try:
+        yield
+    except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+        message = str(exc).splitlines()[0]
+        raise FileRejected(f"cannot be read ({message})", file=export.display) from exc
+    except _LostLines as exc:
+        raise FileRejected("cannot be read line by line", file=export.display) from exc
 
 
 def _configure(con: duckdb.DuckDBPyConnection) -> None:
@@ -145,6 +159,8 @@ class _Run:
         return self._import(source, numbered, self.export.data_lines, [])
 
     def copied(self, scratch: Path) -> CrimeRecordsSummary:
+        """Rows from a line-numbered UTF-8 copy of the export in `scratch` (the mapped
+        columns only); records with the wrong number of fields are rejected while copying."""
         copy = scratch / "rows.csv"
         rows, python_rejects = write_line_numbered(self.export, copy, set(self.positions.values()))
         names = ["line", *(f"c{i}" for i in range(len(self.export.header)))]
