@@ -6,7 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from policeplan.ingest.crime_records import load_mapping
-from policeplan.synthetic.crime_records import write_crime_records_extract
+from policeplan.store import Workspace
+from policeplan.synthetic.crime_records import (
+    import_synthetic_crime_records,
+    write_crime_records_extract,
+)
 from tests.conftest import REPO
 
 
@@ -38,3 +42,10 @@ def test_every_district_has_beats_of_its_own() -> None:
     districts = {area.district for area in mapping.beats.values()}
     assert len(districts) == 14  # Essex's fourteen districts
     assert len(mapping.beats) >= 3 * len(districts)
+
+
+def test_the_demo_imports_synthetic_records_in_one_call(workspace: Workspace) -> None:
+    summary = import_synthetic_crime_records(workspace, ["2025-01"], seed=2, records_per_month=400)
+    assert summary.rows_rejected == 0
+    assert [m.month for m in summary.months] == ["2025-01"]
+    assert summary.rows_loaded > 300

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +24,10 @@ from pathlib import Path
 import numpy as np
 
 from policeplan.errors import InputError
+from policeplan.ingest.crime_records.summary import CrimeRecordsSummary
 from policeplan.reference.districts import districts_of
 from policeplan.reference.offences import Offence, offences_by_code
+from policeplan.store import Workspace
 from policeplan.synthetic._calibration import force_profile
 from policeplan.synthetic._seeds import force_month_rng, stable_key
 from policeplan.synthetic.crime_records_mapping import (
@@ -34,7 +37,7 @@ from policeplan.synthetic.crime_records_mapping import (
     mapping_yaml,
 )
 
-__all__ = ["CrimeRecordsExtract", "write_crime_records_extract"]
+__all__ = ["CrimeRecordsExtract", "import_synthetic_crime_records", "write_crime_records_extract"]
 
 RECORDS_PER_MONTH = 12_000  # about Essex's recorded crime a month
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -186,6 +189,26 @@ def write_crime_records_extract(
     return CrimeRecordsExtract(
         path, mapping_path, slug, tuple(f"{y:04d}-{m:02d}" for y, m in wanted), rows
     )
+
+
+def import_synthetic_crime_records(
+    workspace: Workspace,
+    months: Sequence[str],
+    force: str = "essex",
+    seed: int = 0,
+    records_per_month: int = RECORDS_PER_MONTH,
+) -> CrimeRecordsSummary:
+    """Write an extract to a temporary folder and import it through its mapping: the one
+    line `policeplan demo` needs (`import_synthetic_crime_records(workspace, months,
+    seed=seed)`). Raises RuntimeError if a generated row is rejected (a generator bug)."""
+    from policeplan.ingest.crime_records import import_crime_records
+
+    with tempfile.TemporaryDirectory(prefix="policeplan-records-") as scratch:
+        extract = write_crime_records_extract(Path(scratch), months, force, seed, records_per_month)
+        summary = import_crime_records(workspace, extract.path, extract.mapping_path)
+    if summary.rows_rejected:
+        raise RuntimeError(f"synthetic crime records did not import cleanly: {summary.rejects[:3]}")
+    return summary
 
 
 def _beat_table(force: str) -> dict[str, str]:
