@@ -28,6 +28,8 @@ from policeplan.ingest.csv_rows import WHOLE_ROW, RowReject, normalise_column
 
 __all__ = [
     "ExportFile",
+    "Fingerprint",
+    "fingerprint",
     "inspect_export",
     "resolve_columns",
     "utf8_or_cp1252",
@@ -41,10 +43,7 @@ _BLOCK = 1 << 20
 
 @dataclass(frozen=True)
 class ExportFile:
-    """What the import needs to know about an export before reading its rows.
-
-    `data_lines` is the number of physical lines after the header (None for a spreadsheet);
-    DuckDB's rows can be numbered by line only when it finds exactly that many rows."""
+    """What the import needs to know about an export before reading its rows."""
 
     path: Path
     display: str
@@ -52,9 +51,17 @@ class ExportFile:
     encoding: str  # utf-8, utf-8-sig or cp1252 ("xlsx" for a spreadsheet)
     delimiter: str
     header: tuple[str, ...]
-    data_lines: int | None
-    sha256: str
     sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The file's SHA-256 (as stored) and its number of physical lines after the header
+    (decompressed; None for a spreadsheet): DuckDB's rows can be numbered by line only
+    when it finds exactly that many rows."""
+
+    sha256: str
+    data_lines: int | None
 
 
 def _opener(path: Path) -> IO[bytes]:
@@ -63,34 +70,47 @@ def _opener(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
+def fingerprint(export: ExportFile) -> Fingerprint:
+    """Hash the file and count its lines in one read (a compressed file is hashed as
+    stored and counted decompressed; a spreadsheet's lines are not counted). Runs beside
+    DuckDB in a thread: hashing and reading release the interpreter lock."""
+    digest, newlines, last = hashlib.sha256(), 0, b"\n"
+    count = not export.spreadsheet
+    compressed = export.path.name.lower().endswith(".gz")
+    try:
+        with export.path.open("rb") as raw:
+            for block in iter(lambda: raw.read(_BLOCK), b""):
+                digest.update(block)
+                if count and not compressed:
+                    newlines += block.count(b"\n")
+                    last = block[-1:]
+        if count and compressed:
+            with _opener(export.path) as data:
+                for block in iter(lambda: data.read(_BLOCK), b""):
+                    newlines += block.count(b"\n")
+                    last = block[-1:]
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise FileRejected(f"cannot read the file ({exc})", file=export.display) from exc
+    if not count:
+        return Fingerprint(digest.hexdigest(), None)
+    # As DuckDB counts them: a last line without a newline is a line.
+    lines = newlines + (last != b"\n")
+    return Fingerprint(digest.hexdigest(), max(0, lines - 1))
+
+
 def inspect_export(
     path: Path, mapping: CrimeRecordsMapping, display: str | None = None
 ) -> ExportFile:
-    """Fingerprint the file and find its encoding, delimiter and header (declared in the
-    mapping's `file:` section, else detected). Raises FileRejected when it cannot be read."""
+    """Find the file's encoding, delimiter and header (declared in the mapping's `file:`
+    section, else detected from its start). Raises FileRejected when it cannot be read."""
     shown = display or str(path)
     if not path.is_file():
         raise FileRejected("no such file", file=shown)
     if path.name.lower().endswith(SPREADSHEET_SUFFIXES):
         return _inspect_spreadsheet(path, shown, mapping.sheet)
-    digest, newlines, last, first = hashlib.sha256(), 0, b"\n", b""
-    compressed = path.name.lower().endswith(".gz")
     try:
-        # One read for the fingerprint and the line count (a compressed file is hashed as
-        # stored and counted as decompressed).
-        with path.open("rb") as raw:
-            for block in iter(lambda: raw.read(_BLOCK), b""):
-                digest.update(block)
-                if not compressed:
-                    first = first or block[:65536]
-                    newlines += block.count(b"\n")
-                    last = block[-1:]
-        if compressed:
-            with _opener(path) as data:
-                for block in iter(lambda: data.read(_BLOCK), b""):
-                    first = first or block[:65536]
-                    newlines += block.count(b"\n")
-                    last = block[-1:]
+        with _opener(path) as data:
+            first = data.read(65536)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise FileRejected(f"cannot read the file ({exc})", file=shown) from exc
     encoding = mapping.encoding
@@ -109,10 +129,7 @@ def inspect_export(
         raise FileRejected("the file is empty: expected a header row", file=shown, line=1)
     delimiter = mapping.delimiter or _detect_delimiter(header_line)
     header = tuple(next(csv.reader([header_line], delimiter=delimiter)))
-    lines = newlines + (last != b"\n")
-    return ExportFile(
-        path, shown, False, encoding, delimiter, header, max(0, lines - 1), digest.hexdigest()
-    )
+    return ExportFile(path, shown, False, encoding, delimiter, header)
 
 
 def _detect_delimiter(header_line: str) -> str:
@@ -231,17 +248,11 @@ class _LineCounter(Iterator[str]):
 
 
 def _inspect_spreadsheet(path: Path, shown: str, sheet: str | None) -> ExportFile:
-    digest = hashlib.sha256()
-    with path.open("rb") as raw:
-        for block in iter(lambda: raw.read(_BLOCK), b""):
-            digest.update(block)
     rows = _sheet_rows(path, shown, sheet)
     header = next(rows, None)
     if header is None or not any(cell.strip() for cell in header):
         raise FileRejected("the sheet is empty: expected a header row", file=shown, line=1)
-    return ExportFile(
-        path, shown, True, "xlsx", ",", tuple(header), None, digest.hexdigest(), sheet
-    )
+    return ExportFile(path, shown, True, "xlsx", ",", tuple(header), sheet)
 
 
 def _sheet_rows(path: Path, shown: str, sheet: str | None) -> Iterator[list[str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -24,6 +25,8 @@ from policeplan.errors import FileRejected
 from policeplan.ingest.crime_records._keys import MappingError
 from policeplan.ingest.crime_records.export_file import (
     ExportFile,
+    Fingerprint,
+    fingerprint,
     inspect_export,
     resolve_columns,
     utf8_or_cp1252,
@@ -67,11 +70,17 @@ def import_crime_records(
         mapping = load_mapping(mapping)
     export = inspect_export(Path(path).expanduser(), mapping, display)
     positions = resolve_columns(export, mapping)
-    with workspace.connect() as con, tempfile.TemporaryDirectory(prefix="pp-records-") as tmp:
+    with (
+        ThreadPoolExecutor(max_workers=1) as beside,
+        workspace.connect() as con,
+        tempfile.TemporaryDirectory(prefix="pp-records-") as tmp,
+    ):
+        # Hashed and counted in a thread while DuckDB reads the rows.
+        printed = beside.submit(fingerprint, export)
         create_lookups(con, mapping)
         _check_patterns(con, mapping)
         _configure(con)
-        run = _Run(con, export, mapping, positions, dry_run, on_progress)
+        run = _Run(con, export, printed, mapping, positions, dry_run, on_progress)
         with _reading(export):
             if export.spreadsheet or export.encoding == "cp1252":
                 return run.copied(Path(tmp))
@@ -142,13 +151,14 @@ class _Run:
         self,
         con: duckdb.DuckDBPyConnection,
         export: ExportFile,
+        printed: Future[Fingerprint],
         mapping: CrimeRecordsMapping,
         positions: dict[str, int],
         dry_run: bool,
         on_progress: ProgressCallback | None,
     ) -> None:
         self.con, self.export, self.mapping, self.positions = con, export, mapping, positions
-        self.dry_run, self.on_progress = dry_run, on_progress
+        self.printed, self.dry_run, self.on_progress = printed, dry_run, on_progress
 
     def parsed(self) -> CrimeRecordsSummary:
         """Rows straight from DuckDB's CSV reader, numbered by line: valid only when every
@@ -156,7 +166,7 @@ class _Run:
         names = [f"c{i}" for i in range(len(self.export.header))]
         source = f"SELECT * FROM {_read_csv(self.export.path, names, self.export.delimiter)}"
         numbered = f"SELECT row_number() OVER () + 1 AS line, * FROM ({source})"
-        return self._import(source, numbered, self.export.data_lines, [])
+        return self._import(source, numbered, lambda: self.printed.result().data_lines, [])
 
     def copied(self, scratch: Path) -> CrimeRecordsSummary:
         """Rows from a line-numbered UTF-8 copy of the export in `scratch` (the mapped
@@ -165,15 +175,21 @@ class _Run:
         rows, python_rejects = write_line_numbered(self.export, copy, set(self.positions.values()))
         names = ["line", *(f"c{i}" for i in range(len(self.export.header)))]
         source = f"SELECT * FROM {_read_csv(copy, names, ',')}"
-        return self._import(source, source, rows, python_rejects)
+        return self._import(source, source, lambda: rows, python_rejects)
 
     def _progress(self, step: int) -> None:
         if self.on_progress is not None:
             self.on_progress(step, STEPS)
 
     def _import(
-        self, source: str, numbered: str, rows: int | None, python_rejects: list[RowReject]
+        self,
+        source: str,
+        numbered: str,
+        rows: Callable[[], int | None],
+        python_rejects: list[RowReject],
     ) -> CrimeRecordsSummary:
+        """Check and write the rows of `numbered` (`source` without line numbers, for the
+        quick passes); `rows()` is how many there must be."""
         con, export, mapping = self.con, self.export, self.mapping
         formats = detect_date_formats(con, source, mapping, self.positions, export.display)
         record_sql = RecordSql(mapping, self.positions, formats)
@@ -205,7 +221,7 @@ class _Run:
         self,
         record_sql: RecordSql,
         numbered: str,
-        rows: int | None,
+        rows: Callable[[], int | None],
         python_rejects: list[RowReject],
         summary: CrimeRecordsSummary,
     ) -> None:
@@ -246,14 +262,15 @@ class _Run:
         reason = " ".join(f"WHEN {i} THEN {c.reason}" for i, c in enumerate(checks))
         raw = record_sql.raw_line(export.delimiter, len(export.header))
         # A clean export is read once; only one with bad rows is read again for them.
-        where = "reject_code IS NOT NULL" if loaded != rows else "false"
+        expected = rows()
+        where = "reject_code IS NOT NULL" if loaded != expected else "false"
         rejected = _count(
             con,
             "CREATE OR REPLACE TEMP TABLE pp_cr_rejected AS SELECT line, month, "
             f"CASE reject_code {field} END AS field, CASE reject_code {reason} END AS reason, "
             f"{raw} AS raw FROM ({checked}) WHERE {where}",
         )
-        if rows is not None and loaded + rejected != rows:
+        if expected is not None and loaded + rejected != expected:
             raise _LostLines
         con.execute(
             "INSERT INTO rejects SELECT $dataset, $force, month, $file, line, field, reason, "
@@ -285,7 +302,7 @@ class _Run:
         con.execute(
             "INSERT INTO partitions SELECT $force, $dataset, month, $file, $sha, loaded, "
             "rejected FROM pp_cr_month_counts",
-            {**params, "sha": export.sha256},
+            {**params, "sha": self.printed.result().sha256},
         )
         for month, n_loaded, n_rejected in con.execute(
             "SELECT month, loaded, rejected FROM pp_cr_month_counts ORDER BY month"
