@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal
 
+import duckdb
+
 from policeplan.errors import InputError
 from policeplan.reference.offences import OFFENCE_GROUPS
 from policeplan.store.workspace import Workspace
@@ -24,9 +26,12 @@ __all__ = [
     "CrimeRecordCount",
     "CrimeRecordCounts",
     "CrimeRecordFilter",
+    "MonthCount",
     "RepeatCounts",
     "crime_record_counts",
     "crime_record_repeats",
+    "records_by_month",
+    "records_months_present",
     "solved_by_outcome_month",
 ]
 
@@ -204,3 +209,48 @@ def crime_record_repeats(
         ).fetchone()
     assert row is not None
     return RepeatCounts(key, int(row[0]), int(row[1]), int(row[2]))
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    records: int
+    solved: int
+
+
+def records_by_month(
+    con: duckdb.DuckDBPyConnection,
+    chosen: CrimeRecordFilter,
+    first_month: str,
+    last_month: str,
+    districts: Sequence[str] | None = None,
+) -> dict[str, MonthCount]:
+    """Records and solved records by recorded month in [first_month, last_month] (and in
+    `districts`), on an open connection: what `indicators/counts.py` needs to build a
+    CountTable from records (see docs/crime-records.md, wiring). A month absent from the
+    result has no matching record; whether the month was imported at all is
+    `records_months_present`."""
+    where, params = chosen.where()
+    params += [f"{first_month}-01", f"{last_month}-01"]
+    area = ""
+    if districts is not None:
+        area = " AND list_contains(?, district)"
+        params.append(list(districts))
+    rows = con.execute(
+        "SELECT strftime(month, '%Y-%m'), count(*), count(*) FILTER (solved) FROM crime_records "
+        f"WHERE {where} AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE){area} GROUP BY 1",
+        params,
+    ).fetchall()
+    return {str(m): MonthCount(int(n), int(s)) for m, n, s in rows}
+
+
+def records_months_present(
+    con: duckdb.DuckDBPyConnection, force: str, first_month: str, last_month: str
+) -> set[str]:
+    """The months of `force`'s records imported in [first_month, last_month] (a month not
+    imported is missing, never zero)."""
+    rows = con.execute(
+        "SELECT strftime(month, '%Y-%m') FROM partitions WHERE force = ? AND dataset = 'records' "
+        "AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)",
+        [force, f"{first_month}-01", f"{last_month}-01"],
+    ).fetchall()
+    return {str(r[0]) for r in rows}

@@ -14,8 +14,11 @@ from policeplan.ingest.crime_records import import_crime_records
 from policeplan.reference.offences import offence_for_code
 from policeplan.store import Workspace
 from policeplan.store.crime_records import (
+    CrimeRecordFilter,
     crime_record_counts,
     crime_record_repeats,
+    records_by_month,
+    records_months_present,
     solved_by_outcome_month,
 )
 from policeplan.synthetic.crime_records import CrimeRecordsExtract
@@ -86,3 +89,16 @@ def test_repeat_victims_count_records_sharing_a_victim_number(
 def test_an_unknown_offence_group_is_refused(loaded: Workspace) -> None:
     with pytest.raises(InputError, match="unknown offence group 'violent'"):
         crime_record_counts(loaded, "essex", offence_groups=["violent"])
+
+
+def test_records_by_month_on_a_connection_matches_the_counts(loaded: Workspace) -> None:
+    chosen = CrimeRecordFilter("essex", flag="domestic_abuse")
+    expected = crime_record_counts(loaded, "essex", flag="domestic_abuse", by="district")
+    chelmsford = {row.month: row.records for row in expected.rows if row.group == "Chelmsford"}
+    with loaded.connect(read_only=True) as con:
+        everywhere = records_by_month(con, chosen, "2025-01", "2025-12")
+        in_chelmsford = records_by_month(con, chosen, "2025-01", "2025-12", ["Chelmsford"])
+        present = records_months_present(con, "essex", "2024-12", "2025-03")
+    assert {m: c.records for m, c in everywhere.items()} == expected.by_month()
+    assert {m: c.records for m, c in in_chelmsford.items()} == chelmsford
+    assert present == {"2025-01", "2025-02"}
