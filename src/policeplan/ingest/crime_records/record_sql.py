@@ -158,21 +158,19 @@ class RecordSql:
         code, description, category = (
             self.key("offence_code"), self.key("offence_description"), self.key("crime_type"),
         )  # fmt: skip
-        found = []
-        for alias, text, table, key_expr in (
-            ("oc", code, "pp_cr_codes", code),
-            ("od", description, "pp_cr_descriptions", description),
-            ("ct", category, "pp_cr_categories", category),
+        found = []  # lookups joined, in order of precedence: code, description, category
+        for alias, text, table in (
+            ("oc", code, "pp_cr_codes"),
+            ("od", description, "pp_cr_descriptions"),
+            ("ct", category, "pp_cr_categories"),
         ):
-            if text is not None:
-                joins.append(f"LEFT JOIN {table} {alias} ON {alias}.key = {key_expr}")
+            if text is not None:  # joined on the exact text: the table holds its spellings
+                joins.append(f"LEFT JOIN {table} {alias} ON {alias}.key = {text}")
                 found.append(alias)
-        select += [
-            f"coalesce({', '.join(f'{a}.code' for a in found)}, NULL) AS offence_code",
-            f"coalesce({', '.join(f'{a}.offence_group' for a in found)}, NULL) AS offence_group",
-            f"coalesce({', '.join(f'{a}.crime_type' for a in found)}, NULL) AS crime_type",
-            f"{'oc.code IS NOT NULL' if code else 'true'} AS code_known",
-        ]
+        for name in ("code", "offence_group", "crime_type"):
+            select.append(f"coalesce({', '.join(f'{a}.{name}' for a in found)}, NULL) AS "
+                          f"{'offence_code' if name == 'code' else name}")  # fmt: skip
+        select.append(f"{'oc.code IS NOT NULL' if code else 'true'} AS code_known")
         district, beat = self.key("district"), self.key("beat")
         if district or beat:
             joins.append(f"LEFT JOIN pp_cr_areas area ON area.key = {beat or district}")
