@@ -5,6 +5,8 @@ python -m bench import --dataset national --keep
 python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
 python -m bench records                          # crime-records import, 1 million records
+python -m bench charts                           # every chart kind to SVG
+python -m bench hotspots                         # hotspots of ~300,000 located rows
 """
 
 from __future__ import annotations
@@ -100,6 +102,23 @@ def build_parser() -> argparse.ArgumentParser:
     records_child.add_argument("--mapping", type=Path, required=True, help="its mapping")
     records_child.add_argument("--workdir", type=Path, required=True, help="database folder")
     records_child.add_argument("--result", type=Path, required=True, help="JSON result")
+    charts = commands.add_parser(
+        "charts",
+        help="chart speed: every chart kind to SVG (goal < 0.3 s a chart)",
+        description="Time building each chart kind's Vega-Lite definition from its example "
+        "input and rendering it to SVG offline with vl-convert; writes bench/out/charts.json.",
+    )
+    charts.add_argument(
+        "--repeat", type=_positive, default=5, help="timed runs; the best is kept (default 5)"
+    )
+    hotspots = commands.add_parser(
+        "hotspots",
+        help="hotspot speed and memory: 12 months of about 300,000 located rows",
+        description="Time the hotspot analysis (Gi*, FDR, concentration, stability) of a "
+        "generated force with about 300,000 located rows in 12 months at 250 m cells (goal "
+        "< 10 s, < 1 GB peak) and 100 m cells (goal < 30 s), each in a fresh process.",
+    )
+    hotspots.add_argument("--rebuild", action="store_true", help="generate the workspace again")
 
     child = commands.add_parser(
         "contender",
@@ -131,10 +150,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         run_records_contender(args.name, args.file, args.mapping, args.workdir, args.result)
         return 0
+    if args.command == "hotspots":
+        from bench.hotspots import hotspot_benchmark
+
+        hotspot_benchmark(args.rebuild)
+        return 0
     if args.command == "indicators":
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(args.rebuild, args.repeat)
+        return 0
+    if args.command == "charts":
+        from bench.charts import chart_benchmark
+
+        chart_benchmark(args.repeat)
         return 0
     from bench.import_throughput import import_benchmark
 
@@ -147,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(rebuild=False, repeat=3)
+        from bench.charts import chart_benchmark
+
+        chart_benchmark(repeat=5)
     return 0
 
 

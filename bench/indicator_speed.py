@@ -19,9 +19,7 @@ from typing import Any
 
 from bench.import_throughput import OUT_DIR
 from policeplan.config import load_settings
-from policeplan.indicators.measures import CRIME_MEASURES
-from policeplan.indicators.msg import msg_tables
-from policeplan.indicators.scorecard import scorecard
+from policeplan.indicators import CRIME_MEASURES, MsgQuery, ScorecardQuery, msg_tables, scorecard
 from policeplan.ingest.police_uk import import_police_uk
 from policeplan.months import months_between
 from policeplan.reference.forces import territorial_forces
@@ -86,8 +84,10 @@ def indicator_benchmark(rebuild: bool, repeat: int) -> dict[str, Any]:
     forces = [f.slug for f in territorial_forces()]
     measures = list(CRIME_MEASURES)
     runs = {
-        "scorecard": lambda: scorecard(workspace, FORCE, LAST_MONTH, 12, "previous"),
-        "msg_tables": lambda: msg_tables(workspace, measures, FORCE, LAST_MONTH, 12, group=forces),
+        "scorecard": lambda: scorecard(workspace, ScorecardQuery(FORCE, LAST_MONTH, 12)),
+        "msg_tables": lambda: msg_tables(
+            workspace, measures, MsgQuery("all-crime", FORCE, LAST_MONTH, 12, tuple(forces))
+        ),
     }
     results: dict[str, Any] = {"workspace_rows": rows, "build": build, "timings": {}}
     print(f"\nworkspace: {rows:,} street rows, 43 forces, {FIRST_MONTH} to {LAST_MONTH}")

@@ -15,6 +15,7 @@ from policeplan.errors import ConfigurationError
 DEFAULT_WORKSPACE = Path("policeplan-workspace")
 WORKSPACE_ENV = "POLICEPLAN_WORKSPACE"
 DATABASE_URL_ENV = "POLICEPLAN_DATABASE_URL"
+TRACEBACK_ENV = "POLICEPLAN_TRACEBACK"
 WORKSPACE_CONFIG_FILE = "policeplan.toml"
 
 
@@ -23,10 +24,13 @@ class Settings:
     """Where the workspace lives and which records database it uses.
 
     `database_url` is None for the default SQLite file inside the workspace.
+    `show_traceback` makes the command line print the traceback of an unexpected error
+    (`--traceback` or POLICEPLAN_TRACEBACK=1) instead of one line.
     """
 
     workspace: Path
     database_url: str | None = None
+    show_traceback: bool = False
 
     @property
     def analytics_path(self) -> Path:
@@ -45,8 +49,11 @@ def load_settings(
     workspace: str | Path | None = None,
     environ: Mapping[str, str] | None = None,
     database_url: str | None = None,
+    *,
+    show_traceback: bool = False,
 ) -> Settings:
-    """Build settings from flags, then the environment, then the workspace config file.
+    """Build settings from flags, then the environment, then the workspace config file
+    (`policeplan.toml`: `[database] url = …`), then the defaults.
 
     >>> load_settings("/tmp/w", environ={}).workspace
     PosixPath('/tmp/w')
@@ -60,7 +67,8 @@ def load_settings(
         )
     if url and url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return Settings(workspace=path, database_url=url or None)
+    traceback = show_traceback or env.get(TRACEBACK_ENV, "").lower() in ("1", "true", "yes")
+    return Settings(workspace=path, database_url=url or None, show_traceback=traceback)
 
 
 def _url_from_config_file(workspace: Path) -> str | None:
@@ -69,7 +77,9 @@ def _url_from_config_file(workspace: Path) -> str | None:
         return None
     try:
         data = tomllib.loads(config_file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+    except OSError as exc:
+        raise ConfigurationError(f"{config_file}: cannot be read ({exc.strerror})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigurationError(f"{config_file}: not valid TOML ({exc})") from exc
     url = data.get("database", {}).get("url")
     if url is not None and not isinstance(url, str):

@@ -67,8 +67,8 @@ def build_demo(
         rows += _check_clean(summary)
         if on_progress is not None:
             on_progress(done + 1, len(years))
-    save_plan(workspace.path, load_plan(example_plan_path()))
-    seeded = seed_example(settings)
+    save_plan(workspace, load_plan(example_plan_path()))
+    seeded = seed_example(workspace)
     return DemoSummary(
         workspace=workspace.path,
         label=SYNTHETIC_LABEL,

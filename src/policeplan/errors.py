@@ -7,10 +7,18 @@ exit code 1, the web layer into an error page. Users never see a traceback.
     ├── ConfigurationError      a setting or workspace is unusable
     ├── InputError              a file or value given by the user is wrong (file/line/field)
     │   ├── FileRejected        a whole input file was refused; nothing of it was loaded
+    │   │   └── FileNotReadable   the file could not be opened or read (names the path)
+    │   ├── FileNotWritable     an output file could not be written (names the path)
+    │   ├── BadFieldError       one field of one row is wrong; importers turn it into a reject
     │   └── PlanError           a plan file is invalid (names the key)
     ├── DataError               the workspace lacks the data a computation needs
     │   └── IncompleteWindow    a window has missing months, so it cannot be compared
     └── RecordsError            the delivery-plan records store refused a change
+
+Messages speak of fields and values (`field 'group'`), never of command-line flags: the
+command line maps a field to its flag, the web layer to its form field.
+`policeplan.user_files` turns an `OSError` on a user's file into FileNotReadable or
+FileNotWritable.
 """
 
 from __future__ import annotations
@@ -18,8 +26,11 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "BadFieldError",
     "ConfigurationError",
     "DataError",
+    "FileNotReadable",
+    "FileNotWritable",
     "FileRejected",
     "IncompleteWindow",
     "InputError",
@@ -67,6 +78,24 @@ class InputError(PolicePlanError):
 
 class FileRejected(InputError):
     """A whole input file was refused and nothing from it was loaded."""
+
+
+class FileNotReadable(FileRejected):
+    """A user's file could not be opened or read: missing, a folder, no permission…"""
+
+
+class FileNotWritable(InputError):
+    """A file could not be written where the user asked: missing folder, no permission…"""
+
+
+class BadFieldError(InputError):
+    """Raised while reading one row: `field` is wrong for `reason`; the row becomes a reject."""
+
+    field: str
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason, field=field)
 
 
 class PlanError(InputError):

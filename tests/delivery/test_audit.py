@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from policeplan.config import Settings
 from policeplan.delivery import (
     add_action,
     add_risk,
@@ -16,13 +15,14 @@ from policeplan.delivery import (
     set_strand_lead,
 )
 from policeplan.records import Clock
+from policeplan.store import Workspace
 
 
 def test_every_change_is_in_the_audit_log_with_who_when_old_and_new(
-    settings: Settings, clock: Clock
+    workspace: Workspace, clock: Clock
 ) -> None:
     add_strand(
-        settings,
+        workspace,
         code="HC",
         name="Hate Crime",
         lead="Supt A",
@@ -31,20 +31,25 @@ def test_every_change_is_in_the_audit_log_with_who_when_old_and_new(
         clock=clock,
     )
     add_action(
-        settings, ref="HC-1", strand="HC", title="Hate crime template", actor="analyst", clock=clock
+        workspace,
+        ref="HC-1",
+        strand="HC",
+        title="Hate crime template",
+        actor="analyst",
+        clock=clock,
     )
-    set_action_status(settings, "HC-1", "at risk", reason="CPS liaison", actor="lead", clock=clock)
-    set_action_status(settings, "HC-1", "complete", actor="lead", clock=clock)
-    set_strand_lead(settings, "HC", "Supt B", actor="chief of staff", clock=clock)
+    set_action_status(workspace, "HC-1", "at risk", reason="CPS liaison", actor="lead", clock=clock)
+    set_action_status(workspace, "HC-1", "complete", actor="lead", clock=clock)
+    set_strand_lead(workspace, "HC", "Supt B", actor="chief of staff", clock=clock)
     save_update(
-        settings, "HC", "2021-22Q2", achieved="Procedure reviewed", actor="lead", clock=clock
+        workspace, "HC", "2021-22Q2", achieved="Procedure reviewed", actor="lead", clock=clock
     )
-    risk = add_risk(settings, "HC", description="Under-reporting", actor="lead", clock=clock)
-    close_risk(settings, risk.id, reason="Campaign done", actor="lead", clock=clock)
+    risk = add_risk(workspace, "HC", description="Under-reporting", actor="lead", clock=clock)
+    close_risk(workspace, risk.id, reason="Campaign done", actor="lead", clock=clock)
 
     trail = [
         (e.at.second, e.actor, e.operation, e.entity, e.ref, e.field, e.old_value, e.new_value)
-        for e in audit_trail(settings)
+        for e in audit_trail(workspace)
         if e.operation == "update"
     ]
     assert trail == [
@@ -58,7 +63,7 @@ def test_every_change_is_in_the_audit_log_with_who_when_old_and_new(
         (8, "lead", "update", "risk", str(risk.id), "status", "open", "closed"),
     ]
     created = {
-        (e.entity, e.field): e.new_value for e in audit_trail(settings) if e.operation == "create"
+        (e.entity, e.field): e.new_value for e in audit_trail(workspace) if e.operation == "create"
     }
     assert created[("strand priority", "priority")] == "Protect"
     assert created[("action", "title")] == "Hate crime template"
@@ -66,19 +71,19 @@ def test_every_change_is_in_the_audit_log_with_who_when_old_and_new(
     assert created[("quarterly update", "state")] == "draft"
     assert all(
         e.at.tzinfo == UTC and e.at > datetime(2021, 7, 5, tzinfo=UTC)
-        for e in audit_trail(settings)
+        for e in audit_trail(workspace)
     )
 
 
-def test_the_reason_given_for_a_change_is_kept_beside_it(settings: Settings) -> None:
-    add_strand(settings, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
-    add_action(settings, ref="HC-1", strand="HC", title="Template", actor="analyst")
+def test_the_reason_given_for_a_change_is_kept_beside_it(workspace: Workspace) -> None:
+    add_strand(workspace, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
+    add_action(workspace, ref="HC-1", strand="HC", title="Template", actor="analyst")
 
-    set_action_status(settings, "HC-1", "dropped", reason="merged into HC-2", actor="lead")
+    set_action_status(workspace, "HC-1", "dropped", reason="merged into HC-2", actor="lead")
 
     (entry,) = [
         e
-        for e in audit_trail(settings, ref="HC-1")
+        for e in audit_trail(workspace, ref="HC-1")
         if e.field == "status" and e.operation == "update"
     ]
     assert (entry.new_value, entry.reason) == ("dropped", "merged into HC-2")

@@ -13,6 +13,7 @@ from policeplan.cli.delivery import delivery_group
 from policeplan.config import Settings, load_settings
 from policeplan.delivery import get_action, seed_example
 from policeplan.records import dispose_engines
+from policeplan.store import Workspace
 
 from .conftest import DATA
 from .test_summary import report_rows
@@ -30,7 +31,7 @@ def run(settings: Settings, *args: str) -> tuple[int, str]:
 
 
 def test_summary_json_reproduces_the_report_table_after_seeding(cli_settings: Settings) -> None:
-    seed_example(cli_settings)
+    seed_example(Workspace(cli_settings))
 
     code, output = run(cli_settings, "summary", "--quarter", "2021-22Q2", "--json")
 
@@ -57,12 +58,12 @@ def test_summary_json_reproduces_the_report_table_after_seeding(cli_settings: Se
 def test_summary_text_shows_the_quarter_with_its_months_and_the_example_label(
     cli_settings: Settings,
 ) -> None:
-    seed_example(cli_settings)
+    seed_example(Workspace(cli_settings))
 
     code, output = run(cli_settings, "summary", "--quarter", "Q2 2021/22")
 
     assert code == 0
-    assert "Q2 2021/22 (July–September 2021)" in output
+    assert "2021/22 Q2 (July–September 2021)" in output
     assert "Total" in output and "325" in output
     assert "example data" in output
 
@@ -93,7 +94,7 @@ def test_status_without_a_required_reason_exits_1(cli_settings: Settings) -> Non
     code, output = run(cli_settings, "status", "DA-002", "dropped")
 
     assert code == 1 and "needs a reason" in output
-    assert get_action(cli_settings, "DA-002").status == "ongoing"
+    assert get_action(Workspace(cli_settings), "DA-002").status == "ongoing"
 
 
 def test_update_reads_the_text_files_and_approve_finalises_it(cli_settings: Settings) -> None:
@@ -111,7 +112,7 @@ def test_update_reads_the_text_files_and_approve_finalises_it(cli_settings: Sett
         str(DATA / "scheduled_da_q2.txt"),
         "--submit",
     )
-    assert (code, output.strip()) == (0, "DA Q2 2021/22 (July–September 2021): update submitted")
+    assert (code, output.strip()) == (0, "DA 2021/22 Q2 (July–September 2021): update submitted")
 
     code, output = run(cli_settings, "approve", "DA", "--quarter", "2021-22Q2")
     assert code == 0 and output.strip().endswith("update approved")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from policeplan.config import Settings
 from policeplan.delivery import add_action, add_strand, audit_trail, get_action, list_actions
 from policeplan.records import dispose_engines
+from policeplan.store import Workspace
 
 EDITS = 20
 WORKER = textwrap.dedent(
@@ -22,26 +22,30 @@ WORKER = textwrap.dedent(
     from pathlib import Path
     from policeplan.config import load_settings
     from policeplan.delivery import edit_action, link_indicator
+    from policeplan.store import Workspace
 
-    workspace, url, name, edits, go = sys.argv[1:6]
-    settings = load_settings(workspace, {}, database_url=url or None)
+    folder, url, name, edits, go = sys.argv[1:6]
+    workspace = Workspace(load_settings(folder, {}, database_url=url or None))
     while not Path(go).exists():
         time.sleep(0.01)
     for i in range(int(edits)):
-        edit_action(settings, f"{name}-{i}", owner=f"owner set by {name}", actor=name)
-        edit_action(settings, "SHARED", title=f"{name} edit {i}", actor=name)
-        link_indicator(settings, "SHARED", f"{name}_indicator_{i}", actor=name)
+        edit_action(workspace, f"{name}-{i}", owner=f"owner set by {name}", actor=name)
+        edit_action(workspace, "SHARED", title=f"{name} edit {i}", actor=name)
+        link_indicator(workspace, "SHARED", f"{name}_indicator_{i}", actor=name)
     """
 )
 
 
 @pytest.mark.slow
-def test_two_processes_editing_at_once_lose_no_change(settings: Settings, tmp_path: Path) -> None:
-    add_strand(settings, code="DA", name="Domestic Abuse", lead="Ch Supt", actor="setup")
-    add_action(settings, ref="SHARED", strand="DA", title="start", actor="setup")
+def test_two_processes_editing_at_once_lose_no_change(workspace: Workspace, tmp_path: Path) -> None:
+    settings = workspace.settings
+    add_strand(workspace, code="DA", name="Domestic Abuse", lead="Ch Supt", actor="setup")
+    add_action(workspace, ref="SHARED", strand="DA", title="start", actor="setup")
     for name in ("alpha", "beta"):
         for i in range(EDITS):
-            add_action(settings, ref=f"{name}-{i}", strand="DA", title=f"{name} {i}", actor="setup")
+            add_action(
+                workspace, ref=f"{name}-{i}", strand="DA", title=f"{name} {i}", actor="setup"
+            )
     dispose_engines()
     script, go = tmp_path / "worker.py", tmp_path / "go"
     script.write_text(WORKER, encoding="utf-8")
@@ -59,13 +63,13 @@ def test_two_processes_editing_at_once_lose_no_change(settings: Settings, tmp_pa
     errors = [worker.communicate(timeout=180)[1] for worker in workers]
 
     assert [w.returncode for w in workers] == [0, 0], errors
-    owners = {a.ref: a.owner for a in list_actions(settings) if a.ref != "SHARED"}
+    owners = {a.ref: a.owner for a in list_actions(workspace) if a.ref != "SHARED"}
     assert owners == {
         f"{name}-{i}": f"owner set by {name}" for name in ("alpha", "beta") for i in range(EDITS)
     }
-    shared = get_action(settings, "SHARED")
+    shared = get_action(workspace, "SHARED")
     assert len(shared.indicators) == 2 * EDITS
-    titles = [e for e in audit_trail(settings, ref="SHARED") if e.field == "title"]
+    titles = [e for e in audit_trail(workspace, ref="SHARED") if e.field == "title"]
     assert len(titles) == 1 + 2 * EDITS
     # Each edit started from the value the previous one left: no write was based on a stale read.
     for before, after in itertools.pairwise(titles):

@@ -18,8 +18,9 @@ def test_every_written_form_of_q2_2021_22_means_july_to_september_2021(text: str
 
     assert (quarter.first_day, quarter.last_day) == (date(2021, 7, 1), date(2021, 9, 30))
     assert quarter.key == "2021-22Q2"
-    assert quarter.label == "Q2 2021/22"
-    assert str(quarter) == "Q2 2021/22 (July–September 2021)"
+    assert quarter.label == "2021/22 Q2"
+    assert str(quarter) == "2021/22 Q2"
+    assert quarter.described() == "2021/22 Q2 (July–September 2021)"
 
 
 def test_q4_falls_in_the_next_calendar_year() -> None:

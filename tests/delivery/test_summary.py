@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from policeplan.config import Settings
 from policeplan.delivery import (
     Quarter,
     add_action,
@@ -16,6 +15,7 @@ from policeplan.delivery import (
     set_action_status,
 )
 from policeplan.records import Clock
+from policeplan.store import Workspace
 
 # Typed by hand from section 5.0 of "Crime Prevention Strategy 2018-21: Quarterly Report
 # Q2 2021/22" (Essex Police). Strand, Total, Complete, Ongoing/In progress, At risk.
@@ -63,10 +63,10 @@ def test_the_typed_report_table_adds_up() -> None:
         assert counts["complete"] + counts["ongoing"] == counts["total"]
 
 
-def test_summary_of_the_seeded_example_reproduces_the_report_table(settings: Settings) -> None:
-    seed_example(settings)
+def test_summary_of_the_seeded_example_reproduces_the_report_table(workspace: Workspace) -> None:
+    seed_example(workspace)
 
-    summary = delivery_summary(settings, Q2).to_dict()
+    summary = delivery_summary(workspace, Q2).to_dict()
 
     *strands, (_, total) = report_rows()
     got = [
@@ -81,30 +81,30 @@ def test_summary_of_the_seeded_example_reproduces_the_report_table(settings: Set
     assert summary["includes_example_data"] is True
 
 
-def test_a_past_quarter_does_not_change_when_actions_move_on_later(settings: Settings) -> None:
-    seed_example(settings)
+def test_a_past_quarter_does_not_change_when_actions_move_on_later(workspace: Workspace) -> None:
+    seed_example(workspace)
     october = datetime(2021, 10, 20, 10, 0, tzinfo=UTC)
 
-    set_action_status(settings, "DCF-028", "complete", actor="lead", clock=lambda: october)
+    set_action_status(workspace, "DCF-028", "complete", actor="lead", clock=lambda: october)
 
-    q2 = delivery_summary(settings, Q2).total
-    q3 = delivery_summary(settings, Q2 + 1).total
+    q2 = delivery_summary(workspace, Q2).total
+    q3 = delivery_summary(workspace, Q2 + 1).total
     assert (q2["complete"], q2["ongoing"], q2["at_risk"]) == (150, 175, 1)
     assert (q3["complete"], q3["ongoing"], q3["at_risk"]) == (151, 174, 0)
 
 
 def test_dropped_actions_leave_the_total_and_not_started_ones_count_in_it(
-    settings: Settings, clock: Clock
+    workspace: Workspace, clock: Clock
 ) -> None:
-    add_strand(settings, code="HC", name="Hate Crime", lead="Supt", actor="a", clock=clock)
+    add_strand(workspace, code="HC", name="Hate Crime", lead="Supt", actor="a", clock=clock)
     for ref in ("HC-1", "HC-2", "HC-3"):
-        add_action(settings, ref=ref, strand="HC", title=ref, actor="a", clock=clock)
+        add_action(workspace, ref=ref, strand="HC", title=ref, actor="a", clock=clock)
     set_action_status(
-        settings, "HC-2", "dropped", reason="merged into HC-3", actor="a", clock=clock
+        workspace, "HC-2", "dropped", reason="merged into HC-3", actor="a", clock=clock
     )
-    set_action_status(settings, "HC-3", "at risk", reason="no funding", actor="a", clock=clock)
+    set_action_status(workspace, "HC-3", "at risk", reason="no funding", actor="a", clock=clock)
 
-    (row,) = delivery_summary(settings, Q2).to_dict()["strands"]
+    (row,) = delivery_summary(workspace, Q2).to_dict()["strands"]
 
     assert row == {
         "strand": "Hate Crime",
@@ -118,10 +118,10 @@ def test_dropped_actions_leave_the_total_and_not_started_ones_count_in_it(
     }
 
 
-def test_a_strand_added_after_the_quarter_is_not_in_its_table(settings: Settings) -> None:
+def test_a_strand_added_after_the_quarter_is_not_in_its_table(workspace: Workspace) -> None:
     later = datetime(2022, 1, 10, tzinfo=UTC)
     add_strand(
-        settings,
+        workspace,
         code="VAWG",
         name="Violence against women and girls",
         lead="Supt",
@@ -129,20 +129,20 @@ def test_a_strand_added_after_the_quarter_is_not_in_its_table(settings: Settings
         clock=lambda: later,
     )
 
-    assert delivery_summary(settings, Q2).strands == []
-    assert [s.strand for s in delivery_summary(settings, Q2 + 2).strands] == [
+    assert delivery_summary(workspace, Q2).strands == []
+    assert [s.strand for s in delivery_summary(workspace, Q2 + 2).strands] == [
         "Violence against women and girls"
     ]
 
 
 @pytest.mark.parametrize("as_of_day", [datetime(2021, 10, 31, 23, 59, tzinfo=UTC)])
 def test_as_of_counts_changes_made_up_to_a_reporting_deadline(
-    settings: Settings, as_of_day: datetime
+    workspace: Workspace, as_of_day: datetime
 ) -> None:
-    seed_example(settings)
+    seed_example(workspace)
     october = datetime(2021, 10, 20, 10, 0, tzinfo=UTC)
-    set_action_status(settings, "DA-014", "complete", actor="lead", clock=lambda: october)
+    set_action_status(workspace, "DA-014", "complete", actor="lead", clock=lambda: october)
 
-    total = delivery_summary(settings, Q2, as_of=as_of_day).total
+    total = delivery_summary(workspace, Q2, as_of=as_of_day).total
 
     assert (total["complete"], total["ongoing"]) == (151, 174)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from policeplan.config import Settings
 from policeplan.delivery import (
     add_risk,
     add_strand,
@@ -20,17 +19,18 @@ from policeplan.delivery import (
     update_risk,
 )
 from policeplan.errors import InputError, RecordsError
+from policeplan.store import Workspace
 
 
 @pytest.fixture
-def plan(sqlite_settings: Settings) -> Settings:
+def plan(sqlite_workspace: Workspace) -> Workspace:
     add_strand(
-        sqlite_settings, code="DA", name="Domestic Abuse", lead="Ch Supt Tom Simons", actor="a"
+        sqlite_workspace, code="DA", name="Domestic Abuse", lead="Ch Supt Tom Simons", actor="a"
     )
-    return sqlite_settings
+    return sqlite_workspace
 
 
-def test_an_update_goes_from_draft_to_submitted_to_approved(plan: Settings) -> None:
+def test_an_update_goes_from_draft_to_submitted_to_approved(plan: Workspace) -> None:
     save_update(plan, "DA", "Q2 2021/22", achieved="Training refreshed", actor="lead")
     save_update(plan, "domestic abuse", "2021-22Q2", scheduled="DARA roll-out", actor="lead")
     submit_update(plan, "DA", "2021-22Q2", actor="lead")
@@ -42,10 +42,10 @@ def test_an_update_goes_from_draft_to_submitted_to_approved(plan: Settings) -> N
         "DARA roll-out",
         "approved",
     )
-    assert update.quarter_label == "Q2 2021/22 (July–September 2021)"
+    assert update.quarter_label == "2021/22 Q2 (July–September 2021)"
 
 
-def test_a_submitted_update_cannot_be_edited_until_returned_to_draft(plan: Settings) -> None:
+def test_a_submitted_update_cannot_be_edited_until_returned_to_draft(plan: Workspace) -> None:
     save_update(plan, "DA", "2021-22Q2", achieved="v1", actor="lead")
     submit_update(plan, "DA", "2021-22Q2", actor="lead")
 
@@ -58,7 +58,7 @@ def test_a_submitted_update_cannot_be_edited_until_returned_to_draft(plan: Setti
     assert update is not None and (update.achieved, update.state) == ("v2", "draft")
 
 
-def test_an_approved_update_is_final(plan: Settings) -> None:
+def test_an_approved_update_is_final(plan: Workspace) -> None:
     save_update(plan, "DA", "2021-22Q2", achieved="v1", actor="lead")
     submit_update(plan, "DA", "2021-22Q2", actor="lead")
     approve_update(plan, "DA", "2021-22Q2", actor="panel")
@@ -67,7 +67,7 @@ def test_an_approved_update_is_final(plan: Settings) -> None:
         return_update(plan, "DA", "2021-22Q2", reason="change", actor="panel")
 
 
-def test_a_draft_cannot_be_approved_without_being_submitted(plan: Settings) -> None:
+def test_a_draft_cannot_be_approved_without_being_submitted(plan: Workspace) -> None:
     save_update(plan, "DA", "2021-22Q2", achieved="v1", actor="lead")
 
     with pytest.raises(RecordsError, match="cannot become approved"):
@@ -75,12 +75,12 @@ def test_a_draft_cannot_be_approved_without_being_submitted(plan: Settings) -> N
     assert [u.state for u in list_updates(plan, "2021-22Q2")] == ["draft"]
 
 
-def test_an_unknown_strand_suggests_the_nearest_name(plan: Settings) -> None:
+def test_an_unknown_strand_suggests_the_nearest_name(plan: Workspace) -> None:
     with pytest.raises(RecordsError, match="did you mean 'Domestic Abuse'"):
         save_update(plan, "Domestic Abuses", "2021-22Q2", achieved="x", actor="lead")
 
 
-def test_a_risk_is_closed_and_reopened_but_never_removed(plan: Settings) -> None:
+def test_a_risk_is_closed_and_reopened_but_never_removed(plan: Workspace) -> None:
     risk = add_risk(
         plan,
         "DA",
@@ -103,6 +103,6 @@ def test_a_risk_is_closed_and_reopened_but_never_removed(plan: Settings) -> None
     )
 
 
-def test_a_risk_rating_outside_the_scale_is_refused(plan: Settings) -> None:
+def test_a_risk_rating_outside_the_scale_is_refused(plan: Workspace) -> None:
     with pytest.raises(InputError, match="low, medium, high"):
         add_risk(plan, "DA", description="x", rating="severe", actor="a")

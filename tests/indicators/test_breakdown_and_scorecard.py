@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from policeplan.indicators import BreakdownQuery, IndicatorQuery, ScorecardQuery
 from policeplan.indicators.breakdown import breakdown
 from policeplan.indicators.indicator import compute_indicator
 from policeplan.indicators.measures import CRIME_MEASURES
@@ -17,13 +18,15 @@ pytestmark = pytest.mark.realdata
 
 
 def test_crime_types_add_up_to_all_crime(real_workspace: Workspace) -> None:
-    parts = breakdown(real_workspace, "all-crime", "essex", "2025-04", 4, "last-year",
-                      "crime-type").to_json()  # fmt: skip
-    whole = compute_indicator(real_workspace, "all-crime", "essex", "2025-04", 4, "last-year")
+    query = BreakdownQuery("all-crime", "essex", "2025-04", 4, "last-year", "crime-type")
+    parts = breakdown(real_workspace, query).to_dict()
+    whole = compute_indicator(
+        real_workspace, IndicatorQuery("all-crime", "essex", "2025-04", 4, "last-year")
+    )
 
     assert len(parts["rows"]) == 13
-    assert sum(row["current"] for row in parts["rows"]) == whole.to_json()["current"]["count"]
-    assert sum(row["comparison"] for row in parts["rows"]) == whole.to_json()["comparison"]["count"]
+    assert sum(row["current"] for row in parts["rows"]) == whole.to_dict()["current"]["count"]
+    assert sum(row["comparison"] for row in parts["rows"]) == whole.to_dict()["comparison"]["count"]
 
 
 def test_districts_match_lsoa_name_prefixes(real_workspace: Workspace, shared_data: Path) -> None:
@@ -34,17 +37,19 @@ def test_districts_match_lsoa_name_prefixes(real_workspace: Workspace, shared_da
         for row in street_rows(shared_data, "essex", month)
         if row["Crime type"] == "Shoplifting" and row["LSOA name"].startswith("Harlow ")
     )
-    parts = breakdown(real_workspace, "shoplifting", "essex", "2025-04", 4, "last-year",
-                      "district").to_json()  # fmt: skip
+    query = BreakdownQuery("shoplifting", "essex", "2025-04", 4, "last-year", "district")
+    parts = breakdown(real_workspace, query).to_dict()
     harlow = next(row for row in parts["rows"] if row["part"] == "Harlow")
     assert harlow["current"] == expected
     assert len(parts["rows"]) == 14
 
 
 def test_scorecard_equals_each_indicator_computed_alone(real_workspace: Workspace) -> None:
-    card = scorecard(real_workspace, "hampshire", "2025-06", 3, "previous")
+    card = scorecard(real_workspace, ScorecardQuery("hampshire", "2025-06", 3, "previous"))
 
-    assert [r.measure for r in card] == list(CRIME_MEASURES)
-    for result in card:
-        alone = compute_indicator(real_workspace, result.measure, "hampshire", "2025-06", 3)
-        assert result.to_json() == alone.to_json()
+    assert [r.measure for r in card.indicators] == list(CRIME_MEASURES)
+    for result in card.indicators:
+        alone = compute_indicator(
+            real_workspace, IndicatorQuery(result.measure, "hampshire", "2025-06", 3)
+        )
+        assert result.to_dict() == alone.to_dict()

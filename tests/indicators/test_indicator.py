@@ -13,6 +13,7 @@ from scipy.stats import binomtest
 
 from policeplan.cli import cli
 from policeplan.errors import InputError
+from policeplan.indicators import IndicatorQuery
 from policeplan.indicators.indicator import compute_indicator
 from policeplan.store import Workspace
 from tests.indicators.real_counts import count, street_rows
@@ -31,8 +32,9 @@ def test_essex_burglary_jan_apr_2025_against_2024(
     then, then_solved = count(shared_data, "essex", JAN_APR_2024, "Burglary")
 
     result = compute_indicator(
-        real_workspace, "burglary", "essex", "2025-04", months=4, compare="last-year"
-    ).to_json()
+        real_workspace,
+        IndicatorQuery("burglary", "essex", "2025-04", months=4, compare="last-year"),
+    ).to_dict()
 
     assert (result["current"]["count"], result["comparison"]["count"]) == (now, then)
     assert result["diff"] == now - then
@@ -40,8 +42,9 @@ def test_essex_burglary_jan_apr_2025_against_2024(
     assert result["pct_diff"] == float(expected_pct.quantize(Decimal("0.1"), ROUND_HALF_UP))
     assert result["p_value"] == pytest.approx(binomtest(now, now + then, 0.5).pvalue, rel=1e-9)
     assert result["significant"] is (result["p_value"] < 0.05)
-    assert result["population"] == 1_846_655 and result["population_year"] == 2019
-    assert result["rate_per_1000"] == round(now / 1_846_655 * 1000, 3)
+    # Mid-2024, the estimate nearest 2025 (issue #8 item 10; mid-2019 was the latest bundled).
+    assert result["population"] == 1_929_610 and result["population_year"] == 2024
+    assert result["rate_per_1000"] == round(now / 1_929_610 * 1000, 3)
     solved = result["solved"]
     assert solved["count"] == now_solved
     assert solved["rate"] == pytest.approx(now_solved / now)
@@ -64,7 +67,9 @@ def test_twelve_months_to_december_2025_for_each_complete_force(
 ) -> None:
     crimes, _ = count(shared_data, force, YEAR_2025)
 
-    result = compute_indicator(real_workspace, "all-crime", force, "2025-12").to_json()
+    result = compute_indicator(
+        real_workspace, IndicatorQuery("all-crime", force, "2025-12")
+    ).to_dict()
 
     assert result["current"] == {
         "from": "2025-01",
@@ -76,13 +81,17 @@ def test_twelve_months_to_december_2025_for_each_complete_force(
 
 
 def test_incomplete_windows_refuse_to_compare(real_workspace: Workspace) -> None:
-    thames = compute_indicator(real_workspace, "all-crime", "thames-valley", "2025-12").to_json()
+    thames = compute_indicator(
+        real_workspace, IndicatorQuery("all-crime", "thames-valley", "2025-12")
+    ).to_dict()
     assert thames["current"]["complete"] is False
     assert thames["current"]["missing_months"] == ["2025-07"]
     assert thames["current"]["count"] is None
     assert thames["diff"] is None and thames["p_value"] is None and thames["significant"] is None
 
-    essex = compute_indicator(real_workspace, "all-crime", "essex", "2025-12").to_json()
+    essex = compute_indicator(
+        real_workspace, IndicatorQuery("all-crime", "essex", "2025-12")
+    ).to_dict()
     assert essex["comparison"]["missing_months"] == [f"2024-{m:02d}" for m in range(5, 13)]
     assert (essex["diff"], essex["pct_diff"], essex["significant"]) == (None, None, None)
 
@@ -99,8 +108,9 @@ def test_local_policing_area_counts_its_districts(
     )
 
     result = compute_indicator(
-        real_workspace, "vehicle-crime", "essex", "2025-04", months=4, area="lpa:north"
-    ).to_json()
+        real_workspace,
+        IndicatorQuery("vehicle-crime", "essex", "2025-04", months=4, area="lpa:north"),
+    ).to_dict()
 
     assert result["area"] == "lpa:North"
     assert result["current"]["count"] == expected
@@ -109,15 +119,19 @@ def test_local_policing_area_counts_its_districts(
 
 def test_unknown_district_suggests_the_nearest(real_workspace: Workspace) -> None:
     with pytest.raises(InputError, match="did you mean 'Basildon'"):
-        compute_indicator(real_workspace, "all-crime", "essex", "2025-04", area="district:Basildn")
+        compute_indicator(
+            real_workspace, IndicatorQuery("all-crime", "essex", "2025-04", area="district:Basildn")
+        )
 
 
 def test_harm_says_no_weights_until_a_table_is_loaded(
     real_workspace: Workspace, shared_data: Path, tmp_path: Path
 ) -> None:
-    before = compute_indicator(real_workspace, "burglary", "essex", "2025-04", months=4)
-    assert before.to_json()["harm"]["score"] is None
-    assert "no weights loaded" in before.to_json()["harm"]["note"]
+    before = compute_indicator(
+        real_workspace, IndicatorQuery("burglary", "essex", "2025-04", months=4)
+    )
+    assert before.to_dict()["harm"]["score"] is None
+    assert "no weights loaded" in before.to_dict()["harm"]["note"]
 
 
 def test_cli_indicator_prints_the_json_contract(

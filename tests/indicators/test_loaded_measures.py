@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from scipy.stats import binomtest, fisher_exact
 
+from policeplan.indicators import IndicatorQuery
 from policeplan.indicators.indicator import compute_indicator
 from policeplan.ingest.measures import import_measures
 from policeplan.store import Workspace
@@ -18,7 +19,9 @@ def loaded(workspace: Workspace) -> Workspace:
 
 
 def test_counts_are_summed_and_tested_like_crimes(loaded: Workspace) -> None:
-    data = compute_indicator(loaded, "ksi-casualties", "essex", "2025-02", 2, "last-year").to_json()
+    data = compute_indicator(
+        loaded, IndicatorQuery("ksi-casualties", "essex", "2025-02", 2, "last-year")
+    ).to_dict()
 
     assert (data["current"]["count"], data["comparison"]["count"]) == (78, 115)
     assert data["diff"] == -37 and data["pct_diff"] == -32.2
@@ -27,8 +30,8 @@ def test_counts_are_summed_and_tested_like_crimes(loaded: Workspace) -> None:
 
 def test_rates_with_denominators_use_the_pooled_rate(loaded: Workspace) -> None:
     data = compute_indicator(
-        loaded, "answer-999-within-10s", "essex", "2025-02", 2, "last-year"
-    ).to_json()
+        loaded, IndicatorQuery("answer-999-within-10s", "essex", "2025-02", 2, "last-year")
+    ).to_dict()
 
     assert data["current"]["value"] == pytest.approx(1984 / 2100)
     assert data["comparison"]["value"] == pytest.approx(1700 / 2000)
@@ -37,7 +40,9 @@ def test_rates_with_denominators_use_the_pooled_rate(loaded: Workspace) -> None:
 
 
 def test_financial_year_values_compare_without_a_test(loaded: Workspace) -> None:
-    data = compute_indicator(loaded, "public-confidence", "essex", "2025-03", 12).to_json()
+    data = compute_indicator(
+        loaded, IndicatorQuery("public-confidence", "essex", "2025-03", 12)
+    ).to_dict()
 
     assert data["current"]["periods"] == ["2024/25"]
     assert data["current"]["value"] == 67.4
@@ -46,7 +51,9 @@ def test_financial_year_values_compare_without_a_test(loaded: Workspace) -> None
 
 
 def test_window_not_covered_by_periods_is_incomplete(loaded: Workspace) -> None:
-    data = compute_indicator(loaded, "ksi-casualties", "essex", "2025-03", 3).to_json()
+    data = compute_indicator(
+        loaded, IndicatorQuery("ksi-casualties", "essex", "2025-03", 3)
+    ).to_dict()
 
     assert data["current"]["complete"] is False
     assert data["current"]["missing_months"] == ["2025-03"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from policeplan.errors import IncompleteWindow
+from policeplan.indicators import SpcQuery
 from policeplan.indicators.spc_series import spc_chart
 from policeplan.store import Workspace
 from tests.indicators.real_counts import count
@@ -24,7 +25,9 @@ def test_essex_all_crime_chart_uses_mean_and_moving_range(
     mean = statistics.fmean(values)
     moving_range = statistics.fmean(abs(b - a) for a, b in itertools.pairwise(values))
 
-    chart = spc_chart(real_workspace, "all-crime", "essex", "2025-01", "2025-12").to_json()
+    chart = spc_chart(
+        real_workspace, SpcQuery("all-crime", "essex", "2025-01", "2025-12")
+    ).to_dict()
 
     assert [p["value"] for p in chart["points"]] == values
     assert chart["points"][0]["mean"] == pytest.approx(mean)
@@ -34,14 +37,15 @@ def test_essex_all_crime_chart_uses_mean_and_moving_range(
 
 def test_chart_with_a_missing_month_is_refused(real_workspace: Workspace) -> None:
     with pytest.raises(IncompleteWindow) as refused:
-        spc_chart(real_workspace, "all-crime", "thames-valley", "2025-01", "2025-12")
+        spc_chart(real_workspace, SpcQuery("all-crime", "thames-valley", "2025-01", "2025-12"))
     assert refused.value.missing_months == ["2025-07"]
 
 
 def test_recalculation_starts_new_limits(real_workspace: Workspace) -> None:
     chart = spc_chart(
-        real_workspace, "burglary", "kent", "2025-01", "2025-12", recalculate_from=("2025-07",)
-    ).to_json()
+        real_workspace,
+        SpcQuery("burglary", "kent", "2025-01", "2025-12", recalculate_from=("2025-07",)),
+    ).to_dict()
     assert [(s["from"], s["to"]) for s in chart["segments"]] == [
         ("2025-01", "2025-06"),
         ("2025-07", "2025-12"),

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from policeplan.config import load_settings
 from policeplan.ingest.police_uk import ImportSummary, import_police_uk
 from policeplan.store import Workspace
 from policeplan.store.coverage import coverage
@@ -17,12 +16,9 @@ pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def imported(
-    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Workspace, ImportSummary]:
-    workspace = Workspace.open(load_settings(tmp_path_factory.mktemp("real") / "w", {}))
-    files = sorted((shared_data / "police_uk").rglob("*.csv.gz"))
-    return workspace, import_police_uk(workspace, files)
+def imported(real_sample: tuple[Workspace, ImportSummary]) -> tuple[Workspace, ImportSummary]:
+    """The session's one import of the real sample (tests/conftest.py)."""
+    return real_sample
 
 
 def test_every_real_file_loads_every_data_row(

@@ -42,3 +42,32 @@ def test_no_overdispersion_leaves_plain_normal_limits() -> None:
     assert plot.tau_per_1000 == 0.0
     half = 1.959963984540054 * math.sqrt(0.01 / 10_000) * 1000
     assert plot.members[0].upper_95 == pytest.approx(10 + half)
+
+
+def test_all_zero_counts_give_finite_figures_and_no_one_outside() -> None:
+    # Issue #8 item 6: phi was NaN (0 / 0), written to JSON as the invalid `NaN`.
+    plot = random_effects_funnel([("a", 0, 10_000), ("b", 0, 20_000), ("c", 0, 5_000)])
+
+    assert plot.group_rate == 0.0
+    assert plot.phi == 1.0
+    assert plot.tau_per_1000 == 0.0
+    for member in plot.members:
+        figures = (member.rate, member.lower_95, member.upper_95, member.lower_998)
+        assert all(math.isfinite(figure) for figure in (*figures, member.upper_998))
+        assert member.outside is None
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        [("a", 0, 10_000), ("b", 3, 20_000)],
+        [("a", 1, 10_000), ("b", 1, 10_000)],
+        [("a", 5, 1), ("b", 0, 1e9)],
+    ],
+)
+def test_every_figure_is_finite(members: list[tuple[str, int, float]]) -> None:
+    plot = random_effects_funnel(members)
+
+    assert math.isfinite(plot.phi) and math.isfinite(plot.tau_per_1000)
+    for member in plot.members:
+        assert all(math.isfinite(x) for x in (member.rate, member.lower_95, member.upper_998))

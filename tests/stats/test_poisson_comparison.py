@@ -1,5 +1,7 @@
 from decimal import Decimal
+from fractions import Fraction
 
+import numpy as np
 import pytest
 from scipy.stats import beta, binom
 
@@ -46,13 +48,11 @@ def test_unequal_exposures_compare_rates_not_counts() -> None:
     # 30 crimes in 12 months (2.5 a month) against 10 in 6 months (1.67 a month).
     result = compare_poisson_counts(30, 10, current_exposure=12, comparison_exposure=6)
 
+    # Central two-sided p-value: twice the smaller tail of Binomial(40, 12/18) at 30, the
+    # test that the Clopper-Pearson interval inverts (issue #8 item 5; it replaced the
+    # minimum-likelihood p-value, which the printed interval could contradict).
     null_share = 12 / 18
-    observed = binom.pmf(30, 40, null_share)
-    expected_p = sum(
-        binom.pmf(k, 40, null_share)
-        for k in range(41)
-        if binom.pmf(k, 40, null_share) <= observed * (1 + 1e-7)
-    )
+    expected_p = min(1.0, 2 * min(binom.cdf(30, 40, null_share), binom.sf(29, 40, null_share)))
     assert result.p_value == pytest.approx(expected_p, rel=1e-9)
     assert result.rate_ratio == pytest.approx(2.5 / (10 / 6))
     assert result.percent_difference == Decimal("50.0")
@@ -115,3 +115,74 @@ def test_rejects_negative_or_fractional_counts_and_empty_exposures(
 ) -> None:
     with pytest.raises(ValueError):
         compare_poisson_counts(current, comparison, current_exposure=exposure)
+
+
+def test_percent_change_is_exact_when_exposures_are_rational() -> None:
+    # 49 in 7 days against 64 in 12 days (in weeks: 1 against 12/7) is a rise of exactly
+    # 31.25%, printed 31.3 by the half-away-from-zero rule; float arithmetic gave 31.2.
+    assert percent_change(49, 64, 1.0, 12 / 7) == Decimal("31.3")
+    assert percent_change(49, 64, 1, Fraction(12, 7)) == Decimal("31.3")
+    assert percent_change(49, 64, 7, 12) == Decimal("31.3")
+    assert percent_change(49, 64, 12, 7) == Decimal("-55.3")  # 343/768 - 1
+
+
+def test_percent_change_keeps_decimals_as_typed() -> None:
+    assert percent_change(1.1, 1.0) == Decimal("10.0")
+    assert percent_change(441, 400, 0.1, 0.1) == Decimal("10.3")
+
+
+def test_test_and_interval_agree_for_4_against_2_over_1_and_3() -> None:
+    # Issue #8 item 5: p was 0.038 while the interval 0.86-66.3 held 1.
+    result = compare_poisson_counts(4, 2, 1.0, 3.0)
+
+    assert result.p_value == pytest.approx(2 * binom.sf(3, 6, 0.25), rel=1e-12)
+    assert result.p_value == pytest.approx(0.0752, abs=1e-4)
+    assert not result.significant
+    assert result.rate_ratio_lower is not None and result.rate_ratio_upper is not None
+    assert result.rate_ratio_lower < 1 < result.rate_ratio_upper
+
+
+def _excludes_one(lower: float | None, upper: float | None) -> bool:
+    return (lower is not None and lower > 1) or (upper is not None and upper < 1)
+
+
+EXPOSURE_PAIRS = [
+    (1, 1), (1, 3), (3, 1), (1, 2), (28, 31), (31, 28), (90, 365), (365, 90), (0.37, 1.9),
+    (12, 7), (4, 12), (2.5, 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("current_exposure", "comparison_exposure"), EXPOSURE_PAIRS)
+def test_significant_exactly_when_the_interval_excludes_one(
+    current_exposure: float, comparison_exposure: float
+) -> None:
+    for current in range(0, 61):
+        for comparison in range(0, 61):
+            result = compare_poisson_counts(
+                current, comparison, current_exposure, comparison_exposure
+            )
+            outside = _excludes_one(result.rate_ratio_lower, result.rate_ratio_upper)
+            assert result.significant is outside, (current, comparison, result)
+
+
+def test_significant_exactly_when_the_interval_excludes_one_for_large_counts() -> None:
+    rng = np.random.default_rng(8)
+    for _ in range(3_000):
+        current, comparison = (int(n) for n in rng.integers(0, 200_000, size=2))
+        exposures = rng.uniform(0.2, 5.0, size=2)
+        result = compare_poisson_counts(current, comparison, *map(float, exposures))
+        outside = _excludes_one(result.rate_ratio_lower, result.rate_ratio_upper)
+        assert result.significant is outside, (current, comparison, exposures)
+
+
+def test_p_value_is_twice_the_smaller_tail_and_never_above_one() -> None:
+    for current, comparison, e1, e2 in [(3, 3, 1, 1), (0, 0, 1, 2), (7, 1, 2, 5), (1, 9, 3, 1)]:
+        result = compare_poisson_counts(current, comparison, e1, e2)
+        n, share = current + comparison, e1 / (e1 + e2)
+        expected = (
+            1.0
+            if n == 0
+            else min(1.0, 2 * min(binom.cdf(current, n, share), binom.sf(current - 1, n, share)))
+        )
+        assert result.p_value == pytest.approx(expected, rel=1e-12)
+        assert 0 <= result.p_value <= 1

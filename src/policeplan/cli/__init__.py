@@ -15,6 +15,8 @@ from policeplan.cli._common import PolicePlanGroup
 from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
+from policeplan.cli.docs import docs_command
+from policeplan.cli.hotspots import hotspots_command
 from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
@@ -22,7 +24,7 @@ from policeplan.cli.plan import plan_group
 from policeplan.cli.rejects import rejects_command
 from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
-from policeplan.config import WORKSPACE_ENV, load_settings
+from policeplan.config import TRACEBACK_ENV, WORKSPACE_ENV, load_settings
 
 
 @click.group(cls=PolicePlanGroup)
@@ -32,11 +34,17 @@ from policeplan.config import WORKSPACE_ENV, load_settings
     default=None,
     help=f"Workspace directory (default: ${WORKSPACE_ENV} or ./policeplan-workspace).",
 )
+@click.option(
+    "--traceback",
+    "show_traceback",
+    is_flag=True,
+    help=f"Show the full traceback of an unexpected error (also ${TRACEBACK_ENV}=1).",
+)
 @click.version_option(package_name="policeplan")
 @click.pass_context
-def cli(ctx: click.Context, workspace: str | None) -> None:
+def cli(ctx: click.Context, workspace: str | None, show_traceback: bool) -> None:
     """Run a Police and Crime Plan: import data, compute indicators, track delivery."""
-    ctx.obj = load_settings(workspace, os.environ)
+    ctx.obj = load_settings(workspace, os.environ, show_traceback=show_traceback)
 
 
 for command in (
@@ -50,8 +58,10 @@ for command in (
     scorecard_command,
     msg_command,
     weights_group,
+    hotspots_command,
     delivery_group,
     demo_command,
+    docs_command,
 ):
     cli.add_command(command)
 

@@ -9,20 +9,35 @@ from typing import Any
 
 import click
 
+from policeplan.cli._errors import command_line_args, error_line
 from policeplan.config import Settings
-from policeplan.errors import PolicePlanError
 from policeplan.store import Workspace
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class PolicePlanGroup(click.Group):
-    """A click group that turns PolicePlanError into a one-line message and exit code 1."""
+    """A click group whose errors reach the user as one line: a PolicePlanError or any
+    unexpected exception gives `Error: …` and exit code 1 (the traceback only with
+    `--traceback` or POLICEPLAN_TRACEBACK=1), Ctrl-C one line and exit code 130. Usage
+    errors stay click's (exit code 2)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        args = command_line_args(ctx)
         try:
             return super().invoke(ctx)
-        except PolicePlanError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            settings = ctx.find_object(Settings)
+            if settings is not None and settings.show_traceback:
+                raise
+            click.echo(f"Error: {error_line(ctx, args, exc)}", err=True)
+            sys.exit(EXIT_ERROR)
 
 
 def open_workspace(ctx: click.Context) -> Workspace:
@@ -69,6 +84,8 @@ class ProgressBar:
         self._shown = 0
 
     def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return  # a log or a pipe gets the result, not a bar drawn line by line
         if self._bar is None:
             self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self._bar.__enter__()

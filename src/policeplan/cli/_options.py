@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from policeplan.indicators.counts import SOURCES
-from policeplan.indicators.windows import Window
+from policeplan.render.wording import STATISTICS_DOCS
+
+# Closes the help of every command that prints a "significant" or "funnel" verdict.
+STATISTICS_HELP = f"How to read the tests and limits: {STATISTICS_DOCS}"
 
 force_option = click.option("--force", required=True, help="Force slug or name, e.g. essex.")
 to_option = click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
@@ -44,8 +47,3 @@ year_to_date_option = click.option(
     is_flag=True,
     help="Use the financial year to date (April to --to) instead of --months.",
 )
-
-
-def window_months(to: str, months: int, year_to_date: bool) -> int:
-    """--months, or the months from April to --to with --year-to-date."""
-    return Window.year_to_date(to).length if year_to_date else months

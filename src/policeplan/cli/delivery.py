@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import sys
-from datetime import UTC, datetime, time
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -16,7 +16,6 @@ import click
 from policeplan.cli._common import PolicePlanGroup, echo_json, json_option
 from policeplan.config import Settings
 from policeplan.delivery import (
-    DeliverySummary,
     Quarter,
     approve_update,
     audit_trail,
@@ -27,8 +26,17 @@ from policeplan.delivery import (
     set_action_status,
     submit_update,
 )
-from policeplan.delivery.summary import COUNTS
-from policeplan.errors import InputError
+from policeplan.delivery.summary import parse_as_of
+from policeplan.errors import FileNotReadable, InputError
+from policeplan.render import (
+    action_status_text,
+    audit_text,
+    import_text,
+    summary_text,
+    update_state_text,
+)
+from policeplan.store import Workspace
+from policeplan.user_files import os_error_reason
 
 
 def _os_user() -> str:
@@ -46,10 +54,10 @@ actor_option = click.option(
 )
 
 
-def _settings(ctx: click.Context) -> Settings:
+def _workspace(ctx: click.Context) -> Workspace:
     settings = ctx.find_object(Settings)
     assert settings is not None, "the root command always sets Settings"
-    return settings
+    return Workspace(settings)  # the records store only: no need to open the analytics database
 
 
 def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarter:
@@ -59,11 +67,18 @@ def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarte
         raise click.BadParameter(exc.message) from exc
 
 
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    try:
+        return None if value is None else parse_as_of(value)
+    except InputError as exc:
+        raise click.BadParameter(exc.message) from exc
+
+
 quarter_option = click.option(
     "--quarter",
     required=True,
     callback=_quarter,
-    help="Financial-year quarter, e.g. 2021-22Q2 (= July–September 2021).",
+    help="Financial-year quarter, e.g. 2021/22 Q2 (= July–September 2021; 2021-22Q2 also).",
 )
 
 
@@ -84,19 +99,11 @@ def import_command(
     ctx: click.Context, file: Path, dry_run: bool, actor: str, as_json: bool
 ) -> None:
     """Import actions from FILE (.xlsx or .csv, one row per action). All rows or none."""
-    result = import_actions(_settings(ctx), file, actor=actor, dry_run=dry_run)
+    result = import_actions(_workspace(ctx), file, actor=actor, dry_run=dry_run)
     if as_json:
         echo_json(result.to_dict())
-        return
-    for change in result.created + result.updated:
-        verb = "new" if change.kind == "create" else "update"
-        click.echo(f"row {change.line}: {verb} {change.ref}")
-        if change.kind == "update":
-            for name, (old, new) in change.changes.items():
-                click.echo(f"    {name}: {old!r} -> {new!r}")
-    for code, (old, new) in result.lead_changes.items():
-        click.echo(f"strand {code}: lead {old!r} -> {new!r}")
-    click.echo(result.summary_line() + (" (dry run: nothing changed)" if dry_run else ""))
+    else:
+        click.echo(import_text(result))
 
 
 @delivery_group.command("export")
@@ -104,7 +111,7 @@ def import_command(
 @click.pass_context
 def export_command(ctx: click.Context, file: Path) -> None:
     """Write every action to FILE (.xlsx or .csv), in the shape `delivery import` reads."""
-    count = export_actions(_settings(ctx), file)
+    count = export_actions(_workspace(ctx), file)
     click.echo(f"wrote {count} action(s) to {file}")
 
 
@@ -118,9 +125,8 @@ def status_command(
     ctx: click.Context, action_id: str, status: str, reason: str | None, actor: str
 ) -> None:
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
-    record = set_action_status(_settings(ctx), action_id, status, reason=reason, actor=actor)
-    flag = " (at risk)" if record.at_risk else ""
-    click.echo(f"{record.ref}: {record.status}{flag}")
+    record = set_action_status(_workspace(ctx), action_id, status, reason=reason, actor=actor)
+    click.echo(action_status_text(record))
 
 
 def _read_text(path: str | None) -> str | None:
@@ -130,8 +136,11 @@ def _read_text(path: str | None) -> str | None:
         return sys.stdin.read()
     try:
         return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the text: {exc}", file=path) from exc
+    except OSError as exc:
+        reason = os_error_reason(exc, Path(path))
+        raise FileNotReadable(f"cannot read the text: {reason}", file=path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("cannot read the text: not UTF-8 text", file=path) from exc
 
 
 @delivery_group.command("update")
@@ -156,9 +165,9 @@ def update_command(
     actor: str,
 ) -> None:
     """Save STRAND's quarterly update (a draft) from text files; STRAND is a code or name."""
-    settings = _settings(ctx)
+    workspace = _workspace(ctx)
     record = save_update(
-        settings,
+        workspace,
         strand,
         quarter.key,
         achieved=_read_text(achieved),
@@ -167,8 +176,8 @@ def update_command(
         actor=actor,
     )
     if submit:
-        record = submit_update(settings, strand, quarter.key, actor=actor)
-    click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
+        record = submit_update(workspace, strand, quarter.key, actor=actor)
+    click.echo(update_state_text(record))
 
 
 @delivery_group.command("approve")
@@ -178,8 +187,8 @@ def update_command(
 @click.pass_context
 def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: str) -> None:
     """Approve STRAND's submitted update for the quarter."""
-    record = approve_update(_settings(ctx), strand, quarter.key, actor=actor)
-    click.echo(f"{record.strand} {record.quarter_label}: update {record.state}")
+    record = approve_update(_workspace(ctx), strand, quarter.key, actor=actor)
+    click.echo(update_state_text(record))
 
 
 @delivery_group.command("summary")
@@ -188,53 +197,21 @@ def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: st
     "--as-of",
     "as_of",
     default=None,
+    callback=_as_of,
     metavar="DATE",
     help="Count as recorded by the end of DATE (YYYY-MM-DD) instead of the quarter's end.",
 )
 @json_option
 @click.pass_context
-def summary_command(ctx: click.Context, quarter: Quarter, as_of: str | None, as_json: bool) -> None:
+def summary_command(
+    ctx: click.Context, quarter: Quarter, as_of: datetime | None, as_json: bool
+) -> None:
     """Actions per strand by status (the report's progress table) for a quarter."""
-    moment = None
-    if as_of is not None:
-        try:
-            day = datetime.strptime(as_of, "%Y-%m-%d").date()
-        except ValueError as exc:
-            raise click.BadParameter(
-                f"{as_of!r} is not a date like 2021-10-31", param_hint="--as-of"
-            ) from exc
-        moment = datetime.combine(day, time.max, tzinfo=UTC)
-    summary = delivery_summary(_settings(ctx), quarter, as_of=moment)
+    summary = delivery_summary(_workspace(ctx), quarter, as_of=as_of)
     if as_json:
         echo_json(summary.to_dict())
     else:
-        click.echo(render_summary(summary))
-
-
-def render_summary(summary: DeliverySummary) -> str:
-    """The progress table as text, like section 5.0 of the quarterly report."""
-    heads = ("Total", "Complete", "Ongoing", "At risk", "Not started", "Dropped")
-    width = max([len("Total"), *(len(s.strand) for s in summary.strands)])
-    lines = [
-        f"Delivery plan progress, {summary.quarter}"
-        f" — as recorded before {summary.as_of:%d %B %Y %H:%M} UTC",
-        f"{'Strand':<{width}}  " + "  ".join(heads),
-    ]
-    for row in [*((s.strand, s.counts) for s in summary.strands), ("Total", summary.total)]:
-        lines.append(
-            f"{row[0]:<{width}}  "
-            + "  ".join(f"{row[1][k]:>{len(h)}}" for k, h in zip(COUNTS, heads, strict=True))
-        )
-    if not summary.strands and summary.first_record is not None:
-        lines.append(
-            "(nothing was recorded by then; the first record is from "
-            f"{summary.first_record:%d %B %Y})"
-        )
-    if summary.includes_example_data:
-        lines.append(
-            "Includes example data (Essex Crime Prevention Strategy 2018-21; synthetic actions)."
-        )
-    return "\n".join(lines)
+        click.echo(summary_text(summary))
 
 
 @delivery_group.command("audit")
@@ -248,13 +225,8 @@ def render_summary(summary: DeliverySummary) -> str:
 @click.pass_context
 def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_json: bool) -> None:
     """Show the audit log: who changed what, when, from what to what."""
-    entries = audit_trail(_settings(ctx), entity=entity, ref=ref)
+    entries = audit_trail(_workspace(ctx), entity=entity, ref=ref)
     if as_json:
         echo_json([e.to_dict() for e in entries])
-        return
-    for e in entries:
-        why = f"  ({e.reason})" if e.reason else ""
-        click.echo(
-            f"{e.at:%Y-%m-%d %H:%M:%S}  {e.actor}  {e.entity} {e.ref}  "
-            f"{e.field}: {e.old_value!r} -> {e.new_value!r}{why}"
-        )
+    else:
+        click.echo(audit_text(entries))

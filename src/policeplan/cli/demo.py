@@ -7,6 +7,8 @@ import click
 from policeplan.cli._common import ProgressBar
 from policeplan.config import Settings
 from policeplan.demo import DEMO_FIRST_MONTH, DEMO_LAST_MONTH, build_demo
+from policeplan.errors import InputError
+from policeplan.periods import parse_month
 
 
 @click.command("demo")
@@ -25,6 +27,12 @@ def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: in
     """
     settings = ctx.find_object(Settings)
     assert settings is not None
+    parse_month(first_month, "from")
+    parse_month(last_month, "to")
+    if last_month < first_month:
+        raise InputError(
+            f"the last month {last_month} is before the first {first_month}", field="to"
+        )
     with ProgressBar("Generating and importing, year by year") as progress:
         summary = build_demo(settings, first_month, last_month, seed=seed, on_progress=progress)
     click.echo(
@@ -39,4 +47,4 @@ def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: in
     click.echo(f"  policeplan {ws} plan show")
     click.echo(f"  policeplan {ws} scorecard --force essex --to {summary.last_month}")
     click.echo(f"  policeplan {ws} msg all-crime --force essex --to {summary.last_month}")
-    click.echo(f"  policeplan {ws} delivery summary --quarter 2021-22Q2")
+    click.echo(f"  policeplan {ws} delivery summary --quarter '2021/22 Q2'")

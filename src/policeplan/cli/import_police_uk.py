@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from policeplan.cli._common import ProgressBar, echo_json, json_option, open_workspace
+from policeplan.errors import FileRejected, InputError
 from policeplan.ingest.police_uk import ImportSummary, import_police_uk
 
 
@@ -23,11 +24,18 @@ def import_police_uk_command(ctx: click.Context, paths: tuple[str, ...], as_json
     workspace = open_workspace(ctx)
     with ProgressBar("Importing") as progress:
         summary = import_police_uk(workspace, paths, on_progress=progress)
+    if not summary.files:
+        raise InputError("no .csv, .csv.gz or .zip file found", file=", ".join(paths))
+    nothing_loaded = all(f.status == "rejected" for f in summary.files)
     if as_json:
         echo_json(summary.to_json())
+    elif nothing_loaded:
+        more = len(summary.files) - 1
+        also = f" (and {more} more file{'s' if more > 1 else ''} rejected)" if more else ""
+        raise FileRejected(f"{summary.files[0].error}{also}; nothing was loaded")
     else:
         _print_summary(summary)
-    if summary.files and all(f.status == "rejected" for f in summary.files):
+    if nothing_loaded:
         ctx.exit(1)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from policeplan.cli._common import PolicePlanGroup, echo_json, json_option, open_workspace
-from policeplan.plan import Plan, current_plan, load_plan, plan_to_dict, save_plan
+from policeplan.plan import current_plan, load_plan, plan_to_dict, save_plan
+from policeplan.render import plan_loaded_text, plan_text
 
 
 @click.group("plan", cls=PolicePlanGroup)
@@ -25,11 +26,8 @@ def load_command(ctx: click.Context, file: Path) -> None:
     """
     plan = load_plan(file)
     workspace = open_workspace(ctx)
-    save_plan(workspace.path, plan)
-    click.echo(
-        f"Loaded plan {plan.id} ({plan.name}): {len(plan.priorities)} priorities, "
-        f"{len(plan.indicators)} indicators, {len(plan.strategy_strands)} strategy strands."
-    )
+    save_plan(workspace, plan)
+    click.echo(plan_loaded_text(plan))
 
 
 @plan_group.command("show")
@@ -40,54 +38,8 @@ def load_command(ctx: click.Context, file: Path) -> None:
 @click.pass_context
 def show_command(ctx: click.Context, as_json: bool, commitments: bool) -> None:
     """Show the workspace's plan as an outline (or --json)."""
-    plan = current_plan(open_workspace(ctx).path)
+    plan = current_plan(open_workspace(ctx))
     if as_json:
         echo_json(plan_to_dict(plan))
         return
-    for line in outline(plan, commitments=commitments):
-        click.echo(line)
-
-
-def outline(plan: Plan, *, commitments: bool = False) -> list[str]:
-    """The plan as readable lines of text."""
-    lines = [
-        f"{plan.name} ({plan.id}), {plan.period.start} to {plan.period.end}",
-        f"Force: {plan.force}; Most Similar Group ({len(plan.most_similar_group)} forces): "
-        + ", ".join(plan.most_similar_group),
-    ]
-    if plan.baselines:
-        lines.append(
-            "Baselines: "
-            + "; ".join(f"{b.name} ({b.first_month} to {b.to})" for b in plan.baselines)
-        )
-    for number, priority in enumerate(plan.priorities, start=1):
-        lines += ["", f"{number}. {priority.title} [{priority.id}]"]
-        if commitments:
-            lines.append("   We will:")
-            lines += [f"     - {commitment}" for commitment in priority.commitments]
-        else:
-            lines.append(f"   We will: {len(priority.commitments)} commitments")
-        lines += [f"   So that: {outcome}" for outcome in priority.outcomes]
-        for indicator in priority.indicators:
-            measure = indicator.measure or "narrative only"
-            lines.append(f"   - {indicator.title} ({measure}; good: {indicator.direction})")
-    if plan.strategy_strands:
-        lines += ["", "Strategy strands:"]
-        lines += [
-            f"  - {strand.name}: {strand.lead} (serves {', '.join(strand.priorities)})"
-            for strand in plan.strategy_strands
-        ]
-    if plan.msg_indicators:
-        lines += ["", "Most Similar Group indicators:"]
-        lines += [
-            f"  - {indicator.title} [{indicator.measure}]: aspiration "
-            f"{indicator.aspiration or 'none'}; good: {indicator.direction}"
-            for indicator in plan.msg_indicators
-        ]
-    if plan.composite_measures:
-        lines += ["", "Composite measures:"]
-        lines += [
-            f"  - {composite.measure} = {' + '.join(composite.components)}"
-            for composite in plan.composite_measures
-        ]
-    return lines
+    click.echo(plan_text(plan, commitments=commitments))

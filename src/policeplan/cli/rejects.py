@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.render import rejects_text
 from policeplan.store.rejects import list_rejects
 
 
@@ -29,13 +30,5 @@ def rejects_command(
     found = list_rejects(open_workspace(ctx), dataset, force, file_contains, limit)
     if as_json:
         echo_json(found.to_json())
-        return
-    if not found.total:
-        click.echo("No rejected rows.")
-        return
-    fields = ", ".join(f"{field} {n:,}" for field, n in found.by_field.items())
-    click.echo(f"{found.total:,} rejected rows (by field: {fields}); the first {len(found.rows)}:")
-    for r in found.rows:
-        click.echo(f"  {r.file}, line {r.line}, field {r.field!r}: {r.reason}")
-        if r.raw is not None:
-            click.echo(f"    {r.raw}")
+    else:
+        click.echo(rejects_text(found))

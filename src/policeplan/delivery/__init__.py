@@ -5,10 +5,11 @@ audit log of the records store (`policeplan.records`). Errors are `RecordsError`
 refused a change) or `InputError` (a value or file row is wrong, with file/line/field).
 
     >>> from policeplan.config import load_settings
+    >>> from policeplan.store import Workspace
     >>> import tempfile
-    >>> settings = load_settings(tempfile.mkdtemp(), {})
-    >>> _ = seed_example(settings)
-    >>> delivery_summary(settings, Quarter.parse("2021-22Q2")).total["complete"]
+    >>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
+    >>> _ = seed_example(workspace)
+    >>> delivery_summary(workspace, Quarter.parse("2021-22Q2")).total["complete"]
     150
 """
 

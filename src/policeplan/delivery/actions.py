@@ -1,12 +1,13 @@
 """Delivery-plan actions: add, change status (with the at-risk flag), edit, link to indicators.
 
 >>> from policeplan.config import load_settings
+>>> from policeplan.store import Workspace
 >>> from policeplan.delivery.strands import add_strand
 >>> import tempfile
->>> settings = load_settings(tempfile.mkdtemp(), {})
->>> _ = add_strand(settings, code="DCF", name="Digital Crime and Fraud", lead="DCI", actor="a")
->>> _ = add_action(settings, ref="DCF-1", strand="DCF", title="SCPO reviews", actor="a")
->>> record = set_action_status(settings, "DCF-1", "at risk", reason="no capacity", actor="a")
+>>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
+>>> _ = add_strand(workspace, code="DCF", name="Digital Crime and Fraud", lead="DCI", actor="a")
+>>> _ = add_action(workspace, ref="DCF-1", strand="DCF", title="SCPO reviews", actor="a")
+>>> record = set_action_status(workspace, "DCF-1", "at risk", reason="no capacity", actor="a")
 >>> record.status, record.at_risk
 ('ongoing', True)
 """
@@ -14,17 +15,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery._lookup import find_action, find_strand
 from policeplan.delivery.quarters import Quarter
 from policeplan.delivery.statuses import AT_RISK, check_action_state, normalise_status
 from policeplan.errors import InputError, RecordsError
 from policeplan.records import Action, ActionIndicator, Clock, Strand, transaction, utc_now
 from policeplan.records.session import RecordsSession
+from policeplan.store import Workspace
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class ActionRecord:
     reason: str | None
     indicators: tuple[str, ...]
     source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The action as JSON: its fields, the linked indicators as a list."""
+        return {**asdict(self), "indicators": list(self.indicators)}
 
 
 def action_record(action: Action) -> ActionRecord:
@@ -97,7 +103,7 @@ def create_action(
 
 
 def add_action(
-    settings: Settings,
+    workspace: Workspace,
     *,
     ref: str,
     strand: str,
@@ -109,7 +115,7 @@ def add_action(
     clock: Clock = utc_now,
 ) -> ActionRecord:
     """Add a not-started action to a strand's delivery plan."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         row = find_strand(session, strand)
         action = create_action(
             session,
@@ -135,7 +141,7 @@ def apply_status(action: Action, status: str, reason: str | None) -> None:
 
 
 def set_action_status(
-    settings: Settings,
+    workspace: Workspace,
     ref: str,
     status: str,
     *,
@@ -149,7 +155,7 @@ def set_action_status(
     The reason is also written beside the change in the audit log.
     """
     wanted = normalise_status(status, allow_at_risk=True)
-    with transaction(settings, actor=actor, clock=clock, reason=reason) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock, reason=reason) as session:
         action = find_action(session, ref, for_update=True)
         apply_status(action, wanted, reason)
         session.flush()
@@ -157,7 +163,7 @@ def set_action_status(
 
 
 def edit_action(
-    settings: Settings,
+    workspace: Workspace,
     ref: str,
     *,
     title: str | None = None,
@@ -168,7 +174,7 @@ def edit_action(
     clock: Clock = utc_now,
 ) -> ActionRecord:
     """Change an action's title, owner, due quarter or strand; None leaves a field alone."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         action = find_action(session, ref, for_update=True)
         if title is not None:
             action.title = title.strip()
@@ -183,7 +189,7 @@ def edit_action(
 
 
 def link_indicator(
-    settings: Settings,
+    workspace: Workspace,
     ref: str,
     indicator: str,
     *,
@@ -192,7 +198,7 @@ def link_indicator(
     clock: Clock = utc_now,
 ) -> ActionRecord:
     """Record that an action is meant to move an indicator (or no longer is)."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         action = find_action(session, ref, for_update=True)
         set_indicator_link(session, action, indicator.strip(), linked)
         session.flush()
@@ -210,14 +216,14 @@ def set_indicator_link(
         session.add(ActionIndicator(action=action, indicator=indicator, linked=True))
 
 
-def get_action(settings: Settings, ref: str) -> ActionRecord:
-    with transaction(settings) as session:
+def get_action(workspace: Workspace, ref: str) -> ActionRecord:
+    with transaction(workspace.settings) as session:
         return action_record(find_action(session, ref))
 
 
-def list_actions(settings: Settings, strand: str | None = None) -> list[ActionRecord]:
+def list_actions(workspace: Workspace, strand: str | None = None) -> list[ActionRecord]:
     """Every action (of one strand, when given), strands in order, then by id."""
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         query = select(Action).join(Action.strand).order_by(Strand.id, Action.id)
         if strand is not None:
             query = query.where(Action.strand_id == find_strand(session, strand).id)

@@ -1,12 +1,13 @@
 """Reading the audit log: every change to the delivery records, oldest first.
 
 >>> from policeplan.config import load_settings
+>>> from policeplan.store import Workspace
 >>> from policeplan.delivery.strands import add_strand, set_strand_lead
 >>> import tempfile
->>> settings = load_settings(tempfile.mkdtemp(), {})
->>> _ = add_strand(settings, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
->>> _ = set_strand_lead(settings, "HC", "Supt B", actor="pcc office")
->>> [(e.actor, e.field, e.old_value, e.new_value) for e in audit_trail(settings, ref="HC")][-1]
+>>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
+>>> _ = add_strand(workspace, code="HC", name="Hate Crime", lead="Supt A", actor="analyst")
+>>> _ = set_strand_lead(workspace, "HC", "Supt B", actor="pcc office")
+>>> [(e.actor, e.field, e.old_value, e.new_value) for e in audit_trail(workspace, ref="HC")][-1]
 ('pcc office', 'lead', 'Supt A', 'Supt B')
 """
 
@@ -17,12 +18,18 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
-from policeplan.records import AuditEntry, transaction
+from policeplan.records import Action, AuditEntry, Strand, transaction
+from policeplan.store import Workspace
+
+# Fields holding another record's internal id, and how a reader knows that record.
+_ID_FIELDS = {"strand_id": "strand", "action_id": "action"}
 
 
 @dataclass(frozen=True)
 class AuditRecord:
+    """One changed field. `old_label`/`new_label` are the values as a reader knows them
+    (a strand's code, an action's ref) where the stored value is an internal id."""
+
     at: datetime
     actor: str
     operation: str
@@ -32,6 +39,13 @@ class AuditRecord:
     old_value: str | None
     new_value: str | None
     reason: str | None
+    old_label: str | None = None
+    new_label: str | None = None
+
+    @property
+    def field_label(self) -> str:
+        """The field as a reader knows it: `strand` for `strand_id`."""
+        return _ID_FIELDS.get(self.field, self.field)
 
     def to_dict(self) -> dict[str, str | None]:
         return {
@@ -48,7 +62,7 @@ class AuditRecord:
 
 
 def audit_trail(
-    settings: Settings,
+    workspace: Workspace,
     *,
     entity: str | None = None,
     ref: str | None = None,
@@ -62,7 +76,11 @@ def audit_trail(
         query = query.where(AuditEntry.entity_ref == ref)
     if since is not None:
         query = query.where(AuditEntry.at >= since)
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
+        names = {
+            "strand_id": {str(i): c for i, c in session.execute(select(Strand.id, Strand.code))},
+            "action_id": {str(i): r for i, r in session.execute(select(Action.id, Action.ref))},
+        }
         return [
             AuditRecord(
                 at=e.at,
@@ -74,6 +92,8 @@ def audit_trail(
                 old_value=e.old_value,
                 new_value=e.new_value,
                 reason=e.reason,
+                old_label=names.get(e.field, {}).get(e.old_value or ""),
+                new_label=names.get(e.field, {}).get(e.new_value or ""),
             )
             for e in session.scalars(query)
         ]

@@ -7,8 +7,9 @@ synthetic and say so, because the report publishes counts only. Everything is re
 made at the end of September 2021, so `delivery summary --quarter 2021-22Q2` gives the table.
 
     >>> from policeplan.config import load_settings
+    >>> from policeplan.store import Workspace
     >>> import tempfile
-    >>> seed_example(load_settings(tempfile.mkdtemp(), {})).actions
+    >>> seed_example(Workspace(load_settings(tempfile.mkdtemp(), {}))).actions
     325
 """
 
@@ -22,13 +23,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery.actions import create_action
 from policeplan.delivery.quarters import Quarter
 from policeplan.delivery.risks import create_risk
 from policeplan.delivery.strands import create_strand
 from policeplan.records import Action, Strand, transaction
 from policeplan.records.session import RecordsSession
+from policeplan.store import Workspace
 
 EXAMPLE_FILE = "essex_crime_prevention_2018_21.json"
 EXAMPLE_SOURCE = "example: Essex Crime Prevention Strategy 2018-21"
@@ -59,11 +60,11 @@ def load_example() -> dict[str, Any]:
     return data
 
 
-def seed_example(settings: Settings) -> SeedResult:
+def seed_example(workspace: Workspace) -> SeedResult:
     """Load the example into the workspace's records store; does nothing the second time."""
     data = load_example()
     recorded_at = datetime.fromisoformat(data["recorded_at"])
-    with transaction(settings, actor=EXAMPLE_ACTOR, clock=lambda: recorded_at) as session:
+    with transaction(workspace.settings, actor=EXAMPLE_ACTOR, clock=lambda: recorded_at) as session:
         already = session.scalars(select(Strand).where(Strand.source == EXAMPLE_SOURCE)).all()
         if already:
             count = session.scalars(select(Action.id).where(Action.source == EXAMPLE_SOURCE)).all()

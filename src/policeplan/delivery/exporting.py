@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery.spreadsheet import join_list, write_rows
 from policeplan.records import Action, Strand, transaction
+from policeplan.store import Workspace
 
 
 def action_row(action: Action) -> dict[str, str]:
@@ -31,16 +31,16 @@ def action_row(action: Action) -> dict[str, str]:
     }
 
 
-def export_actions(settings: Settings, path: Path) -> int:
+def export_actions(workspace: Workspace, path: Path) -> int:
     """Write every action, strands in order; returns the number of rows written.
 
     >>> from policeplan.config import load_settings
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
-    >>> export_actions(load_settings(folder, {}), folder / "plan.xlsx")
+    >>> export_actions(Workspace(load_settings(folder, {})), folder / "plan.xlsx")
     0
     """
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         query = select(Action).join(Action.strand).order_by(Strand.id, Action.id)
         rows = [action_row(a) for a in session.scalars(query)]
     return write_rows(path, rows)

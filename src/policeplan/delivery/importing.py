@@ -8,13 +8,14 @@ A strand not yet on record is created when the row gives its code, name and lead
 
     >>> from pathlib import Path
     >>> from policeplan.config import load_settings
+    >>> from policeplan.store import Workspace
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "plan.csv").write_text(
     ...     "action_id,strand_code,strand,strand_lead,title,status\\n"
     ...     "DA-1,DA,Domestic Abuse,Ch Supt Tom Simons,Refresh DA training,complete\\n")
-    >>> settings = load_settings(folder / "ws", {})
-    >>> import_actions(settings, folder / "plan.csv", actor="analyst", dry_run=True).summary_line()
+    >>> workspace = Workspace(load_settings(folder / "ws", {}))
+    >>> import_actions(workspace, folder / "plan.csv", actor="analyst", dry_run=True).summary_line()
     'would create 1 action(s), update 0, leave 0 unchanged; new strand(s): DA'
 """
 
@@ -26,7 +27,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery.actions import create_action, set_indicator_link
 from policeplan.delivery.exporting import action_row
 from policeplan.delivery.quarters import Quarter
@@ -36,6 +36,7 @@ from policeplan.delivery.strands import create_strand
 from policeplan.errors import FileRejected, InputError
 from policeplan.records import Action, Clock, Strand, transaction, utc_now
 from policeplan.records.session import RecordsSession
+from policeplan.store import Workspace
 
 _COMPARED = (
     "strand_code",
@@ -113,14 +114,14 @@ class _Planned:
 
 
 def import_actions(
-    settings: Settings, path: Path, *, actor: str, dry_run: bool = False, clock: Clock = utc_now
+    workspace: Workspace, path: Path, *, actor: str, dry_run: bool = False, clock: Clock = utc_now
 ) -> ImportResult:
     """Check every row of `path`, then (unless `dry_run`) apply them in one transaction."""
     problems: list[RowProblem] = []
     planned = _check_rows(read_rows(path), problems)
     result = ImportResult(file=str(path), dry_run=dry_run)
     with transaction(
-        settings, actor=actor, clock=clock, reason=f"import of {path.name}"
+        workspace.settings, actor=actor, clock=clock, reason=f"import of {path.name}"
     ) as session:
         strands = _resolve_strands(session, planned, problems, result)
         if problems:

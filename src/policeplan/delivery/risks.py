@@ -1,27 +1,29 @@
 """Risks to delivery, per strand: description, mitigation, owner, rating, open or closed.
 
 >>> from policeplan.config import load_settings
+>>> from policeplan.store import Workspace
 >>> from policeplan.delivery.strands import add_strand
 >>> import tempfile
->>> settings = load_settings(tempfile.mkdtemp(), {})
->>> _ = add_strand(settings, code="DCF", name="Digital Crime and Fraud", lead="DCI", actor="a")
->>> risk = add_risk(settings, "DCF", description="Too few SCPO checks", owner="DCI",
+>>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
+>>> _ = add_strand(workspace, code="DCF", name="Digital Crime and Fraud", lead="DCI", actor="a")
+>>> risk = add_risk(workspace, "DCF", description="Too few SCPO checks", owner="DCI",
 ...                 mitigation="Intelligence review", rating="high", actor="a")
->>> close_risk(settings, risk.id, reason="Review complete", actor="a").status
+>>> close_risk(workspace, risk.id, reason="Review complete", actor="a").status
 'closed'
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery._lookup import find_risk, find_strand
 from policeplan.errors import InputError, RecordsError
 from policeplan.records import RISK_RATINGS, Clock, Risk, Strand, transaction, utc_now
 from policeplan.records.session import RecordsSession
+from policeplan.store import Workspace
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class RiskRecord:
     owner: str
     rating: str
     status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The risk as JSON, one key per field."""
+        return asdict(self)
 
 
 def _record(risk: Risk) -> RiskRecord:
@@ -81,7 +87,7 @@ def create_risk(
 
 
 def add_risk(
-    settings: Settings,
+    workspace: Workspace,
     strand: str,
     *,
     description: str,
@@ -92,7 +98,7 @@ def add_risk(
     clock: Clock = utc_now,
 ) -> RiskRecord:
     """Record an open risk to a strand's delivery."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         risk = create_risk(
             session,
             find_strand(session, strand),
@@ -105,7 +111,7 @@ def add_risk(
 
 
 def update_risk(
-    settings: Settings,
+    workspace: Workspace,
     risk_id: int,
     *,
     mitigation: str | None = None,
@@ -115,7 +121,7 @@ def update_risk(
     clock: Clock = utc_now,
 ) -> RiskRecord:
     """Change a risk's mitigation, owner or rating; None leaves a field alone."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         risk = find_risk(session, risk_id, for_update=True)
         if mitigation is not None:
             risk.mitigation = mitigation.strip()
@@ -128,11 +134,13 @@ def update_risk(
 
 
 def _set_status(
-    settings: Settings, risk_id: int, status: str, reason: str, actor: str, clock: Clock
+    workspace: Workspace, risk_id: int, status: str, reason: str, actor: str, clock: Clock
 ) -> RiskRecord:
     if not reason.strip():
         raise InputError("say why the risk is being closed or reopened", field="reason")
-    with transaction(settings, actor=actor, clock=clock, reason=reason.strip()) as session:
+    with transaction(
+        workspace.settings, actor=actor, clock=clock, reason=reason.strip()
+    ) as session:
         risk = find_risk(session, risk_id, for_update=True)
         if risk.status == status:
             raise RecordsError(f"risk {risk_id} is already {status}")
@@ -142,23 +150,23 @@ def _set_status(
 
 
 def close_risk(
-    settings: Settings, risk_id: int, *, reason: str, actor: str, clock: Clock = utc_now
+    workspace: Workspace, risk_id: int, *, reason: str, actor: str, clock: Clock = utc_now
 ) -> RiskRecord:
     """Close a risk (it stays on record); the reason goes in the audit log."""
-    return _set_status(settings, risk_id, "closed", reason, actor, clock)
+    return _set_status(workspace, risk_id, "closed", reason, actor, clock)
 
 
 def reopen_risk(
-    settings: Settings, risk_id: int, *, reason: str, actor: str, clock: Clock = utc_now
+    workspace: Workspace, risk_id: int, *, reason: str, actor: str, clock: Clock = utc_now
 ) -> RiskRecord:
-    return _set_status(settings, risk_id, "open", reason, actor, clock)
+    return _set_status(workspace, risk_id, "open", reason, actor, clock)
 
 
 def list_risks(
-    settings: Settings, *, strand: str | None = None, status: str | None = None
+    workspace: Workspace, *, strand: str | None = None, status: str | None = None
 ) -> list[RiskRecord]:
     """Risks, optionally of one strand and/or one status, oldest first."""
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         query = select(Risk).order_by(Risk.id)
         if strand is not None:
             query = query.where(Risk.strand_id == find_strand(session, strand).id)

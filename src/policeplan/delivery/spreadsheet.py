@@ -15,7 +15,8 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from policeplan.errors import FileRejected
+from policeplan.errors import FileNotReadable, FileRejected
+from policeplan.user_files import os_error_reason, writing_file
 
 COLUMNS = (
     "action_id",
@@ -69,7 +70,7 @@ def write_rows(path: Path, rows: Iterable[dict[str, str]]) -> int:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         # utf-8 with a byte-order mark so Excel shows "–" and "’" correctly.
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        with writing_file(path), path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS)
             writer.writerows(table)
@@ -83,7 +84,8 @@ def write_rows(path: Path, rows: Iterable[dict[str, str]]) -> int:
         for values in table:
             sheet.append(values)
         sheet.freeze_panes = "A2"
-        workbook.save(path)
+        with writing_file(path):
+            workbook.save(path)
     else:
         raise FileRejected("delivery plans are written as .xlsx or .csv files", file=path)
     return len(table)
@@ -98,12 +100,16 @@ def _read_csv(path: Path) -> list[list[str]]:
             f"not UTF-8 text ({exc.reason}); save it as 'CSV UTF-8' from Excel", file=path
         ) from exc
     except OSError as exc:
-        raise FileRejected(f"cannot read the file: {exc.strerror}", file=path) from exc
+        reason = os_error_reason(exc, path)
+        raise FileNotReadable(f"cannot read the file: {reason}", file=path) from exc
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        reason = os_error_reason(exc, path)
+        raise FileNotReadable(f"cannot read the file: {reason}", file=path) from exc
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise FileRejected(f"not a readable .xlsx workbook ({exc})", file=path) from exc
     try:

@@ -1,9 +1,10 @@
 """Thematic strands of a strategy: name, short code, thematic lead, linked plan priorities.
 
 >>> from policeplan.config import load_settings
+>>> from policeplan.store import Workspace
 >>> import tempfile
->>> settings = load_settings(tempfile.mkdtemp(), {})
->>> add_strand(settings, code="DA", name="Domestic Abuse", lead="Ch Supt Tom Simons",
+>>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
+>>> add_strand(workspace, code="DA", name="Domestic Abuse", lead="Ch Supt Tom Simons",
 ...            priorities=["Breaking the cycle of domestic abuse"], actor="analyst").lead
 'Ch Supt Tom Simons'
 """
@@ -11,15 +12,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery._lookup import find_strand
 from policeplan.errors import InputError, RecordsError
 from policeplan.records import Clock, Strand, StrandPriority, transaction, utc_now
 from policeplan.records.session import RecordsSession
+from policeplan.store import Workspace
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class StrandRecord:
     lead: str
     priorities: tuple[str, ...]
     source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The strand as JSON: its fields, the priorities it serves as a list."""
+        return {**asdict(self), "priorities": list(self.priorities)}
 
 
 def strand_record(strand: Strand) -> StrandRecord:
@@ -66,7 +72,7 @@ def create_strand(
 
 
 def add_strand(
-    settings: Settings,
+    workspace: Workspace,
     *,
     code: str,
     name: str,
@@ -76,16 +82,16 @@ def add_strand(
     clock: Clock = utc_now,
 ) -> StrandRecord:
     """Add a thematic strand with its lead and the plan priorities it delivers against."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         strand = create_strand(session, code=code, name=name, lead=lead, priorities=priorities)
         return strand_record(strand)
 
 
 def set_strand_lead(
-    settings: Settings, strand: str, lead: str, *, actor: str, clock: Clock = utc_now
+    workspace: Workspace, strand: str, lead: str, *, actor: str, clock: Clock = utc_now
 ) -> StrandRecord:
     """Hand a strand to a new thematic lead."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         row = find_strand(session, strand, for_update=True)
         row.lead = lead.strip()
         session.flush()
@@ -93,7 +99,7 @@ def set_strand_lead(
 
 
 def link_priority(
-    settings: Settings,
+    workspace: Workspace,
     strand: str,
     priority: str,
     *,
@@ -102,7 +108,7 @@ def link_priority(
     clock: Clock = utc_now,
 ) -> StrandRecord:
     """Link a strand to a plan priority, or unlink it (the link is kept, marked unlinked)."""
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         row = find_strand(session, strand, for_update=True)
         existing = next((p for p in row.priorities if p.priority == priority.strip()), None)
         if existing is None:
@@ -116,7 +122,7 @@ def link_priority(
         return strand_record(row)
 
 
-def list_strands(settings: Settings) -> list[StrandRecord]:
+def list_strands(workspace: Workspace) -> list[StrandRecord]:
     """Every strand, in the order they were added."""
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         return [strand_record(s) for s in session.scalars(select(Strand).order_by(Strand.id))]

@@ -6,29 +6,48 @@ Dropped actions have left the plan: they are counted in `dropped`, not in `total
 
 The table is rebuilt from the audit log as it stood at the end of the quarter (midnight UTC
 at the start of the next quarter), so a past quarter's table does not change when actions
-move on later. Pass `as_of` to count at another moment (e.g. a reporting deadline).
+move on later. Pass `as_of` to count at another moment (e.g. a reporting deadline): a
+date counts everything recorded by the end of that day (UTC).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery.quarters import Quarter
+from policeplan.errors import InputError
 from policeplan.records import AuditEntry, transaction
+from policeplan.store import Workspace
+
+__all__ = [
+    "COUNTS",
+    "COUNT_HEADINGS",
+    "DeliverySummary",
+    "StrandCounts",
+    "delivery_summary",
+    "end_of_day",
+    "parse_as_of",
+    "quarter_end",
+]
 
 COUNTS = ("total", "complete", "ongoing", "at_risk", "not_started", "dropped")
+# The column headings of the report's progress table, one per count.
+COUNT_HEADINGS = dict(
+    zip(COUNTS, ("Total", "Complete", "Ongoing", "At risk", "Not started", "Dropped"), strict=True)
+)
 _FIELDS = {"action": ("strand_id", "status", "at_risk"), "strand": ("name", "lead", "source")}
 EXAMPLE_PREFIX = "example:"
 
 
 @dataclass(frozen=True)
 class StrandCounts:
+    """One strand's actions by status (keys of `counts`: COUNTS)."""
+
     strand: str
     lead: str
     counts: dict[str, int] = field(default_factory=dict)
@@ -39,6 +58,8 @@ class StrandCounts:
 
 @dataclass(frozen=True)
 class DeliverySummary:
+    """The progress table of a quarter as recorded before `as_of`."""
+
     quarter: Quarter
     as_of: datetime
     strands: list[StrandCounts]
@@ -68,18 +89,46 @@ def quarter_end(quarter: Quarter) -> datetime:
     return datetime.combine((quarter + 1).first_day, time(), tzinfo=UTC)
 
 
+def end_of_day(day: date) -> datetime:
+    """The last instant of `day`, in UTC: what "as of 31 October" means.
+
+    >>> end_of_day(date(2021, 10, 31)).isoformat()
+    '2021-10-31T23:59:59.999999+00:00'
+    """
+    return datetime.combine(day, time.max, tzinfo=UTC)
+
+
+def parse_as_of(text: str) -> datetime:
+    """A date written YYYY-MM-DD, as the end of that day (UTC); InputError on `as_of`.
+
+    >>> parse_as_of("2021-10-31").isoformat()
+    '2021-10-31T23:59:59.999999+00:00'
+    """
+    try:
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise InputError(f"{text!r} is not a date like 2021-10-31", field="as_of") from exc
+    return end_of_day(day)
+
+
 def delivery_summary(
-    settings: Settings, quarter: Quarter, *, as_of: datetime | None = None
+    workspace: Workspace, quarter: Quarter, *, as_of: datetime | date | None = None
 ) -> DeliverySummary:
-    """Count actions per strand by status as they stood at `as_of` (default: quarter end)."""
-    moment = as_of or quarter_end(quarter)
+    """Count actions per strand by status as they stood at `as_of` (default: quarter end;
+    a date means the end of that day, UTC)."""
+    if isinstance(as_of, datetime):
+        moment = as_of
+    elif isinstance(as_of, date):
+        moment = end_of_day(as_of)
+    else:
+        moment = quarter_end(quarter)
     query = (
         select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.field, AuditEntry.new_value)
         .where(AuditEntry.at < moment, AuditEntry.entity.in_(_FIELDS))
         .order_by(AuditEntry.at, AuditEntry.id)
     )
     state: dict[tuple[str, int], dict[str, str | None]] = {}
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         for entity, entity_id, name, value in session.execute(query):
             if name in _FIELDS[entity]:
                 state.setdefault((entity, entity_id), {})[name] = value

@@ -4,27 +4,29 @@ An update moves draft -> submitted -> approved. Only a draft can be edited; a su
 update can be returned to draft for changes; an approved update is final.
 
     >>> from policeplan.config import load_settings
+    >>> from policeplan.store import Workspace
     >>> from policeplan.delivery.strands import add_strand
     >>> import tempfile
-    >>> settings = load_settings(tempfile.mkdtemp(), {})
-    >>> _ = add_strand(settings, code="DA", name="Domestic Abuse", lead="Ch Supt", actor="a")
-    >>> _ = save_update(settings, "DA", "2021-22Q2", achieved="Training refreshed", actor="lead")
-    >>> _ = submit_update(settings, "DA", "2021-22Q2", actor="lead")
-    >>> approve_update(settings, "DA", "2021-22Q2", actor="panel").state
+    >>> workspace = Workspace(load_settings(tempfile.mkdtemp(), {}))
+    >>> _ = add_strand(workspace, code="DA", name="Domestic Abuse", lead="Ch Supt", actor="a")
+    >>> _ = save_update(workspace, "DA", "2021-22Q2", achieved="Training refreshed", actor="lead")
+    >>> _ = submit_update(workspace, "DA", "2021-22Q2", actor="lead")
+    >>> approve_update(workspace, "DA", "2021-22Q2", actor="panel").state
     'approved'
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 
-from policeplan.config import Settings
 from policeplan.delivery._lookup import find_strand, find_update
 from policeplan.delivery.quarters import Quarter
 from policeplan.errors import RecordsError
 from policeplan.records import Clock, QuarterlyUpdate, Strand, transaction, utc_now
+from policeplan.store import Workspace
 
 # state -> the states it may move to
 _TRANSITIONS = {"draft": {"submitted"}, "submitted": {"approved", "draft"}, "approved": set()}
@@ -40,13 +42,17 @@ class UpdateRecord:
     insight: str
     state: str
 
+    def to_dict(self) -> dict[str, Any]:
+        """The quarterly update as JSON, one key per field."""
+        return asdict(self)
+
 
 def _record(update: QuarterlyUpdate) -> UpdateRecord:
     quarter = Quarter.parse(update.quarter)
     return UpdateRecord(
         strand=update.strand.code,
         quarter=quarter.key,
-        quarter_label=str(quarter),
+        quarter_label=quarter.described(),
         achieved=update.achieved,
         scheduled=update.scheduled,
         insight=update.insight,
@@ -55,7 +61,7 @@ def _record(update: QuarterlyUpdate) -> UpdateRecord:
 
 
 def save_update(
-    settings: Settings,
+    workspace: Workspace,
     strand: str,
     quarter: str,
     *,
@@ -67,7 +73,7 @@ def save_update(
 ) -> UpdateRecord:
     """Create or edit the draft update of a strand for a quarter; None leaves a part alone."""
     key = Quarter.parse(quarter).key
-    with transaction(settings, actor=actor, clock=clock) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         row = find_strand(session, strand)
         update = find_update(session, row, key, for_update=True)
         if update is None:
@@ -86,7 +92,7 @@ def save_update(
 
 
 def _move(
-    settings: Settings,
+    workspace: Workspace,
     strand: str,
     quarter: str,
     state: str,
@@ -95,7 +101,7 @@ def _move(
     reason: str | None = None,
 ) -> UpdateRecord:
     key = Quarter.parse(quarter).key
-    with transaction(settings, actor=actor, clock=clock, reason=reason) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock, reason=reason) as session:
         row = find_strand(session, strand)
         update = find_update(session, row, key, for_update=True)
         if update is None:
@@ -110,21 +116,21 @@ def _move(
 
 
 def submit_update(
-    settings: Settings, strand: str, quarter: str, *, actor: str, clock: Clock = utc_now
+    workspace: Workspace, strand: str, quarter: str, *, actor: str, clock: Clock = utc_now
 ) -> UpdateRecord:
     """Submit a draft update for approval."""
-    return _move(settings, strand, quarter, "submitted", actor, clock)
+    return _move(workspace, strand, quarter, "submitted", actor, clock)
 
 
 def approve_update(
-    settings: Settings, strand: str, quarter: str, *, actor: str, clock: Clock = utc_now
+    workspace: Workspace, strand: str, quarter: str, *, actor: str, clock: Clock = utc_now
 ) -> UpdateRecord:
     """Approve a submitted update; it can no longer change."""
-    return _move(settings, strand, quarter, "approved", actor, clock)
+    return _move(workspace, strand, quarter, "approved", actor, clock)
 
 
 def return_update(
-    settings: Settings,
+    workspace: Workspace,
     strand: str,
     quarter: str,
     *,
@@ -133,19 +139,19 @@ def return_update(
     clock: Clock = utc_now,
 ) -> UpdateRecord:
     """Send a submitted update back to draft, saying why."""
-    return _move(settings, strand, quarter, "draft", actor, clock, reason=reason)
+    return _move(workspace, strand, quarter, "draft", actor, clock, reason=reason)
 
 
-def get_update(settings: Settings, strand: str, quarter: str) -> UpdateRecord | None:
-    with transaction(settings) as session:
+def get_update(workspace: Workspace, strand: str, quarter: str) -> UpdateRecord | None:
+    with transaction(workspace.settings) as session:
         update = find_update(session, find_strand(session, strand), Quarter.parse(quarter).key)
         return None if update is None else _record(update)
 
 
-def list_updates(settings: Settings, quarter: str) -> list[UpdateRecord]:
+def list_updates(workspace: Workspace, quarter: str) -> list[UpdateRecord]:
     """Every strand's update for a quarter, in strand order."""
     key = Quarter.parse(quarter).key
-    with transaction(settings) as session:
+    with transaction(workspace.settings) as session:
         query = (
             select(QuarterlyUpdate)
             .join(QuarterlyUpdate.strand)

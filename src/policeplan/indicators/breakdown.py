@@ -1,5 +1,9 @@
 """A measure broken down by district, local policing area or crime type, each part compared
-with the same comparison window (the LPA and district tables of the quarterly reports)."""
+with the same comparison window (the LPA and district tables of the quarterly reports).
+
+    >>> table = breakdown(workspace, BreakdownQuery("burglary", "essex", "2025-12", by="lpa"))
+    ... # doctest: +SKIP
+"""
 
 from __future__ import annotations
 
@@ -9,35 +13,40 @@ from typing import Any
 from policeplan.errors import InputError
 from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
-from policeplan.indicators.indicator import change_json
+from policeplan.indicators.indicator import change_dict
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
+from policeplan.indicators.queries import BREAKDOWNS, BreakdownQuery
 from policeplan.indicators.windows import Window, comparison_window
-from policeplan.plan.model import Plan
 from policeplan.reference import districts_of, get_force
 from policeplan.stats import PoissonComparison, compare_poisson_counts
 from policeplan.store import Workspace
 
-BREAKDOWNS = ("lpa", "district", "crime-type")
+__all__ = ["BREAKDOWNS", "Breakdown", "BreakdownRow", "breakdown"]
 
 
 @dataclass(frozen=True)
 class BreakdownRow:
+    """One part (an LPA, a district or a crime type): its counts and their change."""
+
     part: str
     current: WindowCount
     comparison: WindowCount
     change: PoissonComparison | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "part": self.part,
             "current": self.current.count,
             "comparison": self.comparison.count,
-            **change_json(self.change),
+            **change_dict(self.change),
         }
 
 
 @dataclass(frozen=True)
 class Breakdown:
+    """The measure for each part over the same two windows."""
+
     measure: str
     force: str
     by: str
@@ -46,8 +55,9 @@ class Breakdown:
     missing_months: tuple[str, ...]
     rows: tuple[BreakdownRow, ...]
     data_label: str | None
+    title: str | None = None  # the measure's title, e.g. "Burglary"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "measure": self.measure,
             "force": self.force,
@@ -57,7 +67,7 @@ class Breakdown:
             "complete": not self.missing_months,
             "missing_months": list(self.missing_months),
             "data_label": self.data_label,
-            "rows": [row.to_json() for row in self.rows],
+            "rows": [row.to_dict() for row in self.rows],
         }
 
 
@@ -76,20 +86,15 @@ def _parts(by: str, force: str, measure: CrimeMeasure) -> list[tuple[str, Area, 
 
 
 def breakdown(
-    workspace: Workspace,
-    measure: str,
-    force: str,
-    to: str,
-    months: int = 12,
-    compare: str = "previous",
-    by: str = "lpa",
-    plan: Plan | None = None,
+    workspace: Workspace, query: BreakdownQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> Breakdown:
-    """Counts of `measure` for each part, with the change and its exact test."""
-    definition = crime_measure(measure, plan)
-    slug = get_force(force).slug
-    current_window = Window.ending(to, months)
-    other_window = comparison_window(current_window, compare, plan)
+    """Counts of the query's measure for each part, with the change and its exact test."""
+    chosen_plan = resolve_plan(workspace, plan)
+    definition = crime_measure(query.measure, chosen_plan)
+    slug = get_force(query.force).slug
+    by = query.by
+    current_window = query.current_window
+    other_window = comparison_window(current_window, query.compare, chosen_plan)
     rows = []
     missing: tuple[str, ...] = ()
     tables: dict[str, tuple[CountTable, CountTable]] = {}
@@ -110,4 +115,4 @@ def breakdown(
                 )
             rows.append(BreakdownRow(part, now, then, change))
     return Breakdown(definition.slug, slug, by, current_window, other_window, missing,
-                     tuple(rows), workspace.label())  # fmt: skip
+                     tuple(rows), workspace.label(), definition.title)  # fmt: skip

@@ -16,11 +16,13 @@ from policeplan.errors import InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.windows import Window
-from policeplan.months import month_index
+from policeplan.periods import FINANCIAL_YEAR_START_MONTH, Month
 
 POLICE_UK = "police-uk"
 HOME_OFFICE = "home-office"
 SOURCES = (POLICE_UK, HOME_OFFICE)
+# What each source is called wherever a reader sees it.
+SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office recorded crime"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class WindowCount:
     def count(self) -> int | None:
         return sum(self.by_month.values()) if self.complete else None
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "from": self.window.first,
             "to": self.window.last,
@@ -137,21 +139,22 @@ def _present_months(con: duckdb.DuckDBPyConnection, force: str, window: Window) 
 
 
 # First month of a Home Office (financial year, quarter): Q1 = April … Q4 = January.
+_MONTHS_INTO_YEAR = f"({FINANCIAL_YEAR_START_MONTH - 1} + (quarter - 1) * 3)"
 _QUARTER_FIRST_MONTH = (
-    "strftime(make_date(CAST(substr(financial_year, 1, 4) AS INTEGER) + quarter // 4, "
-    "(quarter * 3) % 12 + 1, 1), '%Y-%m')"
+    "strftime(make_date(CAST(substr(financial_year, 1, 4) AS INTEGER) + "
+    f"{_MONTHS_INTO_YEAR} // 12, {_MONTHS_INTO_YEAR} % 12 + 1, 1), '%Y-%m')"
 )
 
 
 def check_financial_quarters(window: Window) -> None:
     """The Home Office table is by financial quarter: a window must be whole quarters."""
-    first_month = month_index(window.first) % 12 + 1
-    if first_month not in (1, 4, 7, 10) or window.length % 3:
+    first = Month.parse(window.first)
+    if first.financial_quarter.first_month != window.first or window.length % 3:
         raise InputError(
             f"the Home Office table is by financial quarter (April–June, July–September, "
             f"October–December, January–March); the window {window.label()} is not whole "
-            "quarters: give --to as a quarter's last month (e.g. 2018-03) and --months as a "
-            "multiple of 3",
+            "quarters: end it on a quarter's last month (e.g. 2018-03) and make its length "
+            "a multiple of 3 months",
             field="months",
         )
 

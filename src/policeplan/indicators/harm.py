@@ -1,7 +1,9 @@
-"""Harm score: crimes weighted by severity, from a versioned weights table the user loads.
+"""Harm score from a versioned weights table the user loads (`weights load`).
 
 Without weights there is no harm score, and the result says "no weights loaded" rather than
-falling back to invented numbers.
+falling back to invented numbers. A crime type the table does not weight is never counted
+as 0: the score is incomplete (None) and names the types missing. The bundled ONS Crime
+Severity Score weights are in `harm_css.py`; the harm score as a figure in `harm_score.py`.
 """
 
 from __future__ import annotations
@@ -14,16 +16,30 @@ from policeplan.errors import DataError
 from policeplan.indicators.counts import CountTable
 from policeplan.indicators.measures import CrimeMeasure
 
-NO_WEIGHTS = "no weights loaded: load a table with `policeplan weights load FILE --version NAME`"
+NO_WEIGHTS = "no weights loaded: load a table of harm weights under a version name first"
 
 
 @dataclass(frozen=True)
 class HarmScore:
-    """`score` is None when the window is incomplete."""
+    """`score` is None when the window is incomplete or a crime type has no weight."""
 
     version: str
     score: float | None
     unweighted_types: tuple[str, ...]  # crime types in the measure the table does not weight
+
+    @property
+    def complete(self) -> bool:
+        return self.score is not None
+
+    @property
+    def note(self) -> str | None:
+        """Why there is no score, or None when there is one."""
+        if self.unweighted_types:
+            return (
+                f"incomplete: weights {self.version!r} have no weight for "
+                f"{', '.join(self.unweighted_types)}"
+            )
+        return None if self.score is not None else "window incomplete"
 
 
 def weights_versions(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -39,7 +55,11 @@ class HarmWeights:
     weights: dict[str, float]
 
     def score(self, table: CountTable, measure: CrimeMeasure) -> HarmScore:
-        """Sum over the measure's crime types of count × weight (None when incomplete)."""
+        """Sum over the measure's crime types of count × weight; None when the window is
+        incomplete or any of the measure's crime types has no weight (never counted as 0)."""
+        unweighted = tuple(t for t in measure.crime_types if t not in self.weights)
+        if unweighted:
+            return HarmScore(self.version, None, unweighted)
         total = 0.0
         for crime_type, weight in self.weights.items():
             if crime_type in measure.crime_types:
@@ -47,8 +67,7 @@ class HarmWeights:
                 if counted.count is None:
                     return HarmScore(self.version, None, ())
                 total += counted.count * weight
-        unweighted = tuple(t for t in measure.crime_types if t not in self.weights)
-        return HarmScore(self.version, total, unweighted)
+        return HarmScore(self.version, total, ())
 
 
 def read_weights(con: duckdb.DuckDBPyConnection, version: str | None = None) -> HarmWeights:
@@ -63,6 +82,33 @@ def read_weights(con: duckdb.DuckDBPyConnection, version: str | None = None) -> 
         "SELECT crime_type, weight FROM harm_weights WHERE version = ?", [chosen]
     ).fetchall()
     return HarmWeights(chosen, {str(t): float(w) for t, w in rows})
+
+
+@dataclass(frozen=True)
+class LoadedTable:
+    """A loaded weights table and its provenance (None where not recorded)."""
+
+    version: str
+    crime_types: int
+    source: str | None
+    vintage: str | None
+
+
+def loaded_tables(con: duckdb.DuckDBPyConnection) -> list[LoadedTable]:
+    """Every loaded weights table, with its source and vintage when recorded."""
+    has_provenance = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'harm_weight_tables'"
+    ).fetchone() == (1,)
+    provenance: dict[str, tuple[str | None, str | None]] = {}
+    if has_provenance:
+        for version, source, vintage in con.execute(
+            "SELECT version, source, vintage FROM harm_weight_tables"
+        ).fetchall():
+            provenance[str(version)] = (source, vintage)
+    rows = con.execute(
+        "SELECT version, count(*) FROM harm_weights GROUP BY version ORDER BY version"
+    ).fetchall()
+    return [LoadedTable(str(v), int(n), *provenance.get(str(v), (None, None))) for v, n in rows]
 
 
 def latest_weights(con: duckdb.DuckDBPyConnection) -> HarmWeights | None:

@@ -1,8 +1,8 @@
 """One indicator for one force (or area) and window, compared with another window.
 
->>> result = compute_indicator(workspace, "burglary", "essex", to="2025-04", months=4,
-...                            compare="last-year")  # doctest: +SKIP
->>> result.to_json()["pct_diff"]  # doctest: +SKIP
+>>> query = IndicatorQuery("burglary", "essex", to="2025-04", months=4, compare="last-year")
+>>> result = compute_indicator(workspace, query)  # doctest: +SKIP
+>>> result.to_dict()["pct_diff"]  # doctest: +SKIP
 -6.1
 """
 
@@ -18,14 +18,17 @@ from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
 from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, HarmWeights, latest_weights
 from policeplan.indicators.loaded_measures import (
+    LoadedChange,
     LoadedWindow,
     compare_loaded,
     is_loaded_measure,
     loaded_window,
 )
 from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_measure
+from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
+from policeplan.indicators.queries import IndicatorQuery
+from policeplan.indicators.ranking import rate_per_1000
 from policeplan.indicators.windows import Window, comparison_window
-from policeplan.plan.model import Plan
 from policeplan.reference import Population, get_force, population_for
 from policeplan.stats import (
     PoissonComparison,
@@ -37,11 +40,25 @@ from policeplan.stats import (
 )
 from policeplan.store import Workspace
 
-PER = 1000
+__all__ = [
+    "IndicatorResult",
+    "IndicatorTables",
+    "LoadedIndicatorResult",
+    "change_dict",
+    "compute_indicator",
+    "crime_indicator",
+    "window_population",
+]
+
+HARM_POLICE_UK_ONLY = "harm is computed from police.uk records only"
 
 
 @dataclass(frozen=True)
 class IndicatorResult:
+    """A crime measure's count over the current and comparison windows, the change and its
+    exact test, the rate per 1,000 people (whole force only), the solved rate and its
+    change (police.uk only) and the harm score (when weights are loaded)."""
+
     measure: str
     force: str
     area: Area
@@ -54,14 +71,22 @@ class IndicatorResult:
     solved_change: ProportionComparison | None
     harm: HarmScore | None
     data_label: str | None
+    title: str | None = None  # the measure's title, e.g. "Burglary"
 
     @property
     def rate_per_1000(self) -> float | None:
         if self.population is None or self.current.count is None:
             return None
-        return round(self.current.count / self.population.population * PER, 3)
+        return round(float(rate_per_1000(self.current.count, self.population.population)), 3)
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def harm_note(self) -> str | None:
+        """Why there is no harm score (None when there is one, or it is incomplete)."""
+        if self.source != POLICE_UK:
+            return HARM_POLICE_UK_ONLY
+        return NO_WEIGHTS if self.harm is None else None
+
+    def to_dict(self) -> dict[str, Any]:
         change = self.change
         return {
             "measure": self.measure,
@@ -69,21 +94,21 @@ class IndicatorResult:
             "area": self.area.label,
             "source": self.source,
             "data_label": self.data_label,
-            "current": self.current.to_json(),
-            "comparison": self.comparison.to_json(),
-            **change_json(change),
+            "current": self.current.to_dict(),
+            "comparison": self.comparison.to_dict(),
+            **change_dict(change),
             "rate_ratio": None if change is None else change.rate_ratio,
             "rate_ratio_low": None if change is None else change.rate_ratio_lower,
             "rate_ratio_high": None if change is None else change.rate_ratio_upper,
             "rate_per_1000": self.rate_per_1000,
             "population": None if self.population is None else self.population.population,
             "population_year": None if self.population is None else self.population.year,
-            "solved": _solved_json(self.solved),
-            "harm": _harm_json(self.harm, self.source),
+            "solved": _solved_dict(self.solved),
+            "harm": _harm_dict(self.harm, self.source),
             "solved_change": None
             if self.solved_change is None
             else {
-                "comparison": _solved_json(self.solved_change.comparison),
+                "comparison": _solved_dict(self.solved_change.comparison),
                 "points_difference": None
                 if self.solved_change.points_difference is None
                 else float(self.solved_change.points_difference),
@@ -93,7 +118,7 @@ class IndicatorResult:
         }
 
 
-def change_json(change: PoissonComparison | None) -> dict[str, Any]:
+def change_dict(change: PoissonComparison | None) -> dict[str, Any]:
     """diff, pct_diff (1 dp), p_value and significant; all None when not compared."""
     if change is None:
         return {"diff": None, "pct_diff": None, "p_value": None, "significant": None}
@@ -106,19 +131,20 @@ def change_json(change: PoissonComparison | None) -> dict[str, Any]:
     }
 
 
-def _harm_json(harm: HarmScore | None, source: str) -> dict[str, Any]:
+def _harm_dict(harm: HarmScore | None, source: str) -> dict[str, Any]:
     if source != POLICE_UK:
-        return {"score": None, "note": "harm is computed from police.uk records only"}
+        return {"score": None, "note": HARM_POLICE_UK_ONLY}
     if harm is None:
         return {"score": None, "note": NO_WEIGHTS}
     return {
         "score": harm.score,
         "weights_version": harm.version,
         "unweighted_crime_types": list(harm.unweighted_types),
+        **({"note": harm.note} if harm.note else {}),
     }
 
 
-def _solved_json(interval: ProportionInterval | None) -> dict[str, Any] | None:
+def _solved_dict(interval: ProportionInterval | None) -> dict[str, Any] | None:
     if interval is None:
         return None
     return {
@@ -131,7 +157,8 @@ def _solved_json(interval: ProportionInterval | None) -> dict[str, Any] | None:
 
 @dataclass(frozen=True)
 class LoadedIndicatorResult:
-    """An indicator of a loaded measure (see `loaded_measures.py`)."""
+    """An indicator of a loaded measure (see `loaded_measures.py`): no rate per 1,000, no
+    solved rate and no harm score."""
 
     measure: str
     force: str
@@ -140,16 +167,20 @@ class LoadedIndicatorResult:
     comparison: LoadedWindow
     data_label: str | None
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def change(self) -> LoadedChange:
+        return compare_loaded(self.current, self.comparison)
+
+    def to_dict(self) -> dict[str, Any]:
         return {
             "measure": self.measure,
             "force": self.force,
             "area": self.area,
             "source": "measures",
             "data_label": self.data_label,
-            "current": self.current.to_json(),
-            "comparison": self.comparison.to_json(),
-            **compare_loaded(self.current, self.comparison),
+            "current": self.current.to_dict(),
+            "comparison": self.comparison.to_dict(),
+            **self.change.to_dict(),
             "rate_per_1000": None,
             "population": None,
             "population_year": None,
@@ -167,35 +198,32 @@ def window_population(force: str, window: Window) -> Population | None:
 
 
 def compute_indicator(
-    workspace: Workspace,
-    measure: str,
-    force: str,
-    to: str,
-    months: int = 12,
-    compare: str = "previous",
-    area: str | None = None,
-    source: str = POLICE_UK,
-    plan: Plan | None = None,
+    workspace: Workspace, query: IndicatorQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> IndicatorResult | LoadedIndicatorResult:
-    """Count `measure` over the `months` months to `to`, compare it with the chosen window
-    and test whether the change is more than chance. Incomplete windows are never compared."""
-    slug = get_force(force).slug
-    current_window = Window.ending(to, months)
-    other_window = comparison_window(current_window, compare, plan)
+    """Count the query's measure over its window, compare it with the chosen window and
+    test whether the change is more than chance. Incomplete windows are never compared.
+
+    `plan` (baselines, composite measures) is the workspace's plan unless given.
+    """
+    chosen_plan = resolve_plan(workspace, plan)
+    slug = get_force(query.force).slug
+    current_window = query.current_window
+    other_window = comparison_window(current_window, query.compare, chosen_plan)
     label = workspace.label()
+    area = query.area
     with workspace.connect(read_only=True) as con:
-        if measure not in CRIME_MEASURES and is_loaded_measure(con, measure):
+        if query.measure not in CRIME_MEASURES and is_loaded_measure(con, query.measure):
             return LoadedIndicatorResult(
-                measure,
+                query.measure,
                 slug,
                 area or slug,
-                loaded_window(con, measure, area or slug, current_window),
-                loaded_window(con, measure, area or slug, other_window),
+                loaded_window(con, query.measure, area or slug, current_window),
+                loaded_window(con, query.measure, area or slug, other_window),
                 label,
             )
-        definition = crime_measure(measure, plan)
+        definition = crime_measure(query.measure, chosen_plan)
         place = parse_area(area, slug)
-        tables = IndicatorTables.read(con, slug, place, current_window, other_window, source)
+        tables = IndicatorTables.read(con, slug, place, current_window, other_window, query.source)
     return crime_indicator(definition, tables, label)
 
 
@@ -272,4 +300,5 @@ def crime_indicator(
         solved_change=solved_change,
         harm=harm,
         data_label=data_label,
+        title=definition.title,
     )

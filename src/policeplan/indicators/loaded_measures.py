@@ -44,7 +44,7 @@ class LoadedWindow:
     def complete(self) -> bool:
         return not self.missing_months and bool(self.periods)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "from": self.window.first,
             "to": self.window.last,
@@ -97,15 +97,33 @@ def loaded_window(
                         MEAN, unit=unit)  # fmt: skip
 
 
-def compare_loaded(current: LoadedWindow, comparison: LoadedWindow) -> dict[str, Any]:
+@dataclass(frozen=True)
+class LoadedChange:
+    """The change between two windows of a loaded measure; None where not possible
+    (a window incomplete, combined differently, or no honest test)."""
+
+    diff: float | None = None
+    pct_diff: float | None = None
+    p_value: float | None = None
+    significant: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "diff": self.diff,
+            "pct_diff": self.pct_diff,
+            "p_value": self.p_value,
+            "significant": self.significant,
+        }
+
+
+def compare_loaded(current: LoadedWindow, comparison: LoadedWindow) -> LoadedChange:
     """diff, pct_diff, p_value and significant for two windows (None where not possible)."""
-    empty: dict[str, Any] = {"diff": None, "pct_diff": None, "p_value": None, "significant": None}
     if (
         current.value is None
         or comparison.value is None
         or current.combined_as != comparison.combined_as
     ):
-        return empty
+        return LoadedChange()
     diff = current.value - comparison.value
     pct = None
     if comparison.value:
@@ -114,17 +132,16 @@ def compare_loaded(current: LoadedWindow, comparison: LoadedWindow) -> dict[str,
                 Decimal("0.1"), ROUND_HALF_UP
             )
         )
-    result = {**empty, "diff": diff, "pct_diff": pct}
     if current.combined_as == SUM:
         test = compare_poisson_counts(int(current.value), int(comparison.value))
-        result |= {"p_value": test.p_value, "significant": test.significant}
-    elif current.combined_as == RATE and _whole(current) and _whole(comparison):
+        return LoadedChange(diff, pct, test.p_value, test.significant)
+    if current.combined_as == RATE and _whole(current) and _whole(comparison):
         proportions = compare_proportions(
             int(current.numerator or 0), int(current.denominator or 0),
             int(comparison.numerator or 0), int(comparison.denominator or 0),
         )  # fmt: skip
-        result |= {"p_value": proportions.p_value, "significant": proportions.significant}
-    return result
+        return LoadedChange(diff, pct, proportions.p_value, proportions.significant)
+    return LoadedChange(diff, pct)
 
 
 def _whole(window: LoadedWindow) -> bool:

@@ -6,8 +6,8 @@ average, the top-quartile boundary, the offences the force would need to change 
 each, whether its aspiration is met, its rank over the last 12 windows (a sparkline), and
 a funnel plot saying which rates differ from the group's by more than chance.
 
-    >>> result = msg_comparison(workspace, "all-crime", "essex", to="2018-03",
-    ...                         source="home-office", plan=plan)  # doctest: +SKIP
+    >>> query = MsgQuery("all-crime", "essex", to="2018-03", source="home-office")
+    >>> result = msg_comparison(workspace, query, plan=plan)  # doctest: +SKIP
     >>> essex = result.force_member  # doctest: +SKIP
     >>> essex.rank, result.change_to_average, result.change_to_top_quartile  # doctest: +SKIP
     (4, 0, -6428)
@@ -37,6 +37,7 @@ Definitions (see docs/msg.md):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import duckdb
 
@@ -45,6 +46,7 @@ from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import (
     HOME_OFFICE,
     POLICE_UK,
+    SOURCE_LABELS,
     SOURCES,
     CountTable,
     WindowCount,
@@ -55,17 +57,14 @@ from policeplan.indicators.directions import good_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
+from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
+from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import (
     competition_ranks,
     rate_per_1000,
 )
-from policeplan.indicators.windows import Window
-from policeplan.months import month_index
-from policeplan.plan.model import (
-    GoodDirection,
-    MsgIndicator,
-    Plan,
-)
+from policeplan.indicators.windows import Window, month_ranges
+from policeplan.plan.model import GoodDirection, MsgIndicator, Plan
 from policeplan.reference import Force, Population, get_force
 from policeplan.stats import funnel_plot
 from policeplan.store import Workspace
@@ -75,6 +74,7 @@ __all__ = [
     "ExcludedMember",
     "MsgComparison",
     "MsgMember",
+    "MsgQuery",
     "Position",
     "msg_comparison",
     "msg_tables",
@@ -83,30 +83,29 @@ __all__ = [
 
 POSITION_WINDOWS = 12
 _STEP_MONTHS = {POLICE_UK: 1, HOME_OFFICE: 3}
-_SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office figures"}
 
 
 def msg_comparison(
     workspace: Workspace,
-    measure: str,
-    force: str,
-    to: str,
-    months: int = 12,
-    group: Sequence[str] | None = None,
-    source: str = POLICE_UK,
-    plan: Plan | None = None,
-    direction: str | None = None,
+    query: MsgQuery,
+    *,
+    plan: PlanChoice = LOADED_PLAN,
     tables: Mapping[str, CountTable] | None = None,
 ) -> MsgComparison:
-    """Compare `force` with its Most Similar Group on `measure` over the `months` to `to`.
+    """Compare the query's force with its Most Similar Group on its measure over the
+    `months` to `to`.
 
-    The group is `group`, else the plan's `most_similar_group` (the force is always
-    included). The good direction is `direction`, else the plan's MSG indicator for the
-    measure, else "down" (fewer crimes is better). Raises InputError for a bad measure,
-    force, source, direction or a window the source cannot give; IncompleteWindow or
-    DataError when the force itself cannot be ranked. `tables` (from `read_group_tables`)
-    saves re-reading the members' counts when several measures are compared.
+    The group is `query.group`, else the plan's `most_similar_group` (the force is always
+    included). The good direction is `query.direction`, else the plan's MSG indicator for
+    the measure, else "down" (fewer crimes is better). `plan` is the workspace's plan
+    unless given. Raises InputError for a bad measure, force, source or a window the
+    source cannot give; IncompleteWindow or DataError when the force itself cannot be
+    ranked. `tables` (from `read_group_tables`) saves re-reading the members' counts when
+    several measures are compared.
     """
+    plan = resolve_plan(workspace, plan)
+    measure, force, to, months = query.measure, query.force, query.to, query.months
+    group, source, direction = query.group, query.source, query.direction
     definition = crime_measure(measure, plan)
     subject = get_force(force)
     if source not in SOURCES:
@@ -115,7 +114,8 @@ def msg_comparison(
     if source == HOME_OFFICE:
         check_financial_quarters(window)
     indicator = _plan_indicator(plan, definition.slug)
-    good = good_direction(definition.slug, plan, _given_direction(direction))
+    # A query built from a form may hold any text: checked here, not only typed.
+    good = good_direction(definition.slug, plan, parse_direction(direction))
     # An aspiration is the plan's force's own; it says nothing about another force.
     aspiration = (
         indicator.aspiration
@@ -179,24 +179,23 @@ def read_group_tables(
 def msg_tables(
     workspace: Workspace,
     measures: Sequence[str],
-    force: str,
-    to: str,
-    months: int = 12,
-    group: Sequence[str] | None = None,
-    source: str = POLICE_UK,
-    plan: Plan | None = None,
+    query: MsgQuery,
+    *,
+    plan: PlanChoice = LOADED_PLAN,
 ) -> list[MsgComparison]:
-    """The MSG comparison of every measure in `measures`, reading the group's counts once."""
-    subject = get_force(force)
-    window = Window.ending(to, months)
-    if source == HOME_OFFICE:
+    """The MSG comparison of every measure in `measures` (the query's measure is replaced
+    by each in turn), reading the group's counts once."""
+    chosen_plan = resolve_plan(workspace, plan)
+    subject = get_force(query.force)
+    window = query.window
+    if query.source == HOME_OFFICE:
         check_financial_quarters(window)
-    windows = position_windows(window, source)
-    forces = _group(subject, group, plan)
+    windows = position_windows(window, query.source)
+    forces = _group(subject, query.group, chosen_plan)
     with workspace.connect(read_only=True) as con:
-        tables = read_group_tables(con, forces, Window(windows[0].first, window.last), source)
+        tables = read_group_tables(con, forces, Window(windows[0].first, window.last), query.source)
     return [
-        msg_comparison(workspace, m, force, to, months, group, source, plan, tables=tables)
+        msg_comparison(workspace, replace(query, measure=m), plan=chosen_plan, tables=tables)
         for m in measures
     ]
 
@@ -207,20 +206,6 @@ def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
     return next((i for i in plan.msg_indicators if i.measure == measure), None)
 
 
-def _given_direction(direction: str | None) -> GoodDirection | None:
-    if direction is None:
-        return None
-    if direction == "down":
-        return "down"
-    if direction == "up":
-        return "up"
-    raise InputError(
-        f"direction {direction!r} is not understood: use up (more is better) or down "
-        "(fewer is better)",
-        field="direction",
-    )
-
-
 def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
     """The members, the force first, each once."""
     if group is not None:
@@ -228,19 +213,19 @@ def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> li
         listed = group.split(",") if isinstance(group, str) else group
         names = [name.strip() for name in listed if name.strip()]
         if not names:
-            raise InputError("the group is empty: give --group a,b,c", field="group")
+            raise InputError("the group is empty: list its forces, e.g. kent,sussex", field="group")
     elif plan is not None:
         if plan.force != subject.slug:
             raise InputError(
                 f"the plan's Most Similar Group is {plan.force}'s, not {subject.slug}'s: "
-                f"give {subject.slug}'s group with --group a,b,c",
+                f"give {subject.slug}'s group as a list of forces, e.g. kent,sussex",
                 field="group",
             )
         names = list(plan.most_similar_group)
     else:
         raise InputError(
-            "no Most Similar Group: give --group a,b,c or load a plan with "
-            "policeplan plan load FILE",
+            "no Most Similar Group: give the group as a list of forces (e.g. kent,sussex) "
+            "or load a plan that names one",
             field="group",
         )
     forces = [subject]
@@ -262,8 +247,8 @@ def _figure(
     if missing:
         return ExcludedMember(
             force,
-            f"incomplete window: the workspace holds no {_SOURCE_LABELS[source]} for "
-            f"{_month_ranges(missing)}",
+            f"incomplete window: the workspace holds no {SOURCE_LABELS[source]} for "
+            f"{month_ranges(missing)}",
             missing,
         )
     population = window_population(force.slug, window)
@@ -327,14 +312,3 @@ def _position(
     members = _ranked(usable, direction)
     rank = next(m.rank for m in members if m.force.slug == subject.slug)
     return Position(window, rank, len(ranked))
-
-
-def _month_ranges(months: Sequence[str]) -> str:
-    """'2018-01 to 2018-03, 2018-06' from a sorted list of months."""
-    runs: list[list[str]] = []
-    for month in months:
-        if runs and month_index(month) == month_index(runs[-1][-1]) + 1:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    return ", ".join(run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs)

@@ -10,9 +10,7 @@ from typing import Any
 
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.ranking import (
-    Dispersion,
     at_or_better,
-    funnel_dispersion,
     nth_best,
     offences_to_reach,
     top_quartile_rank,
@@ -21,6 +19,7 @@ from policeplan.indicators.windows import Window
 from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
 from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
+from policeplan.stats.chi_square import Dispersion, funnel_dispersion
 from policeplan.stats.funnel_overdispersion import RandomEffectsFunnel, random_effects_funnel
 
 
@@ -35,7 +34,7 @@ class MsgMember:
     rate: Fraction
     rank: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "force": self.force.slug,
             "name": self.force.short_name,
@@ -55,7 +54,7 @@ class ExcludedMember:
     reason: str
     missing_months: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "force": self.force.slug,
             "name": self.force.short_name,
@@ -74,7 +73,7 @@ class Position:
     of: int
     note: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "from": self.window.first,
             "to": self.window.last,
@@ -108,6 +107,14 @@ class MsgComparison:
     def msg_average(self) -> Fraction:
         """The simple mean of the members' rates per 1,000, the force included."""
         return sum((m.rate for m in self.members), Fraction(0)) / len(self.members)
+
+    @property
+    def msg_average_note(self) -> str:
+        """How the MSG average is taken, in words."""
+        return (
+            f"simple mean of the {len(self.members)} members' rates, "
+            f"including {self.force.short_name}"
+        )
 
     @property
     def top_quartile_rank(self) -> int:
@@ -184,7 +191,7 @@ class MsgComparison:
         member = self.force_member
         return offences_to_reach(member.count, member.population.population, target, self.direction)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         member = self.force_member
         return {
             "measure": self.measure.slug,
@@ -200,14 +207,11 @@ class MsgComparison:
             },
             "population_year": member.population.year,
             "direction": self.direction,
-            "rows": [m.to_json() for m in self.members],
-            "excluded": [e.to_json() for e in self.excluded],
+            "rows": [m.to_dict() for m in self.members],
+            "excluded": [e.to_dict() for e in self.excluded],
             "group_size": len(self.members),
             "msg_average_rate": _rate(self.msg_average),
-            "msg_average_note": (
-                f"simple mean of the {len(self.members)} members' rates, "
-                f"including {self.force.short_name}"
-            ),
+            "msg_average_note": self.msg_average_note,
             "force_rate_per_1000": _rate(member.rate),
             "force_rank": member.rank,
             "top_quartile_rank": self.top_quartile_rank,
@@ -220,13 +224,13 @@ class MsgComparison:
             "funnel_group_rate_note": (
                 "total count / total population of the members: the centre of the funnel"
             ),
-            "funnel": [_funnel_json(f) for f in self.funnel.members],
+            "funnel": [_funnel_dict(f) for f in self.funnel.members],
             "force_outside_funnel": self.force_funnel.outside,
-            "funnel_random_effects": _random_effects_json(self.random_effects),
+            "funnel_random_effects": _random_effects_dict(self.random_effects),
             "force_outside_random_effects": next(
                 m.outside for m in self.random_effects.members if m.name == self.force.slug
             ),
-            "significance": [_significance_json(f, self.direction) for f in self.funnel.members],
+            "significance": [_significance_dict(f, self.direction) for f in self.funnel.members],
             "significance_note": self.significance_note,
             "dispersion": {
                 "ratio": round(self.dispersion.ratio, 2),
@@ -238,7 +242,7 @@ class MsgComparison:
                 ),
             },
             "positions": [p.rank for p in self.positions],
-            "position_windows": [p.to_json() for p in self.positions],
+            "position_windows": [p.to_dict() for p in self.positions],
         }
 
 
@@ -246,7 +250,7 @@ def _rate(rate: Fraction) -> float:
     return round(float(rate), 3)
 
 
-def _funnel_json(member: FunnelMember) -> dict[str, Any]:
+def _funnel_dict(member: FunnelMember) -> dict[str, Any]:
     return {
         "force": member.name,
         "rate_per_1000": round(member.rate, 3),
@@ -258,7 +262,7 @@ def _funnel_json(member: FunnelMember) -> dict[str, Any]:
     }
 
 
-def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
+def _significance_dict(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
     above = member.rate > member.upper_95
     below = member.rate < member.lower_95
     if not (above or below):
@@ -280,7 +284,7 @@ def _significance_json(member: FunnelMember, direction: GoodDirection) -> dict[s
     }
 
 
-def _random_effects_json(plot: RandomEffectsFunnel) -> dict[str, Any]:
+def _random_effects_dict(plot: RandomEffectsFunnel) -> dict[str, Any]:
     return {
         "method": "additive random effects, 10% winsorised (Spiegelhalter 2005)",
         "phi": round(plot.phi, 3),

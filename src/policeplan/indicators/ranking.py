@@ -1,5 +1,5 @@
-"""Ranking a group's rates in the good direction, the change needed to reach a target,
-and how far the ranks can be trusted (overdispersion).
+"""Ranking a group's rates in the good direction and the change needed to reach a target.
+(How far the ranks can be trusted, the dispersion test, is in `stats/chi_square.py`.)
 
 Rates are exact fractions (per 1,000 people), so equal rates tie exactly and the offences
 needed to reach a target are rounded from the exact value, not from a binary float.
@@ -16,19 +16,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
-from scipy.stats import chi2
-
 from policeplan.plan.model import GoodDirection
-from policeplan.stats import FunnelPlot
-
-PER_POPULATION = 1000
+from policeplan.stats.funnel import PER_POPULATION
 
 
 def rate_per_1000(count: int, population: int) -> Fraction:
-    """The exact rate per 1,000 people.
+    """The exact rate per 1,000 people: the one definition every indicator uses.
 
     >>> rate_per_1000(150, 20_000)
     Fraction(15, 2)
@@ -93,31 +88,3 @@ def offences_to_reach(
     gap = (target - rate) * population / PER_POPULATION
     magnitude = max(1, math.floor(abs(gap) + Fraction(1, 2)))
     return magnitude if gap > 0 else -magnitude
-
-
-@dataclass(frozen=True)
-class Dispersion:
-    """`ratio`: the mean of z² over the members, z = (count − expected) / √expected at the
-    group rate (Spiegelhalter 2005); about 1 when members differ by Poisson chance alone.
-    `p_value`: the chance of a sum of z² this large on n − 1 degrees of freedom if they did.
-    """
-
-    ratio: float
-    p_value: float
-
-
-def funnel_dispersion(plot: FunnelPlot) -> Dispersion:
-    """How much more the members vary around the group rate than Poisson chance allows.
-
-    >>> from policeplan.stats import funnel_plot
-    >>> round(funnel_dispersion(funnel_plot([("a", 90, 10_000), ("b", 110, 10_000)])).ratio, 3)
-    1.0
-    """
-    squares = []
-    for member in plot.members:
-        expected = plot.group_rate / PER_POPULATION * member.population
-        squares.append((member.count - expected) ** 2 / expected if expected > 0 else 0.0)
-    total = sum(squares)
-    degrees = len(squares) - 1
-    p_value = float(chi2.sf(total, degrees)) if degrees > 0 else 1.0
-    return Dispersion(ratio=total / len(squares), p_value=p_value)

@@ -1,35 +1,69 @@
-"""Every crime measure for one force and window: the panel's headline table."""
+"""Every crime measure for one force and window: the panel's headline table.
+
+>>> card = scorecard(workspace, ScorecardQuery("essex", to="2025-12"))  # doctest: +SKIP
+>>> card.to_dict()["indicators"][0]["measure"]  # doctest: +SKIP
+'all-crime'
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import POLICE_UK
 from policeplan.indicators.indicator import IndicatorResult, IndicatorTables, crime_indicator
-from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
+from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
+from policeplan.indicators.queries import ScorecardQuery
 from policeplan.indicators.windows import Window, comparison_window
-from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.store import Workspace
 
+__all__ = ["Scorecard", "scorecard"]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """One indicator per measure, all over the same two windows.
+
+    `requested_force` is the force as the reader wrote it (the JSON's `force`); `force`
+    its slug."""
+
+    requested_force: str
+    force: str
+    force_name: str
+    current: Window
+    comparison: Window
+    indicators: tuple[IndicatorResult, ...]
+    data_label: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "force": self.requested_force,
+            "indicators": [result.to_dict() for result in self.indicators],
+        }
+
 
 def scorecard(
-    workspace: Workspace,
-    force: str,
-    to: str,
-    months: int = 12,
-    compare: str = "previous",
-    measures: Sequence[str] = tuple(CRIME_MEASURES),
-    plan: Plan | None = None,
-) -> list[IndicatorResult]:
-    """The indicator of each crime measure (the 15 built-in ones by default), from one
-    read of the force's counts for the two windows."""
-    slug = get_force(force).slug
-    current = Window.ending(to, months)
-    other = comparison_window(current, compare, plan)
-    definitions = [crime_measure(measure, plan) for measure in measures]
+    workspace: Workspace, query: ScorecardQuery, *, plan: PlanChoice = LOADED_PLAN
+) -> Scorecard:
+    """The indicator of each crime measure of the query (the 15 built-in ones by default),
+    from one read of the force's counts for the two windows."""
+    chosen_plan = resolve_plan(workspace, plan)
+    force = get_force(query.force)
+    current = query.current_window
+    other = comparison_window(current, query.compare, chosen_plan)
+    definitions = [crime_measure(measure, chosen_plan) for measure in query.measures]
     with workspace.connect(read_only=True) as con:
-        tables = IndicatorTables.read(con, slug, WHOLE_FORCE, current, other, POLICE_UK)
+        tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK)
     label = workspace.label()
-    return [crime_indicator(definition, tables, label) for definition in definitions]
+    return Scorecard(
+        requested_force=query.force,
+        force=force.slug,
+        force_name=force.short_name,
+        current=current,
+        comparison=other,
+        indicators=tuple(crime_indicator(definition, tables, label) for definition in definitions),
+        data_label=label,
+    )

@@ -1,6 +1,9 @@
 """Statistical process control (Making Data Count XmR charts) on a measure's monthly series.
 
 A series with a missing month is refused, not charted with a gap filled by zero.
+
+    >>> chart = spc_chart(workspace, SpcQuery("burglary", "essex", "2024-01", "2025-12"))
+    ... # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -13,24 +16,30 @@ from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, count_window
 from policeplan.indicators.directions import good_direction
 from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
+from policeplan.indicators.queries import SpcQuery, parse_direction
 from policeplan.indicators.windows import Window
 from policeplan.months import month_index, parse_month
-from policeplan.plan.model import GoodDirection, Plan
 from policeplan.reference import get_force
 from policeplan.stats import XmrChart, xmr_chart
 from policeplan.store import Workspace
 
+__all__ = ["SpcResult", "spc_chart"]
+
 
 @dataclass(frozen=True)
 class SpcResult:
+    """An XmR chart of a measure's monthly counts; points are indexed into `window.months`."""
+
     measure: str
     force: str
     area: Area
     window: Window
     chart: XmrChart
     data_label: str | None
+    title: str | None = None  # the measure's title, e.g. "Burglary"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         months = self.window.months
         return {
             "measure": self.measure,
@@ -69,26 +78,17 @@ class SpcResult:
 
 
 def spc_chart(
-    workspace: Workspace,
-    measure: str,
-    force: str,
-    first: str,
-    last: str,
-    area: str | None = None,
-    plan: Plan | None = None,
-    direction: GoodDirection | None = None,
-    baseline_months: int | None = None,
-    recalculate_from: tuple[str, ...] = (),
+    workspace: Workspace, query: SpcQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> SpcResult:
-    """XmR chart of the monthly counts from `first` to `last`.
+    """XmR chart of the monthly counts from `query.first` to `query.last`.
 
-    `baseline_months`: limits from the first N months only (then applied onward);
-    `recalculate_from`: months where a new segment with its own limits starts.
+    `plan` (composite measures, good directions) is the workspace's plan unless given.
     """
-    definition = crime_measure(measure, plan)
-    slug = get_force(force).slug
-    place = parse_area(area, slug)
-    window = Window(parse_month(first, "from"), parse_month(last, "to"))
+    chosen_plan = resolve_plan(workspace, plan)
+    definition = crime_measure(query.measure, chosen_plan)
+    slug = get_force(query.force).slug
+    place = parse_area(query.area, slug)
+    window = query.window
     if window.length < 2:
         raise InputError("an XmR chart needs at least two months", field="from")
     with workspace.connect(read_only=True) as con:
@@ -100,7 +100,7 @@ def spc_chart(
             list(counts.missing_months),
         )
     breaks = []
-    for month in recalculate_from:
+    for month in query.recalculate_from:
         index = month_index(parse_month(month, "recalculate-from")) - month_index(window.first)
         if not 0 < index < window.length:
             raise InputError(
@@ -110,8 +110,10 @@ def spc_chart(
         breaks.append(index)
     chart = xmr_chart(
         [counts.by_month[m] for m in window.months],
-        direction=good_direction(definition.slug, plan, direction),
+        direction=good_direction(definition.slug, chosen_plan, parse_direction(query.direction)),
         recalculate_from=sorted(breaks),
-        baseline_points=baseline_months,
+        baseline_points=query.baseline_months,
     )
-    return SpcResult(definition.slug, slug, place, window, chart, workspace.label())
+    return SpcResult(
+        definition.slug, slug, place, window, chart, workspace.label(), definition.title
+    )

@@ -7,11 +7,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policeplan.errors import InputError
-from policeplan.ingest.periods import parse_financial_year
-from policeplan.months import month_index, months_between, parse_month, shift_month
+from policeplan.periods import (
+    FINANCIAL_YEAR_START_MONTH,
+    month_index,
+    months_between,
+    parse_financial_year,
+    parse_month,
+    shift_month,
+)
 from policeplan.plan.model import Plan
 
 
@@ -38,14 +45,14 @@ class Window:
         '2021-04'
         """
         parse_month(last, "to")
-        months_since_april = (month_index(last) - 3) % 12
-        return cls(shift_month(last, -months_since_april), last)
+        months_since_year_start = (month_index(last) - (FINANCIAL_YEAR_START_MONTH - 1)) % 12
+        return cls(shift_month(last, -months_since_year_start), last)
 
     @classmethod
     def financial_year(cls, label: str) -> Window:
         """A financial year written `2021/22`: April 2021 to March 2022."""
-        period = parse_financial_year(label)
-        return cls(period.start.strftime("%Y-%m"), period.end.strftime("%Y-%m"))
+        year = parse_financial_year(label)
+        return cls(year.first_month, year.last_month)
 
     @property
     def months(self) -> list[str]:
@@ -74,6 +81,21 @@ class Window:
         return self.first if self.length == 1 else f"{self.first} to {self.last}"
 
 
+def month_ranges(months: Sequence[str]) -> str:
+    """Sorted months as runs: '2018-01 to 2018-03, 2018-06'.
+
+    >>> month_ranges(["2018-01", "2018-02", "2018-03", "2018-06"])
+    '2018-01 to 2018-03, 2018-06'
+    """
+    runs: list[list[str]] = []
+    for month in months:
+        if runs and month_index(month) == month_index(runs[-1][-1]) + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs)
+
+
 COMPARISONS = ("previous", "last-year", "baseline:NAME")
 
 
@@ -88,7 +110,7 @@ def comparison_window(current: Window, compare: str, plan: Plan | None) -> Windo
         name = compare.removeprefix("baseline:")
         if plan is None:
             raise InputError(
-                f"--compare {compare} needs a plan with baselines: run policeplan plan load FILE",
+                f"the comparison {compare!r} needs a plan with baselines: load a plan first",
                 field="compare",
             )
         names = [b.name for b in plan.baselines]

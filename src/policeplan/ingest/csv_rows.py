@@ -20,7 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from policeplan.errors import FileRejected
+from policeplan.errors import BadFieldError, FileRejected
+from policeplan.user_files import reading_file
 
 __all__ = [
     "WHOLE_ROW",
@@ -54,15 +55,6 @@ class Column:
     @property
     def display(self) -> str:
         return self.spellings[0]
-
-
-class BadFieldError(Exception):
-    """Raised while reading one row: `field` is wrong for `reason`; the row becomes a reject."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(reason)
 
 
 @dataclass(frozen=True)
@@ -141,14 +133,13 @@ def read_csv_rows(
 
 
 def _read_text(path: Path, shown: str) -> str:
-    try:
+    with reading_file(shown):
         data = path.read_bytes()
+    try:
         if path.name.lower().endswith(".gz"):
             data = gzip.decompress(data)
-    except FileNotFoundError:
-        raise FileRejected("no such file", file=shown) from None
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise FileRejected(f"cannot read the file ({exc})", file=shown) from exc
+        raise FileRejected(f"not a readable .gz file ({exc})", file=shown) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

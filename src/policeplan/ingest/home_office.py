@@ -1,9 +1,17 @@
 """Import the Home Office "police recorded crime by police force area" open data table:
 the official all-forces quarterly figures with Home Office offence codes.
 
-    >>> summary = import_home_office(workspace, Path("recorded_crime_by_force_2017-18.csv"))
-    >>> summary.periods_replaced
-    ('2017/18 Q1', '2017/18 Q2', '2017/18 Q3', '2017/18 Q4')
+    >>> import tempfile
+    >>> from policeplan.config import load_settings
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> workspace = Workspace.open(load_settings(folder / "workspace", {}))
+    >>> _ = (folder / "recorded_crime_by_force_2017-18.csv").write_text(
+    ...     "Financial_Year,Financial_Quarter,Force_Name,Offence_Code,Number_of_Offences\\n"
+    ...     "2017/18,1,Essex,17A,12\\n"
+    ...     "2017/18,2,Essex,17A,15\\n")
+    >>> summary = import_home_office(workspace, folder / "recorded_crime_by_force_2017-18.csv")
+    >>> summary.periods_replaced, summary.offences_loaded
+    (('2017/18 Q1', '2017/18 Q2'), 27)
 
 Rules (see docs/measures.md):
 
@@ -39,13 +47,13 @@ import duckdb
 
 from policeplan.errors import InputError
 from policeplan.ingest.csv_rows import BadFieldError, Column, CsvRow, RowReject, read_csv_rows
-from policeplan.ingest.periods import financial_quarter, parse_financial_year
 from policeplan.ingest.table_writes import (
     delete_file_rejects,
     insert_rejects,
     insert_rows,
     one_transaction,
 )
+from policeplan.periods import FinancialQuarter, parse_financial_year
 from policeplan.reference._files import read_table
 from policeplan.reference.crime_types import crime_type_for_label
 from policeplan.reference.forces import all_forces, force_by_name
@@ -152,7 +160,10 @@ def import_home_office(workspace: Workspace, path: Path) -> HomeOfficeImport:
         offences_loaded=parsed.offences_loaded,
         non_force_rows=parsed.non_force_rows,
         non_force_offences=dict(sorted(parsed.non_force_offences.items())),
-        periods_replaced=tuple(f"{year} Q{quarter}" for year, quarter in sorted(parsed.partitions)),
+        periods_replaced=tuple(
+            FinancialQuarter(int(year[:4]), quarter).label
+            for year, quarter in sorted(parsed.partitions)
+        ),
         rows_replaced=rows_replaced,
         rejects=tuple(rejects),
     )
@@ -220,8 +231,7 @@ def _period(row: CsvRow) -> tuple[str, int, date]:
             "quarter", f"{row.values['quarter']!r} is not a financial quarter 1 to 4"
         )
     quarter = int(match.group(1))
-    start_year = int(year[:4])
-    return year, quarter, financial_quarter(start_year, quarter).start
+    return year, quarter, FinancialQuarter(int(year[:4]), quarter).first_day
 
 
 def _offences(text: str) -> int:
@@ -284,7 +294,7 @@ def _replace_partitions(
     delete_file_rejects(con, DATASET, source)
     removed = 0
     for year, quarter in partitions:
-        start = financial_quarter(int(year[:4]), quarter).start
+        start = FinancialQuarter(int(year[:4]), quarter).first_day
         con.execute("DELETE FROM rejects WHERE dataset = ? AND month = ?", [DATASET, start])
         result = con.execute(
             "DELETE FROM home_office_crimes WHERE financial_year = ? AND quarter = ?",

@@ -2,9 +2,18 @@
 volunteer hours…) from a long-format CSV: `measure,period,area,value` with optional
 `numerator,denominator,unit`.
 
-    >>> summary = import_measures(workspace, Path("answer-times.csv"))
-    >>> summary.rows_loaded, summary.rows_rejected
-    (24, 1)
+    >>> import tempfile
+    >>> from policeplan.config import load_settings
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> workspace = Workspace.open(load_settings(folder / "workspace", {}))
+    >>> _ = (folder / "answer-times.csv").write_text(
+    ...     "measure,period,area,value\\n"
+    ...     "answer-999-within-10s,2021-07,essex,91.5\\n"
+    ...     "answer-999-within-10s,Q2 2021/22,essex,90.2\\n"
+    ...     "answer-999-within-10s,2021-13,essex,90.0\\n")
+    >>> summary = import_measures(workspace, folder / "answer-times.csv")
+    >>> summary.rows_loaded, summary.rows_rejected, summary.periods
+    (2, 1, ('2021-07', '2021/22-Q2'))
 
 Rules (see docs/measures.md):
 

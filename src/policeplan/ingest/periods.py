@@ -6,11 +6,14 @@ The notations accepted, and what each means (first and last day inclusive):
     2021-Q3        calendar quarter     Q1 = January–March        2021-07-01 .. 2021-09-30
     2021/22        financial year       April to March            2021-04-01 .. 2022-03-31
     2021/22-Q2     financial quarter    Q1 = April–June           2021-07-01 .. 2021-09-30
-    Q2 2021/22     financial quarter    (as the force's reports write it; same as above)
+    2021/22 Q2     financial quarter    (and every spelling `policeplan.periods` reads:
+                                         `Q2 2021/22`, `2021-22Q2`, …; same as above)
 
 `YYYY-Qn` is always a *calendar* quarter; a financial quarter always carries its
-financial year (`2021/22-Q2`). The canonical label of each period is the first spelling
-in each row above, so `Q2 2021/22` and `2021/22-q2` are stored as `2021/22-Q2`.
+financial year (`2021/22-Q2`). Financial years and quarters, and the April year start,
+come from `policeplan.periods`. The label stored in the `measures` table is the first
+spelling in each row above (`2021/22-Q2`, kept so existing workspaces and JSON stay as
+they were), so `Q2 2021/22` and `2021-22q2` are stored as `2021/22-Q2`.
 
 >>> parse_period("Q2 2021/22")
 Period(kind='financial-quarter', start=datetime.date(2021, 7, 1), end=datetime.date(2021, 9, 30), label='2021/22-Q2')
@@ -24,6 +27,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from policeplan.errors import InputError
+from policeplan.periods import (
+    FINANCIAL_YEAR_START_MONTH,
+    FinancialQuarter,
+    FinancialYear,
+    parse_financial_quarter,
+)
 
 __all__ = [
     "CALENDAR_QUARTER",
@@ -47,8 +56,8 @@ FINANCIAL_YEAR = "financial-year"
 FINANCIAL_QUARTER = "financial-quarter"
 PERIOD_KINDS = (MONTH, CALENDAR_QUARTER, FINANCIAL_YEAR, FINANCIAL_QUARTER)
 
-# The financial year runs April to March (UK public sector).
-FINANCIAL_YEAR_FIRST_MONTH = 4
+# Kept for existing imports; the year start is defined in policeplan.periods.
+FINANCIAL_YEAR_FIRST_MONTH = FINANCIAL_YEAR_START_MONTH
 
 NOTATIONS_HINT = (
     "use YYYY-MM (month), YYYY-Qn (calendar quarter, Q1 = January–March), "
@@ -59,8 +68,8 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _CALENDAR_QUARTER = re.compile(r"(\d{4})-Q(\d)", re.IGNORECASE)
 _FINANCIAL_YEAR = r"(\d{4})/(\d{2}|\d{4})"
 _FINANCIAL_YEAR_ONLY = re.compile(_FINANCIAL_YEAR)
-_FINANCIAL_QUARTER = re.compile(_FINANCIAL_YEAR + r"\s*-\s*Q(\d)", re.IGNORECASE)
-_FINANCIAL_QUARTER_REPORT_STYLE = re.compile(r"Q(\d)\s+" + _FINANCIAL_YEAR, re.IGNORECASE)
+# Anything with a year pair and a Q is read as a financial quarter by policeplan.periods.
+_FINANCIAL_QUARTER_LIKE = re.compile(r".*\d{4}\s*[-/]\s*\d{2}.*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -113,32 +122,26 @@ def calendar_quarter(year: int, quarter: int) -> Period:
 
 def financial_year(start_year: int) -> Period:
     """The financial year starting in April of `start_year`: 2021 -> 2021/22."""
-    return Period(
-        FINANCIAL_YEAR,
-        date(start_year, FINANCIAL_YEAR_FIRST_MONTH, 1),
-        date(start_year + 1, FINANCIAL_YEAR_FIRST_MONTH - 1, 31),
-        _financial_year_label(start_year),
-    )
+    year = FinancialYear(start_year)
+    return Period(FINANCIAL_YEAR, year.first_day, year.last_day, year.label)
 
 
 def financial_quarter(start_year: int, quarter: int) -> Period:
     """Quarter of the financial year starting April `start_year`: Q1 = April–June … Q4 =
     January–March of the following calendar year."""
     _check_quarter(quarter)
-    months_in = FINANCIAL_YEAR_FIRST_MONTH - 1 + 3 * (quarter - 1)
-    year, first_month = start_year + months_in // 12, months_in % 12 + 1
-    return Period(
-        FINANCIAL_QUARTER,
-        date(year, first_month, 1),
-        _last_day_of_month(year, first_month + 2),
-        f"{_financial_year_label(start_year)}-Q{quarter}",
-    )
+    return _financial_quarter_period(FinancialQuarter(start_year, quarter))
+
+
+def _financial_quarter_period(quarter: FinancialQuarter) -> Period:
+    # The stored label keeps the hyphen (`2021/22-Q2`); reports print `quarter.label`.
+    label = f"{quarter.year.label}-Q{quarter.number}"
+    return Period(FINANCIAL_QUARTER, quarter.first_day, quarter.last_day, label)
 
 
 def financial_year_containing(day: date) -> Period:
     """The financial year `day` falls in: 2022-03-31 -> 2021/22, 2022-04-01 -> 2022/23."""
-    start_year = day.year if day.month >= FINANCIAL_YEAR_FIRST_MONTH else day.year - 1
-    return financial_year(start_year)
+    return financial_year(FinancialYear.containing(day).start_year)
 
 
 def parse_financial_year(text: str) -> Period:
@@ -180,12 +183,11 @@ def _parse_period(cleaned: str) -> Period:
         return calendar_quarter(int(match.group(1)), int(match.group(2)))
     if match := _FINANCIAL_YEAR_ONLY.fullmatch(cleaned):
         return financial_year(_financial_year_start(match.group(1), match.group(2)))
-    if match := _FINANCIAL_QUARTER.fullmatch(cleaned):
-        start_year = _financial_year_start(match.group(1), match.group(2))
-        return financial_quarter(start_year, int(match.group(3)))
-    if match := _FINANCIAL_QUARTER_REPORT_STYLE.fullmatch(cleaned):
-        start_year = _financial_year_start(match.group(2), match.group(3))
-        return financial_quarter(start_year, int(match.group(1)))
+    if "q" in cleaned.lower() and _FINANCIAL_QUARTER_LIKE.fullmatch(cleaned):
+        try:
+            return _financial_quarter_period(parse_financial_quarter(cleaned))
+        except InputError as exc:
+            raise InputError(exc.message.split(": ", 1)[-1]) from None
     raise InputError(NOTATIONS_HINT)
 
 
@@ -202,7 +204,7 @@ def _financial_year_start(first: str, second: str) -> int:
 
 
 def _financial_year_label(start_year: int) -> str:
-    return f"{start_year:04d}/{(start_year + 1) % 100:02d}"
+    return FinancialYear(start_year).label
 
 
 def _check_quarter(quarter: int) -> None:

@@ -30,6 +30,7 @@ from policeplan.plan.model import (
     StrategyStrand,
 )
 from policeplan.reference import get_force
+from policeplan.user_files import os_error_reason
 
 DIRECTIONS: tuple[GoodDirection, ...] = ("up", "down")
 TOP_LEVEL_REQUIRED = ("id", "name", "period", "force", "most_similar_group", "priorities")
@@ -47,7 +48,10 @@ def load_plan(path: str | Path) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PlanError(f"cannot read the plan file: {exc.strerror}", file=path) from exc
+        reason = os_error_reason(exc, path)
+        raise PlanError(f"cannot read the plan file: {reason}", file=path) from exc
+    except UnicodeDecodeError as exc:
+        raise PlanError("not a YAML text file (not UTF-8)", file=path) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -11,6 +11,8 @@ from policeplan.errors import DataError
 from policeplan.plan.model import Plan
 from policeplan.plan.parse import load_plan
 from policeplan.plan.serialise import plan_to_dict
+from policeplan.store import Workspace
+from policeplan.user_files import writing_file
 
 PLAN_FILE = "plan.yaml"
 EXAMPLE_PLAN = "essex-2021-24.yaml"
@@ -21,26 +23,27 @@ _HEADER = (
 )
 
 
-def save_plan(workspace_path: str | Path, plan: Plan) -> Path:
+def save_plan(workspace: Workspace, plan: Plan) -> Path:
     """Write the (validated) plan to `<workspace>/plan.yaml`, replacing any earlier plan.
 
     The file is written beside and then renamed over the old one, so a failed write
     never leaves half a plan.
     """
-    target = Path(workspace_path) / PLAN_FILE
+    target = workspace.path / PLAN_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     text = _HEADER + yaml.safe_dump(
         plan_to_dict(plan), sort_keys=False, allow_unicode=True, width=100
     )
     partial = target.with_suffix(".yaml.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
+    with writing_file(target):
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
     return target
 
 
-def current_plan(workspace_path: str | Path) -> Plan:
+def current_plan(workspace: Workspace) -> Plan:
     """The plan saved in the workspace; DataError when none has been loaded."""
-    path = Path(workspace_path) / PLAN_FILE
+    path = workspace.path / PLAN_FILE
     if not path.is_file():
         raise DataError("no plan loaded: run policeplan plan load FILE")
     return load_plan(path)

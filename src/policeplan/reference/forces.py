@@ -76,7 +76,7 @@ def get_force(slug_or_name: str) -> Force:
         slugs = [f.slug for f in all_forces()]
         close = difflib.get_close_matches(slug_or_name.lower(), slugs, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise InputError(f"unknown force {slug_or_name!r}{hint}")
+        raise InputError(f"unknown force {slug_or_name!r}{hint}", field="force")
     return force
 
 

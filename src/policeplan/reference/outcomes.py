@@ -1,6 +1,9 @@
-"""police.uk "Last outcome category" labels -> outcome group and the Home Office "solved" flag.
+"""police.uk "Last outcome category" labels -> outcome group and policeplan's "solved" flag.
 
 Solved = charged or summonsed (whatever the court later decided) or an out-of-court disposal.
+The flag is policeplan's own grouping (`data/outcome_groups.csv`), modelled on the Home
+Office outcomes framework (charge/summons and out-of-court disposals, outcome types 1-8):
+neither the Home Office nor police.uk publishes a "solved" flag for these labels.
 A label not in the table keeps its crime, is grouped "unmapped" and is reported by the import.
 """
 

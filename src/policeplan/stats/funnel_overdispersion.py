@@ -43,7 +43,11 @@ class AdjustedMember:
 @dataclass(frozen=True)
 class RandomEffectsFunnel:
     """`phi`: the (winsorised) overdispersion factor, about 1 under pure chance;
-    `tau_per_1000`: the between-unit standard deviation of the rate, per 1,000 people."""
+    `tau_per_1000`: the between-unit standard deviation of the rate, per 1,000 people.
+
+    With no events at all (every count 0) there is nothing to disperse: `phi` is 1,
+    `tau_per_1000` 0, every rate and limit 0 and no member outside. Every figure is a
+    finite number, so the result always encodes as valid JSON."""
 
     group_rate: float  # per 1,000
     phi: float
@@ -61,6 +65,8 @@ def random_effects_funnel(members: Iterable[tuple[str, int, float]]) -> RandomEf
     if (populations <= 0).any() or (counts < 0).any():
         raise ValueError("counts must be 0 or more and populations greater than 0")
     target = counts.sum() / populations.sum()  # pooled rate per person
+    if target == 0:
+        return _no_events(rows)
     rates = counts / populations
     variances = target / populations  # Poisson variance of each member's rate
     z = (rates - target) / np.sqrt(variances)
@@ -87,3 +93,9 @@ def random_effects_funnel(members: Iterable[tuple[str, int, float]]) -> RandomEf
         tau_per_1000=math.sqrt(tau2) * PER_POPULATION,
         members=tuple(placed),
     )
+
+
+def _no_events(rows: list[tuple[str, int, float]]) -> RandomEffectsFunnel:
+    """Every count is 0: the z-scores would be 0 / 0. No spread, no member outside."""
+    members = tuple(AdjustedMember(name, 0.0, 0.0, 0.0, 0.0, 0.0, None) for name, _, _ in rows)
+    return RandomEffectsFunnel(group_rate=0.0, phi=1.0, tau_per_1000=0.0, members=members)

@@ -1,5 +1,21 @@
 """Statistical process control the way NHS England's "Making Data Count" does it: XmR charts.
 
+Two engines live here:
+
+- `mdc_chart` (re-exported from `mdc_chart`, `mdc_rules`, `mdc_limits`, `mdc_icons`): the
+  Making Data Count engine as the current MDC guidance states it — monthly series with
+  missing months, improvement direction up/down/neutral, rebasing with reasons, baselines,
+  trial limits, MDC's November 2023 two-of-three rule, variation and assurance icons.
+  New code should use it; docs/spc.md documents every rule and its source.
+- `xmr_chart` (below): the first implementation, kept for its callers. It differs from
+  MDC in its defaults (a 6-point trend, two-of-three without the same-side condition).
+
+>>> chart = mdc_chart(["2025-01", "2025-02"], [3.0, 4.0])
+>>> chart.trial_limits
+True
+
+The older engine:
+
 An XmR ("individuals and moving range") chart draws each value against the mean of a
 baseline and process limits at mean ± 2.66 × the mean moving range (the average absolute
 difference between consecutive baseline values). 2.66 is 3 / 1.128: the mean moving
@@ -34,6 +50,66 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 from typing import Literal
+
+from policeplan.stats.mdc_chart import MdcChart, MdcGroup, MdcPoint, Rebase, mdc_chart
+from policeplan.stats.mdc_icons import (
+    AssuranceIcon,
+    ImprovementDirection,
+    SpecialCause,
+    VariationIcon,
+    assurance_icon,
+    variation_icon,
+)
+from policeplan.stats.mdc_limits import GroupLimits, xmr_limits
+from policeplan.stats.mdc_rules import (
+    ASTRONOMICAL,
+    MDC_RULES,
+    RULE_NAMES,
+    SHIFT,
+    RuleSet,
+)
+from policeplan.stats.mdc_seasonality import (
+    Seasonality,
+    same_month_earlier_years,
+    seasonal_signal_note,
+    seasonality,
+)
+
+__all__ = [
+    "ASTRONOMICAL",
+    "BEYOND_LIMIT",
+    "MDC_RULES",
+    "RULES",
+    "RULE_NAMES",
+    "RUN",
+    "SHIFT",
+    "TREND",
+    "TWO_OF_THREE",
+    "AssuranceIcon",
+    "Direction",
+    "GroupLimits",
+    "ImprovementDirection",
+    "MdcChart",
+    "MdcGroup",
+    "MdcPoint",
+    "ProcessLimits",
+    "Rebase",
+    "RuleSet",
+    "Seasonality",
+    "SpcPoint",
+    "SpecialCause",
+    "Variation",
+    "VariationIcon",
+    "XmrChart",
+    "assurance_icon",
+    "mdc_chart",
+    "same_month_earlier_years",
+    "seasonal_signal_note",
+    "seasonality",
+    "variation_icon",
+    "xmr_chart",
+    "xmr_limits",
+]
 
 Direction = Literal["up", "down"]
 

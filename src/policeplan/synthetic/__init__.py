@@ -2,9 +2,12 @@
 43 territorial forces and any months, calibrated from the real sample (bundled tables in
 `data/`; nothing outside the package is read). Used by `policeplan demo` and the benchmarks.
 
+    >>> import tempfile
+    >>> from pathlib import Path
     >>> from policeplan.synthetic import generate_police_uk
-    >>> paths = generate_police_uk(Path("demo"), ["essex", "kent"], ["2025-01"], seed=7)
-    ... # doctest: +SKIP
+    >>> paths = generate_police_uk(Path(tempfile.mkdtemp()), ["essex", "kent"], ["2025-01"], seed=7)
+    >>> len(paths)
+    4
 
 Calibration (a developer script, rerun only when the sample changes):
 `python -m policeplan.synthetic.calibrate /work/shared/data/police_uk`.

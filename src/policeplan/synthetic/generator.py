@@ -42,8 +42,9 @@ def generate_police_uk(
     given, is called after each force-month with the number of rows just written. Returns the
     paths written, sorted by month then force.
 
-    >>> paths = generate_police_uk(tmp, ["essex"], ["2025-01"], seed=1)  # doctest: +SKIP
-    >>> [p.name for p in paths]  # doctest: +SKIP
+    >>> import tempfile
+    >>> paths = generate_police_uk(Path(tempfile.mkdtemp()), ["essex"], ["2025-01"], seed=1)
+    >>> [p.name for p in paths]
     ['2025-01-essex-outcomes.csv', '2025-01-essex-street.csv']
     """
     slugs = sorted({_territorial_slug(name) for name in forces})

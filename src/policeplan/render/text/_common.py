@@ -1,0 +1,62 @@
+"""What several text views share: the data label line, reasons a window is not compared,
+and the reading guides."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from policeplan.indicators.windows import Window, month_ranges
+from policeplan.render.wording import STATISTICS_DOCS
+
+
+def label_lines(data_label: str | None) -> list[str]:
+    """'[synthetic demo data]' on outputs of a labelled workspace, else nothing."""
+    return [f"[{data_label}]"] if data_label else []
+
+
+def window_phrase(window: Window) -> str:
+    """'2025-01 to 2025-12', or the month alone."""
+    return window.label()
+
+
+def missing_reason(
+    current: Window,
+    current_missing: Sequence[str],
+    comparison: Window,
+    comparison_missing: Sequence[str],
+) -> str:
+    """Why two windows were not compared, naming the missing months of each.
+
+    >>> missing_reason(Window("2025-01", "2025-12"), [], Window("2024-01", "2024-12"),
+    ...                ["2024-01", "2024-02"])
+    'the comparison window 2024-01 to 2024-12 is incomplete (no data for 2024-01 to 2024-02)'
+    """
+    parts = [
+        f"the {name} window {window.label()} is incomplete (no data for {month_ranges(missing)})"
+        for name, window, missing in (
+            ("current", current, current_missing),
+            ("comparison", comparison, comparison_missing),
+        )
+        if missing
+    ]
+    return "; ".join(parts) if parts else "a window is incomplete"
+
+
+WIDTH = 100
+
+
+def wrapped(text: str, indent: str = "") -> list[str]:
+    """A paragraph as lines of at most 100 characters; continuation lines indented by two
+    more spaces than `indent`."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+    )
+
+
+def guide_lines(*guides: str) -> list[str]:
+    """Reading guides under a table, then where the statistics are explained."""
+    lines = [""]
+    for guide in guides:
+        lines += wrapped(guide)
+    return [*lines, f"More: {STATISTICS_DOCS}"]

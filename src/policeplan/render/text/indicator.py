@@ -1,0 +1,172 @@
+"""The text view of one indicator (`policeplan indicator`).
+
+>>> print(indicator_text(result))  # doctest: +SKIP
+Burglary (burglary) — essex, whole force, police.uk street records
+...
+"""
+
+from __future__ import annotations
+
+from policeplan.indicators import IndicatorResult, LoadedIndicatorResult, LoadedWindow, WindowCount
+from policeplan.indicators.counts import SOURCE_LABELS
+from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
+from policeplan.indicators.windows import month_ranges
+from policeplan.render.text._common import guide_lines, label_lines, missing_reason
+from policeplan.render.wording import (
+    PER_1000,
+    SIGNIFICANCE_GUIDE,
+    SOLVED_GUIDE,
+    count_or_incomplete,
+    not_compared,
+    percent_change,
+    points_change,
+    significance,
+)
+
+__all__ = ["indicator_text"]
+
+
+def indicator_text(result: IndicatorResult | LoadedIndicatorResult) -> str:
+    """An indicator as lines a reader can follow: the two windows, the change with its
+    rate ratio and test, the rate, the solved rate and its change, the harm score."""
+    if isinstance(result, LoadedIndicatorResult):
+        return "\n".join(_loaded_lines(result))
+    return "\n".join(_crime_lines(result))
+
+
+def _area(label: str) -> str:
+    return "whole force" if label == "force" else label
+
+
+def _window_line(name: str, counted: WindowCount) -> str:
+    missing = ""
+    if counted.missing_months:
+        missing = f" (no data for {month_ranges(counted.missing_months)})"
+    return f"  {name:<10} {counted.window.label()}: {count_or_incomplete(counted.count)}{missing}"
+
+
+def _crime_lines(result: IndicatorResult) -> list[str]:
+    title = f"{result.title} ({result.measure})" if result.title else result.measure
+    lines = [
+        *label_lines(result.data_label),
+        f"{title} — {result.force}, {_area(result.area.label)}, "
+        f"{SOURCE_LABELS.get(result.source, result.source)}",
+        _window_line("current", result.current),
+        _window_line("comparison", result.comparison),
+    ]
+    change = result.change
+    if change is None:
+        reason = missing_reason(
+            result.current.window,
+            result.current.missing_months,
+            result.comparison.window,
+            result.comparison.missing_months,
+        )
+        lines.append(f"  change: {not_compared(reason)}")
+    else:
+        percent = (
+            ""
+            if change.percent_difference is None
+            else (f" ({percent_change(float(change.percent_difference))})")
+        )
+        lines.append(
+            f"  change: {change.difference:+,.0f}{percent}, p = {change.p_value:.3g}: "
+            f"{significance(change.significant)}"
+        )
+        lines.append(f"  rate ratio (current ÷ comparison): {_ratio(change.rate_ratio)} "
+                     f"(95% CI {_ratio(change.rate_ratio_lower)} to "
+                     f"{_ratio(change.rate_ratio_upper)})")  # fmt: skip
+    if result.rate_per_1000 is not None and result.population is not None:
+        lines.append(
+            f"  rate: {result.rate_per_1000:.2f} {PER_1000} people (population "
+            f"{result.population.population:,}, {result.population.year} estimate)"
+        )
+    solved = result.solved
+    if solved is not None and solved.proportion is not None:
+        lines.append(
+            f"  solved: {solved.successes:,} = {solved.proportion:.1%} "
+            f"(95% CI {_percent(solved.lower)} to {_percent(solved.upper)})"
+        )
+    solved_change = result.solved_change
+    if solved_change is not None and solved_change.comparison.proportion is not None:
+        points = solved_change.points_difference
+        lines.append(
+            f"  solved change: {points_change(None if points is None else float(points))} "
+            f"against {solved_change.comparison.proportion:.1%}, "
+            f"p = {solved_change.p_value:.3g}: {significance(solved_change.significant)}"
+        )
+    lines.append(f"  harm score: {_harm(result)}")
+    guides = [SIGNIFICANCE_GUIDE]
+    if solved is not None:
+        guides.append(SOLVED_GUIDE)
+    return lines + guide_lines(*guides)
+
+
+def _harm(result: IndicatorResult) -> str:
+    note = result.harm_note
+    if note is not None:
+        return note
+    assert result.harm is not None  # harm_note is None only with a score
+    if result.harm.score is None:
+        return "window incomplete"
+    unweighted = ""
+    if result.harm.unweighted_types:
+        unweighted = f"; not weighted: {', '.join(result.harm.unweighted_types)}"
+    return f"{result.harm.score:,.0f} (weights {result.harm.version}{unweighted})"
+
+
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+_COMBINED = {SUM: "sum", RATE: "pooled rate", MEAN: "mean"}
+
+
+def _loaded_window_line(name: str, window: LoadedWindow) -> str:
+    if window.value is None:
+        return (
+            f"  {name:<10} {window.window.label()}: incomplete "
+            f"(no data for {month_ranges(window.missing_months)})"
+        )
+    unit = f" {window.unit}" if window.unit else ""
+    how = _COMBINED.get(window.combined_as or "", window.combined_as or "")
+    periods = ", ".join(window.periods)
+    return (
+        f"  {name:<10} {window.window.label()}: {_value(window.value)}{unit} ({how} of {periods})"
+    )
+
+
+def _value(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def _loaded_lines(result: LoadedIndicatorResult) -> list[str]:
+    lines = [
+        *label_lines(result.data_label),
+        f"{result.measure} — {result.force} ({result.area}, loaded measure)",
+        _loaded_window_line("current", result.current),
+        _loaded_window_line("comparison", result.comparison),
+    ]
+    change = result.change
+    if change.diff is None:
+        if result.current.value is None or result.comparison.value is None:
+            reason = missing_reason(
+                result.current.window,
+                result.current.missing_months,
+                result.comparison.window,
+                result.comparison.missing_months,
+            )
+        else:
+            reason = "the two windows are combined differently"
+        lines.append(f"  change: {not_compared(reason)}")
+        return lines
+    percent = "" if change.pct_diff is None else f" ({percent_change(change.pct_diff)})"
+    test = "no significance test for averaged values"
+    if change.p_value is not None:
+        test = f"p = {change.p_value:.3g}: {significance(change.significant)}"
+    lines.append(f"  change: {change.diff:+,.4g}{percent}, {test}")
+    return lines + guide_lines(SIGNIFICANCE_GUIDE)

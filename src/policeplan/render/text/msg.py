@@ -1,0 +1,74 @@
+"""The text view of a Most Similar Group comparison (`policeplan msg`): the ranked table,
+the MSG average, the top quartile, the change needed to reach each, the aspiration, the
+funnel's verdict and the sparkline of positions.
+
+    >>> print(msg_text(comparison))  # doctest: +SKIP
+    All crime (excluding anti-social behaviour): Essex and its Most Similar Group
+    ...
+"""
+
+from __future__ import annotations
+
+from policeplan.indicators import MsgComparison
+from policeplan.indicators.counts import SOURCE_LABELS
+from policeplan.render.text._common import guide_lines, label_lines, wrapped
+from policeplan.render.wording import (
+    FUNNEL_GUIDE,
+    MSG_AVERAGE,
+    PER_1000,
+    TOP_QUARTILE,
+    aspiration_words,
+    funnel_position,
+    offences_needed,
+    rank_phrase,
+)
+
+__all__ = ["msg_text"]
+
+
+def msg_text(result: MsgComparison) -> str:
+    """The comparison as a readable table and summary lines."""
+    name = result.force.short_name
+    member = result.force_member
+    better = "lower" if result.direction == "down" else "higher"
+    outside = {f.name: f.outside for f in result.funnel.members}
+    lines = [
+        *label_lines(result.data_label),
+        f"{result.measure.title}: {name} and its Most Similar Group",
+        f"{result.window.label()} ({SOURCE_LABELS[result.source]}); population: ONS mid-"
+        f"{member.population.year} "
+        f"estimate; {better} is better",
+        "",
+        f"{'Rank':>4}  {'Force':<20} {'Count':>9} {'Population':>11} {'Per 1,000':>10}  Funnel",
+    ]
+    for row in result.members:
+        marker = "*" if row.force.slug == result.force.slug else " "
+        lines.append(
+            f"{row.rank:>4}{marker} {row.force.short_name:<20} {row.count:>9,} "
+            f"{row.population.population:>11,} {float(row.rate):>10.1f}  "
+            f"{funnel_position(outside[row.force.slug])}"
+        )
+    size = len(result.members)
+    random_effects = result.random_effects
+    own_random = next(m.outside for m in random_effects.members if m.name == result.force.slug)
+    summary = [
+        f"{MSG_AVERAGE}: {float(result.msg_average):.1f} {PER_1000} ({result.msg_average_note})",
+        f"{TOP_QUARTILE.capitalize()}: rank {result.top_quartile_rank} or better, "
+        f"{float(result.top_quartile_rate):.1f} {PER_1000} or {better}",
+        f"{name}: {rank_phrase(member.rank, size)}, {float(member.rate):.1f} {PER_1000}",
+        f"Change to reach the {MSG_AVERAGE}: {offences_needed(result.change_to_average)}",
+        f"Change to reach the {TOP_QUARTILE}: {offences_needed(result.change_to_top_quartile)}",
+        aspiration_words(result.aspiration, result.aspiration_met),
+        f"Funnel: group rate {result.funnel.group_rate:.1f} {PER_1000}; {name} is "
+        + funnel_position(result.force_funnel.outside),
+        result.significance_note,
+        f"Allowing for the usual spread between forces (random-effects funnel, tau "
+        f"{random_effects.tau_per_1000:.1f} {PER_1000}): {name} is " + funnel_position(own_random),
+        "Positions over the last 12 windows (oldest first): "
+        + " ".join("·" if p.rank is None else str(p.rank) for p in result.positions),
+        *(f"Excluded: {e.force.short_name}: {e.reason}" for e in result.excluded),
+    ]
+    lines.append("")
+    for sentence in summary:
+        lines += wrapped(sentence)
+    return "\n".join(lines + guide_lines(FUNNEL_GUIDE))

@@ -1,0 +1,96 @@
+"""The text view of a scorecard (`policeplan scorecard`): every crime measure of a force
+over one window against another, as a table with a title, the windows and headers.
+
+    >>> print(scorecard_text(card))  # doctest: +SKIP
+    Scorecard: Essex, 2025-01 to 2025-12 against 2024-01 to 2024-12 ...
+"""
+
+from __future__ import annotations
+
+from policeplan.indicators import IndicatorResult, Scorecard
+from policeplan.indicators.counts import POLICE_UK, SOURCE_LABELS
+from policeplan.render.text._common import guide_lines, label_lines, missing_reason, wrapped
+from policeplan.render.wording import (
+    PER_1000,
+    SIGNIFICANCE_GUIDE,
+    SOLVED_GUIDE,
+    count_or_incomplete,
+    not_compared,
+    percent_change,
+    significance,
+)
+
+__all__ = ["scorecard_text"]
+
+_HEADS = ("Measure", "Count", "Before", "Change", "Test", PER_1000.capitalize(), "Solved")
+
+
+def scorecard_text(card: Scorecard) -> str:
+    """The scorecard as a titled table; when windows are incomplete, the reason once."""
+    lines = [
+        *label_lines(card.data_label),
+        f"Scorecard: {card.force_name}, {card.current.label()} against "
+        f"{card.comparison.label()} ({SOURCE_LABELS[POLICE_UK]})",
+        "",
+        _row(*_HEADS),
+    ]
+    lines += [_row(*_cells(result)) for result in card.indicators]
+    reasons = _reasons(card)
+    if reasons:
+        lines += ["", *(not_compared(reason) for reason in reasons)]
+    lines += [
+        "",
+        *wrapped(
+            "Count: the current window; Before: the comparison window; Change: in per cent; "
+            f"{PER_1000.capitalize()}: crimes {PER_1000} people; Solved: the share of the "
+            "current window's crimes solved."
+        ),
+    ]
+    return "\n".join(lines + guide_lines(SIGNIFICANCE_GUIDE, SOLVED_GUIDE))
+
+
+def _row(measure: str, count: str, before: str, change: str, test: str, rate: str,
+         solved: str) -> str:  # fmt: skip
+    return (
+        f"  {measure:<26} {count:>9} {before:>9} {change:>8}  {test:<15} {rate:>9} {solved:>7}"
+    ).rstrip()
+
+
+def _cells(result: IndicatorResult) -> tuple[str, str, str, str, str, str, str]:
+    change = result.change
+    percent = (
+        None
+        if change is None or change.percent_difference is None
+        else float(change.percent_difference)
+    )
+    rate = "—" if result.rate_per_1000 is None else f"{result.rate_per_1000:.2f}"
+    solved = result.solved
+    solved_rate = (
+        "—" if solved is None or solved.proportion is None else (f"{solved.proportion:.1%}")
+    )
+    return (
+        result.measure,
+        count_or_incomplete(result.current.count),
+        count_or_incomplete(result.comparison.count),
+        percent_change(percent),
+        significance(None if change is None else change.significant),
+        rate,
+        solved_rate,
+    )
+
+
+def _reasons(card: Scorecard) -> list[str]:
+    """Why measures were not compared, each distinct reason once."""
+    reasons: list[str] = []
+    for result in card.indicators:
+        if result.change is not None:
+            continue
+        reason = missing_reason(
+            result.current.window,
+            result.current.missing_months,
+            result.comparison.window,
+            result.comparison.missing_months,
+        )
+        if reason not in reasons:
+            reasons.append(reason)
+    return reasons

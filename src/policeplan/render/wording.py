@@ -1,0 +1,176 @@
+"""Every word a reader sees about a result, defined once: the text views use these now,
+the HTML and spreadsheet views later.
+
+Phrases that are also part of a JSON contract (a note, a verdict) are defined in the
+library beside the value they describe and re-exported here, so there is still one
+definition.
+
+    >>> significance(True), significance(None)
+    ('significant', 'not compared')
+    >>> rank_phrase(4, 10)
+    '4th of 10'
+    >>> percent_change(-6.14)
+    '-6.1%'
+"""
+
+from __future__ import annotations
+
+from policeplan.indicators.counts import SOURCE_LABELS
+from policeplan.indicators.harm import NO_WEIGHTS
+from policeplan.indicators.indicator import HARM_POLICE_UK_ONLY
+from policeplan.stats import ABOVE_95, ABOVE_998, BELOW_95, BELOW_998, Variation
+
+__all__ = [
+    "FUNNEL_GUIDE",
+    "HARM_POLICE_UK_ONLY",
+    "INCOMPLETE",
+    "MSG_AVERAGE",
+    "NOT_COMPARED",
+    "NOT_SIGNIFICANT",
+    "NO_WEIGHTS",
+    "PER_1000",
+    "SIGNIFICANCE_GUIDE",
+    "SIGNIFICANT",
+    "SOLVED_GUIDE",
+    "SOURCE_LABELS",
+    "SPC_GUIDE",
+    "STATISTICS_DOCS",
+    "TOP_QUARTILE",
+    "WITHIN_NORMAL_VARIATION",
+    "aspiration_words",
+    "count_or_incomplete",
+    "funnel_position",
+    "not_compared",
+    "offences_needed",
+    "ordinal",
+    "percent_change",
+    "points_change",
+    "rank_phrase",
+    "significance",
+    "variation_words",
+]
+
+# --- Significance of a change ----------------------------------------------------------
+SIGNIFICANT = "significant"
+NOT_SIGNIFICANT = "not significant"
+NOT_COMPARED = "not compared"
+INCOMPLETE = "incomplete"
+SIGNIFICANCE_GUIDE = (
+    "significant = a change this large would happen by chance less than 1 time in 20 (p < 0.05)"
+)
+SOLVED_GUIDE = (
+    "solved = charged or summonsed, or an out-of-court disposal (police.uk's last outcome)"
+)
+STATISTICS_DOCS = "policeplan docs statistics"
+
+# --- Rates and groups ------------------------------------------------------------------
+PER_1000 = "per 1,000"
+MSG_AVERAGE = "MSG average"
+TOP_QUARTILE = "top quartile"
+FUNNEL_GUIDE = (
+    "funnel: a rate outside its 95% limits is further from the group rate than chance would "
+    "take it more than 1 time in 20; outside its 99.8% limits, 1 time in 500"
+)
+
+# --- Statistical process control --------------------------------------------------------
+WITHIN_NORMAL_VARIATION = "within normal variation"
+SPC_GUIDE = (
+    "common cause = within normal variation; special cause = a signal (a point beyond the "
+    "limits, a run of 7 on one side of the mean, a trend of 6, or 2 of 3 near a limit)"
+)
+_VARIATION = {
+    Variation.COMMON_CAUSE: f"common cause ({WITHIN_NORMAL_VARIATION})",
+    Variation.IMPROVING: "special cause improving",
+    Variation.CONCERNING: "special cause concerning",
+    Variation.NEITHER: "special cause (neither better nor worse)",
+}
+
+_FUNNEL = {
+    ABOVE_998: "above its 99.8% limit",
+    ABOVE_95: "above its 95% limit",
+    BELOW_95: "below its 95% limit",
+    BELOW_998: "below its 99.8% limit",
+}
+
+
+def significance(significant: bool | None) -> str:
+    """'significant', 'not significant', or 'not compared' (None: no test was possible)."""
+    if significant is None:
+        return NOT_COMPARED
+    return SIGNIFICANT if significant else NOT_SIGNIFICANT
+
+
+def not_compared(reason: str) -> str:
+    """'not compared: REASON'.
+
+    >>> not_compared("2025-03 is missing")
+    'not compared: 2025-03 is missing'
+    """
+    return f"{NOT_COMPARED}: {reason}"
+
+
+def count_or_incomplete(count: int | float | None) -> str:
+    """A count with thousands separators, or 'incomplete' when the window has gaps.
+
+    >>> count_or_incomplete(12345), count_or_incomplete(None)
+    ('12,345', 'incomplete')
+    """
+    if count is None:
+        return INCOMPLETE
+    return f"{count:,.0f}" if float(count).is_integer() else f"{count:,.2f}"
+
+
+def percent_change(percent: float | None) -> str:
+    """A change in per cent with its sign, one decimal place ('' when there is none)."""
+    return "" if percent is None else f"{percent:+.1f}%"
+
+
+def points_change(points: float | None) -> str:
+    """A change in percentage points with its sign.
+
+    >>> points_change(2.5)
+    '+2.5 points'
+    """
+    return "" if points is None else f"{points:+.1f} points"
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st.
+
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
+    """
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def rank_phrase(rank: int | None, of: int) -> str:
+    """'4th of 10', or 'not ranked' without a rank."""
+    return "not ranked" if rank is None else f"{ordinal(rank)} of {of}"
+
+
+def funnel_position(outside: str | None) -> str:
+    """Where a rate lies against its funnel limits, e.g. 'above its 95% limit'."""
+    return _FUNNEL.get(outside or "", "within its 95% limits")
+
+
+def variation_words(variation: Variation) -> str:
+    """Making Data Count's verdict on a point, in words."""
+    return _VARIATION.get(variation, str(variation))
+
+
+def offences_needed(change: int) -> str:
+    """'0 (already there)', '+120 offences' or '-6,428 offences'."""
+    if change == 0:
+        return "0 (already there)"
+    return f"{change:+,} offences"
+
+
+def aspiration_words(aspiration: str | None, met: bool | None) -> str:
+    """'Aspiration (rank:4): met', or 'Aspiration: none set'."""
+    if aspiration is None:
+        return "Aspiration: none set"
+    return f"Aspiration ({aspiration}): {'met' if met else 'not met'}"

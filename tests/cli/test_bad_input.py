@@ -1,0 +1,357 @@
+"""Every command of `policeplan --help`, given bad input, answers with one line naming the
+file, line or field, exits with 1 (error) or 2 (usage), never shows a traceback, and leaves
+the workspace exactly as it was (every file hashed before and after).
+
+The workspace is a small demo (two forces, two months, the example plan and delivery plan),
+copied afresh for each case. Bad files live outside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from policeplan.cli import cli
+from policeplan.config import load_settings
+from policeplan.demo import build_demo
+from policeplan.plan import example_plan_path
+from policeplan.records import dispose_engines
+from tests.conftest import TEST_DATA
+
+pytestmark = pytest.mark.slow
+
+STREET_HEADER = (
+    "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,"
+    "LSOA code,LSOA name,Crime type,Last outcome category,Context"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """`args` after the command's path may hold {placeholders} (see `_inputs`); the error
+    line must contain `names` (formatted the same way)."""
+
+    command: tuple[str, ...]
+    kind: str
+    args: tuple[str, ...]
+    names: str
+    read_only: bool = False
+    xfail: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{' '.join(self.command)}: {self.kind}"
+
+
+def _file_cases(command: tuple[str, ...], suffix: str, *extra: str) -> list[Case]:
+    """A missing, an empty, a binary file, a wrong header and a folder given as FILE."""
+    cases = [
+        Case(command, kind, (f"{{{kind}_{suffix[1:]}}}", *extra), f"{kind}{suffix}")
+        for kind in ("missing", "empty", "binary", "header")
+    ]
+    return [*cases, Case(command, "folder", ("{folder}", *extra), "folder")]
+
+
+def _window_cases(command: tuple[str, ...], *, measure: bool = True) -> list[Case]:
+    """An unknown force, an unknown measure and a malformed month."""
+    first = ("burglary",) if measure else ()
+    window = ("--to", "2025-02", "--months", "1")
+    cases = [
+        Case(command, "unknown force", (*first, "--force", "nowhere", *window), "'nowhere'"),
+        Case(
+            command,
+            "malformed period",
+            (*first, "--force", "essex", "--to", "2025-13", "--months", "1"),
+            "'2025-13'",
+        ),
+    ]
+    if measure:
+        cases.append(
+            Case(command, "unknown measure", ("burglar", "--force", "essex", *window), "'burglar'")
+        )
+    return cases
+
+
+def _no_workspace(command: tuple[str, ...], *args: str) -> Case:
+    """A file where the workspace directory is expected."""
+    return Case(command, "file as workspace", args, "empty.csv")
+
+
+QUARTER = ("--quarter", "2021/22 Q2")
+CASES = [
+    *_file_cases(("import", "home-office"), ".csv"),
+    Case(("import", "home-office"), "read-only workspace", ("{good_home_office}",), "{ws}", True),
+    *_file_cases(("import", "measures"), ".csv"),
+    Case(("import", "measures"), "read-only workspace", ("{good_measures}",), "{ws}", True),
+    *_file_cases(("import", "police-uk"), ".csv"),
+    Case(("import", "police-uk"), "read-only workspace", ("{good_street}",), "{ws}", True),
+    *_file_cases(("import", "records"), ".csv", "--mapping", "{records_mapping}"),
+    Case(
+        ("import", "records"),
+        "mapping typo",
+        ("{good_records}", "--mapping", "{typo_mapping}"),
+        "'colums'",
+    ),
+    Case(
+        ("import", "records"),
+        "read-only workspace",
+        ("{good_records}", "--mapping", "{records_mapping}"),
+        "{ws}",
+        True,
+    ),
+    *_file_cases(("weights", "load"), ".csv", "--version", "v1"),
+    Case(
+        ("weights", "load"),
+        "read-only workspace",
+        ("{good_weights}", "--version", "v1"),
+        "{ws}",
+        True,
+    ),
+    *_file_cases(("plan", "load"), ".yaml"),
+    Case(("plan", "load"), "read-only workspace", ("{good_plan}",), "{ws}", True),
+    _no_workspace(("plan", "show")),
+    _no_workspace(("coverage",)),
+    _no_workspace(("rejects",)),
+    Case(
+        ("rejects",),
+        "unknown force",
+        ("--force", "nowhere"),
+        "'nowhere'",
+        xfail="w7-render: rejects --force lists nothing for an unknown force, exit 0",
+    ),
+    *_window_cases(("indicator",)),
+    *_window_cases(("breakdown",)),
+    *_window_cases(("scorecard",), measure=False),
+    *_window_cases(("msg",)),
+    *_window_cases(("hotspots",)),
+    Case(
+        ("hotspots",),
+        "cell too small",
+        ("all-crime", "--force", "essex", "--to", "2025-02", "--months", "1", "--cell", "10"),
+        "--cell",
+    ),
+    Case(("weights", "show"), "unknown force", ("--force", "nowhere"), "'nowhere'"),
+    Case(
+        ("msg",),
+        "unknown force in group",
+        ("burglary", "--force", "essex", "--to", "2025-02", "--months", "1", "--group", "kent,xx"),
+        "--group",
+    ),
+    Case(
+        ("spc",),
+        "unknown force",
+        ("burglary", "--force", "nowhere", "--from", "2025-01", "--to", "2025-02"),
+        "'nowhere'",
+    ),
+    Case(
+        ("spc",),
+        "unknown measure",
+        ("burglar", "--force", "essex", "--from", "2025-01", "--to", "2025-02"),
+        "'burglar'",
+    ),
+    Case(
+        ("spc",),
+        "malformed period",
+        ("burglary", "--force", "essex", "--from", "2025-1", "--to", "2025-02"),
+        "--from",
+    ),
+    Case(("demo",), "malformed period", ("--from", "2025-13", "--to", "2025-12"), "'2025-13'"),
+    Case(("demo",), "months the wrong way round", ("--from", "2025-03", "--to", "2025-01"), "--to"),
+    Case(("demo",), "read-only workspace", ("--from", "2025-01", "--to", "2025-01"), "{ws}", True),
+    *_file_cases(("delivery", "import"), ".csv"),
+    Case(("delivery", "import"), "binary xlsx", ("{binary_xlsx}",), "binary.xlsx"),
+    Case(("delivery", "import"), "read-only workspace", ("{good_delivery}",), "{ws}", True),
+    Case(
+        ("delivery", "export"), "missing folder", ("{missing_folder}/plan.xlsx",), "missing-folder"
+    ),
+    Case(("delivery", "export"), "folder", ("{folder}",), "folder"),
+    Case(("delivery", "export"), "unknown format", ("{output}.txt",), "output.txt"),
+    _no_workspace(("delivery", "audit")),
+    Case(("delivery", "summary"), "malformed period", ("--quarter", "2021Q2"), "'2021Q2'"),
+    Case(
+        ("delivery", "summary"),
+        "malformed date",
+        (*QUARTER, "--as-of", "2021-13-01"),
+        "'2021-13-01'",
+    ),
+    Case(
+        ("delivery", "approve"), "malformed period", ("DA", "--quarter", "2021-23Q2"), "'2021-23Q2'"
+    ),
+    Case(("delivery", "approve"), "unknown strand", ("XX", *QUARTER), "'XX'"),
+    Case(("delivery", "status"), "unknown action", ("DA-999", "complete"), "'DA-999'"),
+    Case(("delivery", "status"), "unknown status", ("DA-001", "finished"), "'finished'"),
+    Case(("delivery", "status"), "read-only workspace", ("DA-001", "complete"), "{ws}", True),
+    Case(
+        ("delivery", "update"),
+        "missing file",
+        ("DA", *QUARTER, "--achieved", "{missing_txt}"),
+        "missing.txt",
+    ),
+    Case(
+        ("delivery", "update"),
+        "binary file",
+        ("DA", *QUARTER, "--achieved", "{binary_csv}"),
+        "binary.csv",
+    ),
+    Case(("delivery", "update"), "folder", ("DA", *QUARTER, "--achieved", "{folder}"), "folder"),
+    Case(
+        ("delivery", "update"),
+        "malformed period",
+        ("DA", "--quarter", "Q5 2021/22"),
+        "'Q5 2021/22'",
+    ),
+    Case(
+        ("delivery", "update"),
+        "read-only workspace",
+        ("DA", *QUARTER, "--insight", "{good_text}"),
+        "{ws}",
+        True,
+    ),
+    Case(("docs",), "unknown topic", ("nonsense",), "'nonsense'"),
+]
+
+
+def _leaf_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _leaf_commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+def test_every_command_of_the_help_has_bad_input_cases() -> None:
+    assert {case.command for case in CASES} == set(_leaf_commands(cli))
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo workspace, built once and copied for each case."""
+    folder = tmp_path_factory.mktemp("template") / "workspace"
+    build_demo(load_settings(folder, {}), "2025-01", "2025-02", forces=("essex", "kent"))
+    dispose_engines()
+    return folder
+
+
+def _inputs(folder: Path) -> dict[str, str]:
+    folder.mkdir()
+    for suffix in (".csv", ".yaml", ".xlsx"):
+        (folder / f"empty{suffix}").write_bytes(b"")
+        (folder / f"binary{suffix}").write_bytes(bytes(range(256)) * 4)
+    (folder / "header.csv").write_text("colour,size\nred,3\n")
+    (folder / "header.yaml").write_text("colour: red\n")
+    (folder / "folder").mkdir()
+    (folder / "good.txt").write_text("Procedure reviewed.\n")
+    (folder / "2025-02-essex-street.csv").write_text(
+        f"{STREET_HEADER}\nid1,2025-02,Essex Police,Essex Police,0.47,51.73,On or near X,"
+        "E01021720,Basildon 001A,Burglary,,\n"
+    )
+    (folder / "home-office.csv").write_text(
+        "Financial_Year,Financial_Quarter,Force_Name,Offence_Code,Number_of_Offences\n"
+        "2017/18,1,Essex,17A,12\n"
+    )
+    (folder / "records.csv").write_text("Ref,Recorded,Category\nR1,2025-02-03,Burglary\n")
+    mapping = "force: essex\ncolumns: {reference: Ref, recorded: Recorded, crime_type: Category}\n"
+    (folder / "records.yaml").write_text(mapping)
+    (folder / "typo.yaml").write_text(mapping.replace("columns:", "colums:"))
+    names = {
+        f"{kind}_{suffix[1:]}": str(folder / f"{kind}{suffix}")
+        for kind in ("missing", "empty", "binary", "header")
+        for suffix in (".csv", ".yaml", ".xlsx", ".txt")
+    }
+    return {
+        **names,
+        "folder": str(folder / "folder"),
+        "missing_folder": str(folder / "missing-folder"),
+        "output": str(folder / "output"),
+        "good_text": str(folder / "good.txt"),
+        "good_street": str(folder / "2025-02-essex-street.csv"),
+        "good_home_office": str(folder / "home-office.csv"),
+        "good_records": str(folder / "records.csv"),
+        "records_mapping": str(folder / "records.yaml"),
+        "typo_mapping": str(folder / "typo.yaml"),
+        "good_measures": str(TEST_DATA / "measures" / "good.csv"),
+        "good_weights": str(TEST_DATA / "indicators" / "test-weights.csv"),
+        "good_plan": str(example_plan_path()),
+        "good_delivery": str(TEST_DATA / "delivery" / "plan_small.csv"),
+    }
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _set_read_only(folder: Path, read_only: bool) -> None:
+    """Make the workspace unwritable: file modes for a user, the immutable flag for root
+    (who ignores modes); skip when neither is possible."""
+    paths = [folder, *folder.rglob("*")]
+    if os.geteuid() != 0:
+        for path in paths:
+            mode = path.stat().st_mode
+            path.chmod(mode & ~0o222 if read_only else mode | 0o200)
+        return
+    flag = "+i" if read_only else "-i"
+    done = subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True, check=False)
+    if done.returncode != 0 and read_only:
+        pytest.skip("cannot make a folder read-only as root here (no chattr)")
+
+
+def _answer(result: Result) -> list[str]:
+    """The lines the user reads, without click's usage preamble (exit code 2)."""
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    if result.exit_code == 2:
+        lines = [line for line in lines if not line.startswith(("Usage:", "Try '"))]
+    return lines
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case.xfail))
+        if case.xfail
+        else case
+        for case in CASES
+    ],
+    ids=[case.id for case in CASES],
+)
+def test_bad_input_is_one_line_and_changes_nothing(
+    case: Case, template: Path, tmp_path: Path
+) -> None:
+    workspace = tmp_path / "workspace"
+    shutil.copytree(template, workspace)
+    values = {**_inputs(tmp_path / "input"), "ws": str(workspace)}
+    args = [arg.format(**values) for arg in case.args]
+    root = [
+        "--workspace",
+        values["empty_csv"] if case.kind == "file as workspace" else str(workspace),
+    ]
+    before = _fingerprint(workspace)
+
+    if case.read_only:
+        _set_read_only(workspace, True)
+    try:
+        result = CliRunner().invoke(cli, [*root, *case.command, *args], env={"COLUMNS": "200"})
+    finally:
+        dispose_engines()
+        if case.read_only:
+            _set_read_only(workspace, False)
+
+    lines = _answer(result)
+    assert "Traceback" not in result.output
+    assert result.exit_code in (1, 2), result.output
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("Error: "), result.output
+    assert case.names.format(**values) in lines[0]
+    assert _fingerprint(workspace) == before
