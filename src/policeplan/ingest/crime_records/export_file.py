@@ -25,6 +25,7 @@ from policeplan.errors import FileRejected
 from policeplan.ingest.crime_records._keys import did_you_mean
 from policeplan.ingest.crime_records.mapping import CrimeRecordsMapping
 from policeplan.ingest.csv_rows import WHOLE_ROW, RowReject, normalise_column
+from policeplan.user_files import reading_file
 
 __all__ = [
     "ExportFile",
@@ -104,15 +105,16 @@ def inspect_export(
     """Find the file's encoding, delimiter and header (declared in the mapping's `file:`
     section, else detected from its start). Raises FileRejected when it cannot be read."""
     shown = display or str(path)
-    if not path.is_file():
-        raise FileRejected("no such file", file=shown)
-    if path.name.lower().endswith(SPREADSHEET_SUFFIXES):
-        return _inspect_spreadsheet(path, shown, mapping.sheet)
-    try:
-        with _opener(path) as data:
-            first = data.read(65536)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise FileRejected(f"cannot read the file ({exc})", file=shown) from exc
+    with reading_file(shown):
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        if path.name.lower().endswith(SPREADSHEET_SUFFIXES):
+            return _inspect_spreadsheet(path, shown, mapping.sheet)
+        try:
+            with _opener(path) as data:
+                first = data.read(65536)
+        except (EOFError, gzip.BadGzipFile) as exc:
+            raise FileRejected(f"not a readable gzip file ({exc})", file=shown) from exc
     encoding = mapping.encoding
     if encoding == "detect":
         # UTF-8 unless the start says otherwise; DuckDB's reader checks the rest, and a

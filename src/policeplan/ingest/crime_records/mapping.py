@@ -26,6 +26,7 @@ from policeplan.errors import InputError
 from policeplan.ingest.crime_records._keys import MappingError, Section, did_you_mean
 from policeplan.reference import get_force, outcome_groups
 from policeplan.reference.districts import districts_of
+from policeplan.user_files import reading_file
 
 __all__ = [
     "Area",
@@ -125,10 +126,8 @@ def load_mapping(path: str | Path) -> CrimeRecordsMapping:
     """Read and validate the mapping file at `path` (a beats file it names is read
     relative to it)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise MappingError(f"cannot read the mapping file: {exc.strerror}", file=path) from exc
+    with reading_file(path):
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -262,10 +261,8 @@ def _beats_file(section: Section, base: Path | None) -> list[tuple[str, str, str
     path = Path(section.text("file"))
     if base is not None and not path.is_absolute():
         path = base / path
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as exc:
-        raise section.error(f"cannot read the beats file {path}: {exc.strerror}", "file") from exc
+    with reading_file(path):
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     rows = list(csv.reader(lines))
     header = [cell.strip().lower() for cell in rows[0]] if rows else []
     if "beat" not in header or "district" not in header:
