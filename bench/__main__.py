@@ -4,6 +4,7 @@ python -m bench                                  # everything
 python -m bench import --dataset national --keep
 python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
+python -m bench records                          # crime-records import, 1 million records
 python -m bench charts                           # every chart kind to SVG
 python -m bench hotspots                         # hotspots of ~300,000 located rows
 python -m bench startup                          # policeplan --help/--version (goal < 0.5 s)
@@ -83,6 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--repeat", type=_positive, default=3, help="timed runs; the best is kept (default 3)"
     )
 
+    records = commands.add_parser(
+        "records",
+        help="crime-records import of 1 million generated records vs plain DuckDB read_csv",
+        description="Time `import records` of a generated one-million-record extract (kept "
+        "in bench/out/) against plain DuckDB read_csv of the same file (goal: within 2x, "
+        "peak memory under 2 GB).",
+    )
+    records.add_argument(
+        "--repeat", type=_positive, default=1, help="runs per contender; the best is kept"
+    )
+    records_child = commands.add_parser(
+        "records-contender",
+        help="(internal) run one crime-records contender in this process",
+        description="Used by the crime-records benchmark to run each contender in a fresh process.",
+    )
+    records_child.add_argument("name", help="the contender to run")
+    records_child.add_argument("--file", type=Path, required=True, help="the extract")
+    records_child.add_argument("--mapping", type=Path, required=True, help="its mapping")
+    records_child.add_argument("--workdir", type=Path, required=True, help="database folder")
+    records_child.add_argument("--result", type=Path, required=True, help="JSON result")
     charts = commands.add_parser(
         "charts",
         help="chart speed: every chart kind to SVG (goal < 0.3 s a chart)",
@@ -136,6 +157,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         files = [Path(line) for line in args.files.read_text(encoding="utf-8").splitlines()]
         run_contender_here(args.name, files, args.workdir, args.result)
+        return 0
+    if args.command == "records":
+        from bench.crime_records import crime_records_benchmark
+
+        crime_records_benchmark(args.repeat)
+        return 0
+    if args.command == "records-contender":
+        from bench.crime_records import run_contender_here as run_records_contender
+
+        run_records_contender(args.name, args.file, args.mapping, args.workdir, args.result)
         return 0
     if args.command == "hotspots":
         from bench.hotspots import hotspot_benchmark

@@ -95,6 +95,20 @@ CASES = [
     Case(("import", "measures"), "read-only workspace", ("{good_measures}",), "{ws}", True),
     *_file_cases(("import", "police-uk"), ".csv"),
     Case(("import", "police-uk"), "read-only workspace", ("{good_street}",), "{ws}", True),
+    *_file_cases(("import", "records"), ".csv", "--mapping", "{records_mapping}"),
+    Case(
+        ("import", "records"),
+        "mapping typo",
+        ("{good_records}", "--mapping", "{typo_mapping}"),
+        "'colums'",
+    ),
+    Case(
+        ("import", "records"),
+        "read-only workspace",
+        ("{good_records}", "--mapping", "{records_mapping}"),
+        "{ws}",
+        True,
+    ),
     *_file_cases(("weights", "load"), ".csv", "--version", "v1"),
     Case(
         ("weights", "load"),
@@ -257,6 +271,10 @@ def _inputs(folder: Path) -> dict[str, str]:
         "Financial_Year,Financial_Quarter,Force_Name,Offence_Code,Number_of_Offences\n"
         "2017/18,1,Essex,17A,12\n"
     )
+    (folder / "records.csv").write_text("Ref,Recorded,Category\nR1,2025-02-03,Burglary\n")
+    mapping = "force: essex\ncolumns: {reference: Ref, recorded: Recorded, crime_type: Category}\n"
+    (folder / "records.yaml").write_text(mapping)
+    (folder / "typo.yaml").write_text(mapping.replace("columns:", "colums:"))
     names = {
         f"{kind}_{suffix[1:]}": str(folder / f"{kind}{suffix}")
         for kind in ("missing", "empty", "binary", "header")
@@ -270,6 +288,9 @@ def _inputs(folder: Path) -> dict[str, str]:
         "good_text": str(folder / "good.txt"),
         "good_street": str(folder / "2025-02-essex-street.csv"),
         "good_home_office": str(folder / "home-office.csv"),
+        "good_records": str(folder / "records.csv"),
+        "records_mapping": str(folder / "records.yaml"),
+        "typo_mapping": str(folder / "typo.yaml"),
         "good_measures": str(TEST_DATA / "measures" / "good.csv"),
         "good_weights": str(TEST_DATA / "indicators" / "test-weights.csv"),
         "good_plan": str(example_plan_path()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from policeplan.cli.import_crime_records import import_crime_records_command
 from policeplan.cli.import_home_office import import_home_office_command
 from policeplan.cli.import_measures import import_measures_command
 from policeplan.cli.import_police_uk import import_police_uk_command
@@ -23,3 +24,4 @@ def import_group() -> None:
 import_group.add_command(import_police_uk_command)
 import_group.add_command(import_home_office_command)
 import_group.add_command(import_measures_command)
+import_group.add_command(import_crime_records_command)

@@ -116,6 +116,35 @@ STATEMENTS: tuple[str, ...] = (
         unit VARCHAR,
         source_file VARCHAR NOT NULL,
         source_line INTEGER NOT NULL)""",
+    # A force's own crime records (`import records`), partitioned by force and recorded
+    # month. Only mapped fields are kept; victim/location keys are stored as keyed hashes;
+    # `flags` lists the mapping's flags true for the record (docs/crime-records.md).
+    """CREATE TABLE IF NOT EXISTS crime_records (
+        force VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        reference VARCHAR,
+        recorded_date DATE NOT NULL,
+        recorded_time TIME,
+        committed_date DATE,
+        committed_time TIME,
+        offence_code VARCHAR,
+        offence_group VARCHAR,
+        crime_type VARCHAR NOT NULL,
+        district VARCHAR,
+        lpa VARCHAR,
+        beat VARCHAR,
+        easting DOUBLE,
+        northing DOUBLE,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        outcome VARCHAR,
+        outcome_group VARCHAR,
+        solved BOOLEAN,
+        outcome_date DATE,
+        victim_key VARCHAR,
+        location_key VARCHAR,
+        flags VARCHAR[] NOT NULL,
+        source_line INTEGER NOT NULL)""",
     # One row per partition an import (or a revert) replaced; see store/history.py.
     """CREATE TABLE IF NOT EXISTS import_history (
         id BIGINT NOT NULL,
@@ -144,4 +173,5 @@ DATA_TABLES = {
     "street": "street_crimes",
     "outcomes": "outcomes",
     "stop-and-search": "stop_and_search",
+    "records": "crime_records",
 }
