@@ -12,8 +12,8 @@ from policeplan.cli._common import (
     echo_json,
     echo_rejects,
     json_option,
-    open_workspace,
 )
+from policeplan.cli._import_outcome import exit_for, open_real_workspace, run_import
 from policeplan.ingest.crime_records import (
     CrimeRecordsSummary,
     import_crime_records,
@@ -45,17 +45,25 @@ def import_crime_records_command(
     keyword (free-text) columns are matched for flags and never stored. Bad rows are kept
     in the workspace's rejects table (dataset `records`) with line, field and reason; a
     reference found twice in a month is kept and reported. See docs/crime-records.md.
+
+    \b
+    Exit codes: 0 everything loaded, 3 finished with rejected rows
+    (see `policeplan rejects`), 1 error (nothing loaded), 130 interrupted.
     """
     mapping = load_mapping(mapping_path)
-    workspace = open_workspace(ctx)
+    workspace = open_real_workspace(ctx)
     with ProgressBar("Importing records") as progress:
-        summary = import_crime_records(
-            workspace, file, mapping, dry_run=dry_run, on_progress=None if as_json else progress
+        summary = run_import(
+            ctx,
+            lambda: import_crime_records(
+                workspace, file, mapping, dry_run=dry_run, on_progress=None if as_json else progress
+            ),
         )
     if as_json:
         echo_json(summary.to_dict())
     else:
         _print_summary(summary)
+    exit_for(ctx, nothing_loaded=False, rejects=bool(summary.rows_rejected))
 
 
 def _print_summary(summary: CrimeRecordsSummary) -> None:

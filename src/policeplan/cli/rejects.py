@@ -10,7 +10,7 @@ from policeplan.store.rejects import list_rejects
 
 
 @click.command("rejects")
-@click.option("--dataset", default=None, help="street, outcomes, stop-and-search, home-office "
+@click.option("--dataset", default=None, help="street, outcomes, stop-and-search, records, home-office "
               "or measures.")  # fmt: skip
 @click.option("--force", default=None, help="Only this force's rejects (slug).")
 @click.option("--file", "file_contains", default=None, help="Only files whose path contains this.")

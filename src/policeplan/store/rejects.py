@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from policeplan.errors import InputError
+from policeplan.reference import get_force
+from policeplan.store.schema import DATA_TABLES
 from policeplan.store.workspace import Workspace
 
 
@@ -35,6 +38,10 @@ class RejectList:
         }
 
 
+# Every dataset an import keeps rejects for.
+REJECT_DATASETS = (*DATA_TABLES, "home-office", "measures")
+
+
 def list_rejects(
     workspace: Workspace,
     dataset: str | None = None,
@@ -42,7 +49,15 @@ def list_rejects(
     file_contains: str | None = None,
     limit: int = 50,
 ) -> RejectList:
-    """Rejected rows matching the filters: their count by field and the first `limit`."""
+    """Rejected rows matching the filters: their count by field and the first `limit`.
+
+    An unknown force or dataset is an InputError naming it (never an empty list)."""
+    if force is not None:
+        force = get_force(force).slug
+    if dataset is not None and dataset not in REJECT_DATASETS:
+        raise InputError(
+            f"no dataset {dataset!r}; datasets: {', '.join(REJECT_DATASETS)}", field="dataset"
+        )
     where, params = ["true"], []
     for column, value in (("dataset", dataset), ("force", force)):
         if value is not None:
