@@ -10,8 +10,11 @@ from policeplan.store.rejects import list_rejects
 
 
 @click.command("rejects")
-@click.option("--dataset", default=None, help="street, outcomes, stop-and-search, records, home-office "
-              "or measures.")  # fmt: skip
+@click.option(
+    "--dataset",
+    default=None,
+    help="street, outcomes, stop-and-search, records, home-office or measures.",
+)
 @click.option("--force", default=None, help="Only this force's rejects (slug).")
 @click.option("--file", "file_contains", default=None, help="Only files whose path contains this.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
