@@ -53,10 +53,11 @@ def scorecard(
     chosen_plan = resolve_plan(workspace, plan)
     force = get_force(query.force)
     current = query.current_window
-    other = comparison_window(current, query.compare, chosen_plan)
+    other = comparison_window(current, query.comparison, chosen_plan)
     definitions = [crime_measure(measure, chosen_plan) for measure in query.measures]
     with workspace.connect(read_only=True) as con:
-        tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK)
+        tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK,
+                                      accept_suspect=query.accept_suspect_months)  # fmt: skip
     label = workspace.label()
     return Scorecard(
         requested_force=query.force,

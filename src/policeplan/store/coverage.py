@@ -64,7 +64,7 @@ def coverage(workspace: Workspace) -> Coverage:
     for (force, dataset), months in groups.items():
         for month, loaded, rejected in months:
             median = _neighbour_median(month, months)
-            suspect = median is not None and loaded < INCOMPLETE_SHARE * median
+            suspect = looks_incomplete(loaded, median)
             result.partitions.append(
                 Partition(force, dataset, month, loaded, rejected, suspect, median)
             )
@@ -75,6 +75,16 @@ def coverage(workspace: Workspace) -> Coverage:
         if missing:
             result.gaps.append(Gap(force, dataset, missing))
     return result
+
+
+def looks_incomplete(loaded: int, neighbour_median: float | None) -> bool:
+    """A month looks incomplete when it has fewer rows than INCOMPLETE_SHARE of its
+    neighbours' median (the one test `coverage` and the indicator windows share)."""
+    return neighbour_median is not None and loaded < INCOMPLETE_SHARE * neighbour_median
+
+
+def neighbour_median(month: str, months: list[tuple[str, int, int]]) -> float | None:
+    return _neighbour_median(month, months)
 
 
 def _neighbour_median(month: str, months: list[tuple[str, int, int]]) -> float | None:
