@@ -18,6 +18,7 @@ from policeplan.indicators.indicator import change_dict
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import BREAKDOWNS, BreakdownQuery
+from policeplan.indicators.scorecard import VERDICT_BASIS
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.reference import Population, districts_of, get_force, population_for
 from policeplan.stats.exposure import window_rate
@@ -31,7 +32,6 @@ __all__ = ["BREAKDOWNS", "UNLOCATED_PART", "VERDICT_BASIS", "Breakdown", "Breakd
 
 # The row that makes a district or LPA breakdown add up to the force total.
 UNLOCATED_PART = "No location / unknown district"
-VERDICT_BASIS = "q_value (Benjamini-Hochberg)"
 
 
 @dataclass(frozen=True)
