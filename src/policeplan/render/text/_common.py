@@ -67,6 +67,15 @@ def incomplete_reason(current: WindowCount, comparison: WindowCount) -> str:
     return "; ".join(parts) if parts else "a window is incomplete"
 
 
+def caveat_notes(caveats: Sequence[str | None]) -> list[str]:
+    """Each distinct caveat of a table's tests once: 'Caveat (3 tests): …'."""
+    counts: dict[str, int] = {}
+    for caveat in caveats:
+        if caveat:
+            counts[caveat] = counts.get(caveat, 0) + 1
+    return [f"Caveat ({n} test{'s' if n != 1 else ''}): {caveat}" for caveat, n in counts.items()]
+
+
 WIDTH = 100
 
 
