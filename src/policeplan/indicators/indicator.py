@@ -74,6 +74,8 @@ class IndicatorResult:
     data_label: str | None
     title: str | None = None  # the measure's title, e.g. "Burglary"
     solved_maturity: OutcomeMaturity | None = None
+    # The comparison window's solved rate, given even when its change is not tested.
+    solved_comparison: ProportionInterval | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -118,7 +120,9 @@ class IndicatorResult:
             "population_basis": None if self.population is None else self.population.basis,
             "solved": _solved_dict(self.solved),
             "harm": _harm_dict(self.harm, self.source),
-            "solved_change": _solved_change_dict(self.solved_change, self.solved_maturity),
+            "solved_change": _solved_change_dict(
+                self.solved_change, self.solved_maturity, self.solved, self.solved_comparison
+            ),
             "warnings": list(self.warnings),
         }
 
@@ -151,14 +155,31 @@ def change_dict(change: CountChange | None) -> dict[str, Any]:
     }
 
 
+def solved_gap(
+    solved: ProportionInterval | None, comparison: ProportionInterval | None
+) -> float | None:
+    """The solved rate's change in percentage points (None when a rate is missing)."""
+    if solved is None or comparison is None:
+        return None
+    if solved.proportion is None or comparison.proportion is None:
+        return None
+    return (solved.proportion - comparison.proportion) * 100
+
+
 def _solved_change_dict(
-    change: ProportionComparison | None, maturity: OutcomeMaturity | None
+    change: ProportionComparison | None,
+    maturity: OutcomeMaturity | None,
+    solved: ProportionInterval | None,
+    comparison: ProportionInterval | None,
 ) -> dict[str, Any] | None:
+    """The change in the solved rate; when the windows' outcomes differ in maturity, the
+    two rates and their difference but no test (`comparable` false, with the `reason`)."""
     if change is None and maturity is None:
         return None
+    gap = solved_gap(solved, comparison)
     found: dict[str, Any] = {
-        "comparison": None,
-        "points_difference": None,
+        "comparison": _solved_dict(comparison),
+        "points_difference": None if gap is None else round(gap, 1),
         "p_value": None,
         "significant": None,
     }
@@ -336,10 +357,11 @@ def crime_indicator(
         change = count_change(
             current.count, comparison.count, current_window, other_window, history
         )
-    solved = solved_change = maturity = None
+    solved = solved_change = maturity = solved_before = None
     if current.solved is not None and current.count:
         solved = wilson_interval(current.solved, current.count)
         if comparison.solved is not None and comparison.count:
+            solved_before = wilson_interval(comparison.solved, comparison.count)
             now: dict[str | None, int] = {k: n for k, n in current.outcomes.items()}
             then: dict[str | None, int] = {k: n for k, n in comparison.outcomes.items()}
             maturity = compare_outcome_maturity(now, then)
@@ -367,4 +389,5 @@ def crime_indicator(
         data_label=data_label,
         title=definition.title,
         solved_maturity=maturity,
+        solved_comparison=solved_before,
     )

@@ -60,8 +60,8 @@ NOT_SIGNIFICANT = "not significant"
 NOT_COMPARED = "not compared"
 INCOMPLETE = "incomplete"
 SIGNIFICANCE_GUIDE = (
-    "significant = a change this large would happen by chance, allowing for the force's usual "
-    "month-to-month variation, less than 1 time in 20 (p < 0.05)"
+    "significant = chance and the usual monthly ups and downs give this less than 1 time in 20 "
+    "(p < 0.05)"
 )
 Q_VALUE_NOTE = (
     "Test: significant when q < 0.05 (Benjamini-Hochberg q-value across the {tests} changes "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from policeplan.indicators import IndicatorResult, LoadedIndicatorResult, LoadedWindow, WindowCount
 from policeplan.indicators.counts import SOURCE_LABELS
+from policeplan.indicators.indicator import solved_gap
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
 from policeplan.indicators.windows import month_ranges
 from policeplan.render.text._common import (
@@ -108,8 +109,13 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
             f"p = {solved_change.p_value:.3g}: {significance(solved_change.significant)}"
         )
     maturity = result.solved_maturity
+    before = result.solved_comparison
     if maturity is not None and not maturity.comparable:
-        lines += wrapped(f"solved change: not tested: {maturity.reason}", "  ")
+        against = ""
+        gap = solved_gap(solved, before)
+        if gap is not None and before is not None and before.proportion is not None:
+            against = f"{points_change(gap)} against {before.proportion:.1%}, "
+        lines += wrapped(f"solved change: {against}not tested: {maturity.reason}", "  ")
     lines.append(f"  harm score: {_harm(result)}")
     lines += [warning_line(warning) for warning in result.warnings]
     guides = [SIGNIFICANCE_GUIDE]
