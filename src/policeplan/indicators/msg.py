@@ -60,7 +60,7 @@ from policeplan.indicators.counts import (
     check_financial_quarters,
     count_table,
 )
-from policeplan.indicators.directions import good_direction
+from policeplan.indicators.directions import good_direction, verdict_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
@@ -126,6 +126,7 @@ def msg_comparison(
     indicator = _plan_indicator(plan, definition.slug)
     # A query built from a form may hold any text: checked here, not only typed.
     good = good_direction(definition.slug, plan, parse_direction(direction))
+    neutral = verdict_direction(definition.slug, plan, parse_direction(direction)) is None
     # An aspiration is the plan's force's own; it says nothing about another force.
     aspiration = (
         indicator.aspiration
@@ -178,6 +179,7 @@ def msg_comparison(
         positions=positions,
         data_label=workspace.label(),
         rank_uncertainty=uncertainty,
+        neutral=neutral,
         warnings=_warnings(members, counts, window),
     )
 

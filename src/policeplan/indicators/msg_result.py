@@ -109,6 +109,9 @@ class MsgComparison:
     data_label: str | None
     rank_uncertainty: RankUncertainty | None = None
     warnings: tuple[str, ...] = ()  # suspect months accepted, populations far away
+    # No good direction (drugs, possession of weapons by default): ranked lowest rate
+    # first, but no member is called better or worse than the group.
+    neutral: bool = False
 
     @property
     def force_member(self) -> MsgMember:
@@ -247,6 +250,7 @@ class MsgComparison:
             },
             "population_year": member.population.year,
             "direction": self.direction,
+            "direction_neutral": self.neutral,
             "rows": [m.to_dict() for m in self.members],
             "excluded": [e.to_dict() for e in self.excluded],
             "group_size": len(self.members),
@@ -290,7 +294,10 @@ class MsgComparison:
             "force_outside_random_effects": next(
                 m.outside for m in self.random_effects.members if m.name == self.force.slug
             ),
-            "significance": [_significance_dict(f, self.direction) for f in self.funnel.members],
+            "significance": [
+                _significance_dict(f, None if self.neutral else self.direction)
+                for f in self.funnel.members
+            ],
             "significance_note": self.significance_note,
             "dispersion": {
                 "ratio": round(self.dispersion.ratio, 2),
@@ -322,7 +329,7 @@ def _funnel_dict(member: FunnelMember) -> dict[str, Any]:
     }
 
 
-def _significance_dict(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
+def _significance_dict(member: FunnelMember, direction: GoodDirection | None) -> dict[str, Any]:
     above = member.rate > member.upper_95
     below = member.rate < member.lower_95
     if not (above or below):
@@ -331,10 +338,8 @@ def _significance_dict(member: FunnelMember, direction: GoodDirection) -> dict[s
         side = "above" if above else "below"
         better = below if direction == "down" else above
         level = "99.8%" if member.outside in ("above 99.8", "below 99.8") else "95%"
-        verdict = (
-            f"{side} the group rate beyond the {level} limits "
-            f"({'better' if better else 'worse'} than the group)"
-        )
+        judged = "" if direction is None else f" ({'better' if better else 'worse'} than the group)"
+        verdict = f"{side} the group rate beyond the {level} limits{judged}"
     return {
         "force": member.name,
         "differs_95": above or below,

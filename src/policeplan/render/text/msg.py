@@ -33,13 +33,16 @@ def msg_text(result: MsgComparison) -> str:
     name = result.force.short_name
     member = result.force_member
     better = "lower" if result.direction == "down" else "higher"
+    judged = f"{better} is better"
+    if result.neutral:
+        judged = "no good direction (counts mostly measure police activity): ranked lowest first"
     outside = {f.name: f.outside for f in result.funnel.members}
     lines = [
         *label_lines(result.data_label),
         f"{result.measure.title}: {name} and its Most Similar Group",
         f"{result.window.label()} ({SOURCE_LABELS[result.source]}); population: ONS mid-"
         f"{member.population.year} "
-        f"estimate; {better} is better",
+        f"estimate; {judged}",
         "",
         f"{'Rank':>4}  {'Range':<7} {'Force':<20} {'Count':>9} {'Population':>11} "
         f"{'Per 1,000':>10}  Funnel",
