@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import csv
 import doctest
 import json
 import math
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 

@@ -298,3 +298,48 @@ def test_json_output_never_holds_nan(real_workspace: Workspace) -> None:
     output = _run(real_workspace, "msg", "all-crime", "--force", "essex", "--to", "2025-12",
                   "--group", ",".join(GROUP), "--json")  # fmt: skip
     json.loads(output, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+
+
+# --- 7. The dispersion-adjusted verdict, where the history is long enough ----------------
+
+
+def _add_months(workspace: Workspace, force: str, crimes_by_month: dict[str, int]) -> None:
+    with workspace.connect() as con:
+        for month, crimes in crimes_by_month.items():
+            con.execute(
+                "INSERT INTO partitions VALUES (?, 'street', CAST(? AS DATE), 'test', '', ?, 0)",
+                [force, f"{month}-01", crimes],
+            )
+            con.execute(
+                "INSERT INTO street_crimes (force, month, falls_within, crime_type, solved, "
+                "source_line) SELECT ?, CAST(? AS DATE), ?, 'Burglary', false, range "
+                "FROM range(?)",
+                [force, f"{month}-01", force, crimes],
+            )
+
+
+def test_a_long_wobbly_history_widens_the_test(workspace: Workspace) -> None:
+    months = [f"{2021 + i // 12}-{i % 12 + 1:02d}" for i in range(40)]  # 2021-01 … 2024-04
+    wobble = [0, 120, -90, 60, -120, 30, 90, -60, 0, -30, 120, -120]
+    _add_months(workspace, "essex", {m: 1000 + wobble[i % 12] * (1 + i % 5) // 3
+                                     for i, m in enumerate(months)})  # fmt: skip
+
+    query = IndicatorQuery("burglary", "essex", "2024-04", months=4, compare="previous")
+    data = compute_indicator(workspace, query).to_dict()
+
+    assert data["method"] == "quasi-Poisson t-test on the log rate ratio (variance × phi)"
+    assert data["dispersion_months"] == 36 and data["dispersion_df"] == 36 - 13
+    assert data["phi"] > 2
+    assert data["p_value"] > data["poisson_p_value"]
+    assert data["caveat"] is None
+    assert data["significant"] is (data["p_value"] < 0.05)
+    text = _run(workspace, "indicator", "burglary", "--force", "essex", "--to", "2024-04",
+                "--months", "4")  # fmt: skip
+    assert f"dispersion phi = {data['phi']:.1f} from 36 months (df 23)" in " ".join(text.split())
+
+
+def test_echo_json_writes_nan_as_null(capsys: pytest.CaptureFixture[str]) -> None:
+    from policeplan.cli._common import echo_json
+
+    echo_json({"phi": float("nan"), "upper": float("inf"), "rate": 1.5})
+    assert json.loads(capsys.readouterr().out) == {"phi": None, "upper": None, "rate": 1.5}

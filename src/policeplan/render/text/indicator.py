@@ -68,7 +68,7 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
     change = result.change
     if change is None:
         reason = incomplete_reason(result.current, result.comparison)
-        lines.append(f"  change: {not_compared(reason)}")
+        lines += wrapped(f"change: {not_compared(reason)}", "  ")
     else:
         percent = (
             ""
@@ -89,10 +89,11 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
         if test.caveat:
             lines += wrapped(f"caveat: {test.caveat}", "  ")
     if result.rate_per_1000 is not None and result.population is not None:
-        lines.append(
-            f"  rate: {result.rate_per_1000:.2f} {PER_1000} people over the current window "
+        lines += wrapped(
+            f"rate: {result.rate_per_1000:.2f} {PER_1000} people over the current window "
             f"(population {result.population.population:,}, mid-{result.population.year}, "
-            f"{result.population.basis})"
+            f"{result.population.basis})",
+            "  ",
         )
     solved = result.solved
     if solved is not None and solved.proportion is not None:
