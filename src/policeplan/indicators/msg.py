@@ -62,8 +62,13 @@ from policeplan.indicators.counts import (
 )
 from policeplan.indicators.directions import good_direction, verdict_direction
 from policeplan.indicators.indicator import window_population
-from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
+from policeplan.indicators.msg_uncertainty import (
+    group_rank_uncertainty,
+    group_warnings,
+    member_phi,
+)
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import (
@@ -74,8 +79,6 @@ from policeplan.indicators.windows import Window, month_ranges
 from policeplan.plan.model import GoodDirection, MsgIndicator, Plan
 from policeplan.reference import Force, Population, get_force
 from policeplan.stats import funnel_plot
-from policeplan.stats.dispersion import estimate_dispersion
-from policeplan.stats.rank_uncertainty import RankUncertainty, rank_uncertainty
 from policeplan.store import Workspace
 
 __all__ = [
@@ -159,8 +162,10 @@ def msg_comparison(
             f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
         )
     ranked = _ranked(included, good)
-    phis = [_phi(tables[m.force.slug], counts[m.force.slug], definition, window) for m in ranked]
-    uncertainty = _uncertainty(ranked, phis, good)
+    phis = [
+        member_phi(tables[m.force.slug], counts[m.force.slug], definition, window) for m in ranked
+    ]
+    uncertainty = group_rank_uncertainty(ranked, phis, good)
     ranges = {found.name: found for found in uncertainty.members}
     members = tuple(replace(m, rank_range=ranges[m.force.slug]) for m in ranked)
     funnel = funnel_plot((m.force.slug, m.count, m.population.population) for m in members)
@@ -180,7 +185,7 @@ def msg_comparison(
         data_label=workspace.label(),
         rank_uncertainty=uncertainty,
         neutral=neutral,
-        warnings=_warnings(members, counts, window),
+        warnings=group_warnings(members, counts, window),
     )
 
 
@@ -208,42 +213,6 @@ def read_group_tables(
                             accept_suspect=accept_suspect, history=source == POLICE_UK)
         for f in forces
     }  # fmt: skip
-
-
-def _phi(table: CountTable, span: WindowCount, measure: CrimeMeasure, window: Window) -> float:
-    """A member's dispersion over the 36 months before `window` (1 when too few are held,
-    and for the quarterly Home Office table)."""
-    if not table.has_outcomes:  # the Home Office table: quarters, not a monthly series
-        return 1.0
-    monthly = {**table.history_for(measure), **span.by_month}
-    return estimate_dispersion(monthly, before=window.first).phi
-
-
-def _uncertainty(
-    members: Sequence[MsgMember], phis: Sequence[float], direction: GoodDirection
-) -> RankUncertainty:
-    return rank_uncertainty(
-        [m.force.slug for m in members],
-        [m.count for m in members],
-        [m.population.population for m in members],
-        direction=direction,
-        dispersion=list(phis),
-    )
-
-
-def _warnings(
-    members: Sequence[MsgMember], counts: Mapping[str, WindowCount], window: Window
-) -> tuple[str, ...]:
-    """Suspect months counted (accepted) in the window and populations far from it."""
-    found: list[str] = []
-    for member in members:
-        name = member.force.short_name
-        for suspect in counts[member.force.slug].suspect_months:
-            if suspect.month in window.months and counts[member.force.slug].accept_suspect:
-                found.append(f"{name}: {suspect.describe()}: counted as accepted")
-        if member.population.warning:
-            found.append(f"{name}: {member.population.warning}")
-    return tuple(found)
 
 
 def msg_tables(
