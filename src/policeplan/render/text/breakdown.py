@@ -54,7 +54,8 @@ def breakdown_text(table: Breakdown) -> str:
         notes.append(f"Rate: crimes {table.rate_label}, not annualised.")
     if table.unlocated is not None and table.unlocated.note:
         notes.append(f"Note: {table.unlocated.note}.")
-    lines.append("")
+    if notes or table.warnings:
+        lines.append("")
     for note in notes:
         lines += wrapped(note)
     lines += [warning_line(warning) for warning in table.warnings]
