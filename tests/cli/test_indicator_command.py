@@ -26,7 +26,8 @@ def test_text_of_a_measure_loaded_with_import_measures_has_no_harm_key_error(
     assert "  current    2025-01 to 2025-02: 78 casualties (sum of 2025-01, 2025-02)" in (
         result.output
     )
-    assert "change: -37 (-32.2%), p = 0.00938: significant" in result.output
+    # Daily rates (issue #8 item 3): 59 days against 60 (2024 is a leap year).
+    assert "change: -35.1 (-31.0%), p = 0.0131: significant" in result.output
 
 
 def test_text_of_a_pooled_rate_measure_prints_its_value(

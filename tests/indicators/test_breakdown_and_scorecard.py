@@ -41,7 +41,9 @@ def test_districts_match_lsoa_name_prefixes(real_workspace: Workspace, shared_da
     parts = breakdown(real_workspace, query).to_dict()
     harlow = next(row for row in parts["rows"] if row["part"] == "Harlow")
     assert harlow["current"] == expected
-    assert len(parts["rows"]) == 14
+    # 14 districts, then the crimes in none of them (issue #9 item 8).
+    assert len(parts["rows"]) == 15
+    assert parts["rows"][-1]["part"] == "No location / unknown district"
 
 
 def test_scorecard_equals_each_indicator_computed_alone(real_workspace: Workspace) -> None:

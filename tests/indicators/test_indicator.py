@@ -37,10 +37,16 @@ def test_essex_burglary_jan_apr_2025_against_2024(
     ).to_dict()
 
     assert (result["current"]["count"], result["comparison"]["count"]) == (now, then)
-    assert result["diff"] == now - then
-    expected_pct = Decimal(100 * (now - then)) / Decimal(then)
+    # Days as the exposure (issue #8 item 9): January-April 2025 has 120 days, 2024 121.
+    assert (result["current_days"], result["comparison_days"]) == (120, 121)
+    assert result["diff"] == round(now - then * 120 / 121, 1)
+    expected_pct = (Decimal(now) / 120 - Decimal(then) / 121) / (Decimal(then) / 121) * 100
     assert result["pct_diff"] == float(expected_pct.quantize(Decimal("0.1"), ROUND_HALF_UP))
-    assert result["p_value"] == pytest.approx(binomtest(now, now + then, 0.5).pvalue, rel=1e-9)
+    poisson = binomtest(now, now + then, 120 / 241).pvalue
+    assert result["poisson_p_value"] == pytest.approx(poisson, rel=1e-9)
+    # Too little history for the dispersion (4 of 24 months): the verdict is the exact test.
+    assert result["p_value"] == result["poisson_p_value"]
+    assert result["caveat"].startswith("only 4 months of history held (24 needed)")
     assert result["significant"] is (result["p_value"] < 0.05)
     # Mid-2024, the estimate nearest 2025 (issue #8 item 10; mid-2019 was the latest bundled).
     assert result["population"] == 1_929_610 and result["population_year"] == 2024
@@ -77,6 +83,10 @@ def test_twelve_months_to_december_2025_for_each_complete_force(
         "count": crimes,
         "complete": True,
         "missing_months": [],
+        "suspect_months": [],
+        "suspect_accepted": False,
+        "incomplete_reason": None,
+        "warnings": [],
     }
 
 
@@ -148,6 +158,10 @@ def test_cli_indicator_prints_the_json_contract(
         "measure", "force", "area", "current", "comparison", "diff", "pct_diff", "p_value",
         "significant", "rate_per_1000", "population", "population_year", "solved",
     }  # fmt: skip
-    assert set(data["current"]) == {"from", "to", "count", "complete", "missing_months"}
+    assert set(data["current"]) == {
+        "from", "to", "count", "complete", "missing_months",
+        # issue #8 item 1: months that look incomplete
+        "suspect_months", "suspect_accepted", "incomplete_reason", "warnings",
+    }  # fmt: skip
     assert set(data["solved"]) == {"count", "rate", "rate_low", "rate_high"}
     assert data["current"]["count"] == count(shared_data, "kent", JAN_APR_2025, "Robbery")[0]

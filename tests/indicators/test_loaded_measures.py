@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scipy.stats import binomtest, fisher_exact
+from scipy.stats import binom, fisher_exact
 
 from policeplan.indicators import IndicatorQuery
 from policeplan.indicators.indicator import compute_indicator
@@ -24,8 +24,12 @@ def test_counts_are_summed_and_tested_like_crimes(loaded: Workspace) -> None:
     ).to_dict()
 
     assert (data["current"]["count"], data["comparison"]["count"]) == (78, 115)
-    assert data["diff"] == -37 and data["pct_diff"] == -32.2
-    assert data["p_value"] == pytest.approx(binomtest(78, 193, 0.5).pvalue)
+    # Days as the exposure (issue #8 item 3): January-February 2025 has 59 days, 2024 60.
+    assert (data["current_days"], data["comparison_days"]) == (59, 60)
+    assert data["diff"] == round(78 - 115 * 59 / 60, 1) == -35.1
+    assert data["pct_diff"] == -31.0  # (78 / 59) / (115 / 60) - 1 = -31.02%
+    # The central exact p-value (twice the smaller tail), as for crimes.
+    assert data["p_value"] == pytest.approx(2 * binom.cdf(78, 193, 59 / 119))
 
 
 def test_rates_with_denominators_use_the_pooled_rate(loaded: Workspace) -> None:

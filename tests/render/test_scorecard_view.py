@@ -29,8 +29,8 @@ def test_not_compared_measures_share_one_stated_reason() -> None:
     assert lines[0] == (
         "Scorecard: Essex, 2025-01 to 2025-12 against 2024-01 to 2024-12 (police.uk street records)"
     )
-    assert lines[2].split() == ["Measure", "Count", "Before", "Change", "Test", "Per", "1,000",
-                                "Solved"]  # fmt: skip
+    assert lines[2].split() == ["Measure", "Count", "Before", "Change", "q", "Test", "Per",
+                                "1,000", "Solved"]  # fmt: skip
     reasons = [line for line in lines if line.startswith("not compared:")]
     assert reasons == [
         "not compared: the comparison window 2024-01 to 2024-12 is incomplete "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +10,7 @@ import click
 
 from policeplan.cli._errors import command_line_args, error_line
 from policeplan.config import Settings
+from policeplan.jsonsafe import dumps
 from policeplan.store import Workspace
 
 EXIT_ERROR = 1
@@ -47,7 +47,8 @@ def open_workspace(ctx: click.Context) -> Workspace:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, sort_keys=False, default=str))
+    """Strict JSON: no NaN or infinity ever reaches the output (they become null)."""
+    click.echo(dumps(data, indent=2))
 
 
 SHOWN_REJECTS = 20

@@ -21,10 +21,10 @@ months_option = click.option(
 )
 compare_option = click.option(
     "--compare",
-    default="previous",
-    show_default=True,
+    default=None,
     help="previous (the window before), last-year (same months a year earlier) or "
-    "baseline:NAME (a baseline of the plan).",
+    "baseline:NAME (a baseline of the plan). Default: previous, or last-year with "
+    "--year-to-date.",
 )
 area_option = click.option(
     "--area", default=None, help="district:NAME or lpa:NAME (default: the whole force)."
@@ -41,6 +41,12 @@ direction_option = click.option(
     type=click.Choice(["up", "down"]),
     default=None,
     help="The good direction (default: the plan's, else down: fewer is better).",
+)
+accept_suspect_option = click.option(
+    "--accept-suspect-months",
+    is_flag=True,
+    help="Count months that look incomplete (far fewer rows than their neighbours) instead "
+    "of treating them as missing; every output then carries a warning.",
 )
 year_to_date_option = click.option(
     "--year-to-date",

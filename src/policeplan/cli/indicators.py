@@ -7,6 +7,7 @@ import click
 from policeplan.cli._common import echo_json, json_option, open_workspace
 from policeplan.cli._options import (
     STATISTICS_HELP,
+    accept_suspect_option,
     area_option,
     compare_option,
     direction_option,
@@ -35,6 +36,7 @@ from policeplan.render import indicator_text, spc_text
 @compare_option
 @area_option
 @source_option
+@accept_suspect_option
 @json_option
 @click.pass_context
 def indicator_command(
@@ -44,18 +46,20 @@ def indicator_command(
     to: str,
     months: int,
     year_to_date: bool,
-    compare: str,
+    compare: str | None,
     area: str | None,
     source: str,
+    accept_suspect_months: bool,
     as_json: bool,
 ) -> None:
     """Count MEASURE over a window and test its change against another window.
 
     MEASURE is a crime measure such as all-crime, burglary or violent-crime, a composite
     measure of the plan, or a measure loaded with `import measures`. Windows with missing
-    months are reported incomplete, never compared.
+    months, or months that look incomplete, are reported incomplete, never compared.
     """
-    query = IndicatorQuery(measure, force, to, months, compare, area, source, year_to_date)
+    query = IndicatorQuery(measure, force, to, months, compare, area, source, year_to_date,
+                           accept_suspect_months)  # fmt: skip
     result = compute_indicator(open_workspace(ctx), query)
     if as_json:
         echo_json(result.to_dict())

@@ -7,6 +7,7 @@ import click
 from policeplan.cli._common import echo_json, json_option, open_workspace
 from policeplan.cli._options import (
     STATISTICS_HELP,
+    accept_suspect_option,
     direction_option,
     force_option,
     months_option,
@@ -30,6 +31,7 @@ from policeplan.render import msg_text
 )
 @source_option
 @direction_option
+@accept_suspect_option
 @json_option
 @click.pass_context
 def msg_command(
@@ -41,6 +43,7 @@ def msg_command(
     group: str | None,
     source: str,
     direction: str | None,
+    accept_suspect_months: bool,
     as_json: bool,
 ) -> None:
     """Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people,
@@ -48,7 +51,7 @@ def msg_command(
     funnel plot showing which differences are more than chance.
     """
     query = MsgQuery(measure, force, to, months, parse_group(group), source,
-                     parse_direction(direction))  # fmt: skip
+                     parse_direction(direction), accept_suspect_months)  # fmt: skip
     # Without a plan --group is required; msg_comparison says so when it is missing.
     result = msg_comparison(open_workspace(ctx), query)
     if as_json:

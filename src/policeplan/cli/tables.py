@@ -7,6 +7,7 @@ import click
 from policeplan.cli._common import echo_json, json_option, open_workspace
 from policeplan.cli._options import (
     STATISTICS_HELP,
+    accept_suspect_option,
     compare_option,
     force_option,
     months_option,
@@ -32,6 +33,7 @@ from policeplan.render import breakdown_text, scorecard_text
 @compare_option
 @click.option("--by", type=click.Choice(BREAKDOWNS), default="lpa", show_default=True,
               help="Break down by local policing area, district or crime type.")  # fmt: skip
+@accept_suspect_option
 @json_option
 @click.pass_context
 def breakdown_command(
@@ -41,12 +43,15 @@ def breakdown_command(
     to: str,
     months: int,
     year_to_date: bool,
-    compare: str,
+    compare: str | None,
     by: str,
+    accept_suspect_months: bool,
     as_json: bool,
 ) -> None:
-    """MEASURE for each LPA, district or crime type, each with its change and exact test."""
-    query = BreakdownQuery(measure, force, to, months, compare, by, year_to_date)
+    """MEASURE for each LPA, district or crime type, each with its change and its test
+    (q-values across the parts)."""
+    query = BreakdownQuery(measure, force, to, months, compare, by, year_to_date,
+                           accept_suspect_months)  # fmt: skip
     result = breakdown(open_workspace(ctx), query)
     if as_json:
         echo_json(result.to_dict())
@@ -60,6 +65,7 @@ def breakdown_command(
 @months_option
 @year_to_date_option
 @compare_option
+@accept_suspect_option
 @json_option
 @click.pass_context
 def scorecard_command(
@@ -68,11 +74,14 @@ def scorecard_command(
     to: str,
     months: int,
     year_to_date: bool,
-    compare: str,
+    compare: str | None,
+    accept_suspect_months: bool,
     as_json: bool,
 ) -> None:
-    """Every crime measure for the force: count, change, exact test, rate, solved rate."""
-    query = ScorecardQuery(force, to, months, compare, year_to_date=year_to_date)
+    """Every crime measure for the force: count, change and its test (q-values across the
+    measures), rate, solved rate."""
+    query = ScorecardQuery(force, to, months, compare, year_to_date=year_to_date,
+                           accept_suspect_months=accept_suspect_months)  # fmt: skip
     card = scorecard(open_workspace(ctx), query)
     if as_json:
         echo_json(card.to_dict())

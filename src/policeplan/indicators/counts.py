@@ -4,6 +4,11 @@ Two sources: police.uk street records (monthly; solved outcomes known) and the H
 recorded-crime table (financial quarters; counts only). A month (or quarter) the workspace
 does not hold is *missing*, never zero: a window with missing months is incomplete and its
 count is not given.
+
+A month the workspace holds but that looks incomplete (`store.coverage.looks_incomplete`:
+far fewer rows than its neighbours, such as Kent 2018-12) is *suspect*: by default it makes
+the window incomplete like a missing month, saying why; with `accept_suspect` it is counted
+and the window carries a warning.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from policeplan.errors import InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.windows import Window
+from policeplan.months import shift_month
 from policeplan.periods import FINANCIAL_YEAR_START_MONTH, Month
+from policeplan.store.coverage import looks_incomplete, neighbour_median
 
 POLICE_UK = "police-uk"
 HOME_OFFICE = "home-office"
@@ -25,22 +32,64 @@ SOURCES = (POLICE_UK, HOME_OFFICE)
 SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office recorded crime"}
 
 
+# How many months of history before a window are read for the dispersion estimate.
+HISTORY_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class SuspectMonth:
+    """A month held but looking incomplete: its rows against its neighbours' median."""
+
+    month: str
+    rows: int
+    usual_rows: float
+
+    def describe(self) -> str:
+        """ "2018-12 looks incomplete (8,438 rows against a usual 15,378)" """
+        return (
+            f"{self.month} looks incomplete ({self.rows:,} rows against a usual "
+            f"{self.usual_rows:,.0f})"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {"month": self.month, "rows": self.rows, "usual_rows": self.usual_rows}
+
+
 @dataclass(frozen=True)
 class WindowCount:
-    """A measure's count over a window. `count` and `solved` are None when incomplete."""
+    """A measure's count over a window. `count` and `solved` are None when incomplete:
+    a month missing, or a suspect month not accepted (`accept_suspect`)."""
 
     window: Window
     by_month: dict[str, int] = field(default_factory=dict)
     missing_months: tuple[str, ...] = ()
     solved: int | None = None
+    suspect_months: tuple[SuspectMonth, ...] = ()
+    accept_suspect: bool = False
+    outcomes: dict[str, int] = field(default_factory=dict)  # last outcome -> crimes
 
     @property
     def complete(self) -> bool:
-        return not self.missing_months
+        return not self.missing_months and (self.accept_suspect or not self.suspect_months)
 
     @property
     def count(self) -> int | None:
         return sum(self.by_month.values()) if self.complete else None
+
+    @property
+    def incomplete_reason(self) -> str | None:
+        """Why the count is not given: suspect months not accepted (missing months are
+        described by whoever prints them)."""
+        if self.missing_months or self.accept_suspect or not self.suspect_months:
+            return None
+        return "; ".join(s.describe() for s in self.suspect_months)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Suspect months accepted into the count: every output carries these."""
+        if not self.accept_suspect:
+            return ()
+        return tuple(f"{s.describe()}: counted as accepted" for s in self.suspect_months)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -49,6 +98,10 @@ class WindowCount:
             "count": self.count,
             "complete": self.complete,
             "missing_months": list(self.missing_months),
+            "suspect_months": [s.to_dict() for s in self.suspect_months],
+            "suspect_accepted": self.accept_suspect and bool(self.suspect_months),
+            "incomplete_reason": self.incomplete_reason,
+            "warnings": list(self.warnings),
         }
 
 
@@ -63,6 +116,12 @@ class CountTable:
     missing_months: tuple[str, ...]
     counts: dict[tuple[str, str], tuple[int, int]]  # (period, crime type) -> (crimes, solved)
     has_outcomes: bool
+    suspect: tuple[SuspectMonth, ...] = ()
+    accept_suspect: bool = False
+    # (month, crime type) -> crimes over the HISTORY_MONTHS before the window (police.uk)
+    history: dict[tuple[str, str], int] = field(default_factory=dict)
+    # (crime type, last outcome) -> crimes in the window (police.uk)
+    outcomes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def for_measure(self, measure: CrimeMeasure) -> WindowCount:
         by_month = dict.fromkeys(sorted(self.present), 0)
@@ -71,8 +130,31 @@ class CountTable:
             if crime_type in measure.crime_types:
                 by_month[period] += crimes
                 solved += crimes_solved
-        known = not self.missing_months and self.has_outcomes and measure.counts_crimes
-        return WindowCount(self.window, by_month, self.missing_months, solved if known else None)
+        complete = not self.missing_months and (self.accept_suspect or not self.suspect)
+        known = complete and self.has_outcomes and measure.counts_crimes
+        outcomes: dict[str, int] = {}
+        for (crime_type, outcome), crimes in self.outcomes.items():
+            if crime_type in measure.crime_types:
+                outcomes[outcome] = outcomes.get(outcome, 0) + crimes
+        return WindowCount(
+            self.window,
+            by_month,
+            self.missing_months,
+            solved if known else None,
+            self.suspect,
+            self.accept_suspect,
+            outcomes,
+        )
+
+    def history_for(self, measure: CrimeMeasure) -> dict[str, int]:
+        """The measure's monthly counts over the months held before the window."""
+        monthly: dict[str, int] = {}
+        for (month, crime_type), crimes in self.history.items():
+            if crime_type in measure.crime_types:
+                monthly[month] = monthly.get(month, 0) + crimes
+            else:
+                monthly.setdefault(month, 0)
+        return monthly
 
 
 def count_table(
@@ -81,10 +163,17 @@ def count_table(
     window: Window,
     area: Area,
     source: str = POLICE_UK,
+    *,
+    accept_suspect: bool = False,
+    history: bool = False,
 ) -> CountTable:
-    """Counts for `force` (and area) in `window` from `source`, by period and crime type."""
+    """Counts for `force` (and area) in `window` from `source`, by period and crime type.
+
+    `accept_suspect`: count months that look incomplete (else they make the window
+    incomplete); `history`: also read the HISTORY_MONTHS months before the window (for the
+    dispersion of the force's monthly series; police.uk only)."""
     if source == POLICE_UK:
-        return _police_uk_table(con, force, window, area)
+        return _police_uk_table(con, force, window, area, accept_suspect, history)
     if source == HOME_OFFICE:
         if not area.is_force:
             raise InputError("the Home Office table has force totals only", field="area")
@@ -99,17 +188,26 @@ def count_window(
     window: Window,
     area: Area,
     source: str = POLICE_UK,
+    *,
+    accept_suspect: bool = False,
 ) -> WindowCount:
     """The measure's count in `window` for `force` (and area), from `source`."""
-    return count_table(con, force, window, area, source).for_measure(measure)
+    table = count_table(con, force, window, area, source, accept_suspect=accept_suspect)
+    return table.for_measure(measure)
 
 
 def _police_uk_table(
-    con: duckdb.DuckDBPyConnection, force: str, window: Window, area: Area
+    con: duckdb.DuckDBPyConnection,
+    force: str,
+    window: Window,
+    area: Area,
+    accept_suspect: bool = False,
+    history: bool = False,
 ) -> CountTable:
+    first = shift_month(window.first, -HISTORY_MONTHS) if history else window.first
     params: dict[str, object] = {
         "force": force,
-        "first": f"{window.first}-01",
+        "first": f"{first}-01",
         "last": f"{window.last}-01",
     }
     area_filter = ""
@@ -117,25 +215,66 @@ def _police_uk_table(
         area_filter = "AND district IN (SELECT unnest($districts))"
         params["districts"] = list(area.districts)
     rows = con.execute(
-        "SELECT strftime(month, '%Y-%m'), crime_type, count(*), count(*) FILTER (solved) "
-        "FROM street_crimes WHERE force = $force "
+        "SELECT strftime(month, '%Y-%m'), crime_type, coalesce(last_outcome, ''), count(*), "
+        "count(*) FILTER (solved) FROM street_crimes WHERE force = $force "
         f"AND month BETWEEN CAST($first AS DATE) AND CAST($last AS DATE) {area_filter} "
         "GROUP BY ALL",
         params,
     ).fetchall()
-    present = _present_months(con, force, window)
+    loaded = _loaded_rows(con, force)
+    present = {m for m in loaded if window.first <= m <= window.last}
     missing = tuple(m for m in window.months if m not in present)
-    counts = {(str(m), str(t)): (int(n), int(s)) for m, t, n, s in rows}
-    return CountTable(window, frozenset(present), missing, counts, has_outcomes=True)
+    counts: dict[tuple[str, str], tuple[int, int]] = {}
+    outcomes: dict[tuple[str, str], int] = {}
+    before: dict[tuple[str, str], int] = {}
+    for m, t, outcome, n, solved in rows:
+        month, crime_type = str(m), str(t)
+        if month < window.first:
+            if month in loaded:
+                before[month, crime_type] = before.get((month, crime_type), 0) + int(n)
+            continue
+        crimes, crimes_solved = counts.get((month, crime_type), (0, 0))
+        counts[month, crime_type] = (crimes + int(n), crimes_solved + int(solved))
+        outcomes[crime_type, str(outcome)] = outcomes.get((crime_type, str(outcome)), 0) + int(n)
+    if history:  # a month held with no crimes of any type is still a month held
+        for month in loaded:
+            if shift_month(window.first, -HISTORY_MONTHS) <= month < window.first:
+                before.setdefault((month, ""), 0)
+    return CountTable(
+        window,
+        frozenset(present),
+        missing,
+        counts,
+        has_outcomes=True,
+        suspect=_suspect_months(loaded, window),
+        accept_suspect=accept_suspect,
+        history=before,
+        outcomes=outcomes,
+    )
 
 
-def _present_months(con: duckdb.DuckDBPyConnection, force: str, window: Window) -> set[str]:
+def _loaded_rows(con: duckdb.DuckDBPyConnection, force: str) -> dict[str, int]:
+    """Rows loaded for each street month the workspace holds for `force`."""
     rows = con.execute(
-        "SELECT strftime(month, '%Y-%m') FROM partitions WHERE force = ? "
-        "AND dataset = 'street' AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)",
-        [force, f"{window.first}-01", f"{window.last}-01"],
+        "SELECT strftime(month, '%Y-%m'), rows_loaded FROM partitions WHERE force = ? "
+        "AND dataset = 'street'",
+        [force],
     ).fetchall()
-    return {str(r[0]) for r in rows}
+    return {str(month): int(loaded) for month, loaded in rows}
+
+
+def _suspect_months(loaded: dict[str, int], window: Window) -> tuple[SuspectMonth, ...]:
+    """Months of the window held but looking incomplete, by the coverage test."""
+    months = [(month, rows, 0) for month, rows in sorted(loaded.items())]
+    suspect = []
+    for month in window.months:
+        if month not in loaded:
+            continue
+        median = neighbour_median(month, months)
+        if looks_incomplete(loaded[month], median):
+            assert median is not None
+            suspect.append(SuspectMonth(month, loaded[month], median))
+    return tuple(suspect)
 
 
 # First month of a Home Office (financial year, quarter): Q1 = April … Q4 = January.

@@ -15,6 +15,7 @@ import duckdb
 
 from policeplan.errors import DataError
 from policeplan.indicators.areas import Area, parse_area
+from policeplan.indicators.count_change import CountChange, count_change
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
 from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, HarmWeights, latest_weights
 from policeplan.indicators.loaded_measures import (
@@ -31,13 +32,12 @@ from policeplan.indicators.ranking import rate_per_1000
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.reference import Population, get_force, population_for
 from policeplan.stats import (
-    PoissonComparison,
     ProportionComparison,
     ProportionInterval,
-    compare_poisson_counts,
     compare_proportions,
     wilson_interval,
 )
+from policeplan.stats.outcome_maturity import OutcomeMaturity, compare_outcome_maturity
 from policeplan.store import Workspace
 
 __all__ = [
@@ -56,8 +56,9 @@ HARM_POLICE_UK_ONLY = "harm is computed from police.uk records only"
 @dataclass(frozen=True)
 class IndicatorResult:
     """A crime measure's count over the current and comparison windows, the change and its
-    exact test, the rate per 1,000 people (whole force only), the solved rate and its
-    change (police.uk only) and the harm score (when weights are loaded)."""
+    test (days as exposure, allowing for the force's dispersion), the rate per 1,000 people
+    (whole force only), the solved rate and its change (police.uk only; not tested when the
+    windows' outcomes differ in maturity, `solved_maturity`) and the harm score."""
 
     measure: str
     force: str
@@ -65,13 +66,25 @@ class IndicatorResult:
     source: str
     current: WindowCount
     comparison: WindowCount
-    change: PoissonComparison | None
+    change: CountChange | None
     population: Population | None
     solved: ProportionInterval | None
     solved_change: ProportionComparison | None
     harm: HarmScore | None
     data_label: str | None
     title: str | None = None  # the measure's title, e.g. "Burglary"
+    solved_maturity: OutcomeMaturity | None = None
+    # The comparison window's solved rate, given even when its change is not tested.
+    solved_comparison: ProportionInterval | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What every output of this result must carry: suspect months accepted and a
+        population estimate far from the window."""
+        found = [*self.current.warnings, *self.comparison.warnings]
+        if self.population is not None and self.population.warning:
+            found.append(self.population.warning)
+        return tuple(found)
 
     @property
     def rate_per_1000(self) -> float | None:
@@ -103,32 +116,89 @@ class IndicatorResult:
             "rate_per_1000": self.rate_per_1000,
             "population": None if self.population is None else self.population.population,
             "population_year": None if self.population is None else self.population.year,
+            "population_warning": None if self.population is None else self.population.warning,
+            "population_basis": None if self.population is None else self.population.basis,
             "solved": _solved_dict(self.solved),
             "harm": _harm_dict(self.harm, self.source),
-            "solved_change": None
-            if self.solved_change is None
-            else {
-                "comparison": _solved_dict(self.solved_change.comparison),
-                "points_difference": None
-                if self.solved_change.points_difference is None
-                else float(self.solved_change.points_difference),
-                "p_value": self.solved_change.p_value,
-                "significant": self.solved_change.significant,
-            },
+            "solved_change": _solved_change_dict(
+                self.solved_change, self.solved_maturity, self.solved, self.solved_comparison
+            ),
+            "warnings": list(self.warnings),
         }
 
 
-def change_dict(change: PoissonComparison | None) -> dict[str, Any]:
-    """diff, pct_diff (1 dp), p_value and significant; all None when not compared."""
+TEST_FIELDS = (
+    "poisson_p_value",
+    "method",
+    "phi",
+    "dispersion_months",
+    "dispersion_df",
+    "caveat",
+    "current_days",
+    "comparison_days",
+)
+
+
+def change_dict(change: CountChange | None) -> dict[str, Any]:
+    """diff, pct_diff (1 dp), p_value and significant (the verdict's, allowing for
+    dispersion) and how it was tested (`TEST_FIELDS`); all None when not compared."""
     if change is None:
-        return {"diff": None, "pct_diff": None, "p_value": None, "significant": None}
+        return {"diff": None, "pct_diff": None, "p_value": None, "significant": None,
+                **dict.fromkeys(TEST_FIELDS)}  # fmt: skip
     percent = change.percent_difference
     return {
         "diff": round(change.difference, 1),
         "pct_diff": None if percent is None else float(percent),
         "p_value": change.p_value,
         "significant": change.significant,
+        **change.test_dict(),
     }
+
+
+def solved_gap(
+    solved: ProportionInterval | None, comparison: ProportionInterval | None
+) -> float | None:
+    """The solved rate's change in percentage points (None when a rate is missing)."""
+    if solved is None or comparison is None:
+        return None
+    if solved.proportion is None or comparison.proportion is None:
+        return None
+    return (solved.proportion - comparison.proportion) * 100
+
+
+def _solved_change_dict(
+    change: ProportionComparison | None,
+    maturity: OutcomeMaturity | None,
+    solved: ProportionInterval | None,
+    comparison: ProportionInterval | None,
+) -> dict[str, Any] | None:
+    """The change in the solved rate; when the windows' outcomes differ in maturity, the
+    two rates and their difference but no test (`comparable` false, with the `reason`)."""
+    if change is None and maturity is None:
+        return None
+    gap = solved_gap(solved, comparison)
+    found: dict[str, Any] = {
+        "comparison": _solved_dict(comparison),
+        "points_difference": None if gap is None else round(gap, 1),
+        "p_value": None,
+        "significant": None,
+    }
+    if change is not None:
+        points = change.points_difference
+        found = {
+            "comparison": _solved_dict(change.comparison),
+            "points_difference": None if points is None else float(points),
+            "p_value": change.p_value,
+            "significant": change.significant,
+        }
+    if maturity is not None:
+        found["comparable"] = maturity.comparable
+        found["reason"] = maturity.reason
+        found["open_share"] = {
+            "current": maturity.current_open_share,
+            "comparison": maturity.comparison_open_share,
+        }
+    return found
 
 
 def _harm_dict(harm: HarmScore | None, source: str) -> dict[str, Any]:
@@ -189,8 +259,9 @@ class LoadedIndicatorResult:
 
 
 def window_population(force: str, window: Window) -> Population | None:
-    """The force's population for a window: the estimate for the calendar year holding the
-    window's middle month (mid-2017 for April 2017 – March 2018), or the latest before it."""
+    """The force's population for a window: the estimate nearest the calendar year holding
+    the window's middle month (mid-2017 for April 2017 – March 2018), with a warning when it
+    is more than a year away."""
     try:
         return population_for(force, int(window.middle_month[:4]))
     except DataError:
@@ -208,7 +279,7 @@ def compute_indicator(
     chosen_plan = resolve_plan(workspace, plan)
     slug = get_force(query.force).slug
     current_window = query.current_window
-    other_window = comparison_window(current_window, query.compare, chosen_plan)
+    other_window = comparison_window(current_window, query.comparison, chosen_plan)
     label = workspace.label()
     area = query.area
     with workspace.connect(read_only=True) as con:
@@ -223,7 +294,15 @@ def compute_indicator(
             )
         definition = crime_measure(query.measure, chosen_plan)
         place = parse_area(area, slug)
-        tables = IndicatorTables.read(con, slug, place, current_window, other_window, query.source)
+        tables = IndicatorTables.read(
+            con,
+            slug,
+            place,
+            current_window,
+            other_window,
+            query.source,
+            accept_suspect=query.accept_suspect_months,
+        )
     return crime_indicator(definition, tables, label)
 
 
@@ -248,13 +327,19 @@ class IndicatorTables:
         current: Window,
         comparison: Window,
         source: str,
+        *,
+        accept_suspect: bool = False,
     ) -> IndicatorTables:
+        """The two windows' tables; the current one with the 36 months before it (for the
+        dispersion of the force's monthly series)."""
         return cls(
             force,
             area,
             source,
-            count_table(con, force, current, area, source),
-            count_table(con, force, comparison, area, source),
+            count_table(
+                con, force, current, area, source, accept_suspect=accept_suspect, history=True
+            ),
+            count_table(con, force, comparison, area, source, accept_suspect=accept_suspect),
             latest_weights(con) if source == POLICE_UK else None,
         )
 
@@ -268,20 +353,22 @@ def crime_indicator(
     current_window, other_window = tables.current.window, tables.comparison.window
     change = None
     if current.count is not None and comparison.count is not None:
-        change = compare_poisson_counts(
-            current.count,
-            comparison.count,
-            current_exposure=1.0,
-            # The comparison is put on the current window's scale when lengths differ.
-            comparison_exposure=other_window.length / current_window.length,
+        history = tables.current.history_for(definition)
+        change = count_change(
+            current.count, comparison.count, current_window, other_window, history
         )
-    solved = solved_change = None
+    solved = solved_change = maturity = solved_before = None
     if current.solved is not None and current.count:
         solved = wilson_interval(current.solved, current.count)
         if comparison.solved is not None and comparison.count:
-            solved_change = compare_proportions(
-                current.solved, current.count, comparison.solved, comparison.count
-            )
+            solved_before = wilson_interval(comparison.solved, comparison.count)
+            now: dict[str | None, int] = {k: n for k, n in current.outcomes.items()}
+            then: dict[str | None, int] = {k: n for k, n in comparison.outcomes.items()}
+            maturity = compare_outcome_maturity(now, then)
+            if maturity.comparable:
+                solved_change = compare_proportions(
+                    current.solved, current.count, comparison.solved, comparison.count
+                )
     harm = None
     if tables.weights is not None:
         harm = tables.weights.score(tables.current, definition)
@@ -301,4 +388,6 @@ def crime_indicator(
         harm=harm,
         data_label=data_label,
         title=definition.title,
+        solved_maturity=maturity,
+        solved_comparison=solved_before,
     )

@@ -6,7 +6,9 @@ Over a window the periods lying wholly inside it are combined:
 - with numerators and denominators on every period: the rate sum(numerator) /
   sum(denominator), and a two-proportion test of its change;
 - whole-number values with no denominator (counts such as casualties): their sum, and
-  the exact Poisson test as for crimes;
+  the exact Poisson test as for crimes, with days as the exposure: a window of 3 months
+  is compared with one of 12 on its daily rate, so a constant 50 a month shows no change
+  (the difference is put on the current window's scale);
 - anything else (averages, percentages without a denominator): the mean of the period
   values, with no significance test (there is no honest one without the underlying data).
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 import duckdb
@@ -25,6 +28,7 @@ import duckdb
 from policeplan.indicators.windows import Window
 from policeplan.months import months_between
 from policeplan.stats import compare_poisson_counts, compare_proportions
+from policeplan.stats.exposure import window_days
 
 SUM, RATE, MEAN = "sum", "rate", "mean"
 
@@ -106,6 +110,8 @@ class LoadedChange:
     pct_diff: float | None = None
     p_value: float | None = None
     significant: bool | None = None
+    current_days: int | None = None  # the exposures of a count's test
+    comparison_days: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +119,8 @@ class LoadedChange:
             "pct_diff": self.pct_diff,
             "p_value": self.p_value,
             "significant": self.significant,
+            "current_days": self.current_days,
+            "comparison_days": self.comparison_days,
         }
 
 
@@ -133,8 +141,17 @@ def compare_loaded(current: LoadedWindow, comparison: LoadedWindow) -> LoadedCha
             )
         )
     if current.combined_as == SUM:
-        test = compare_poisson_counts(int(current.value), int(comparison.value))
-        return LoadedChange(diff, pct, test.p_value, test.significant)
+        # Counts over windows of different lengths are compared as daily rates.
+        now_days = window_days(current.window.first, current.window.last)
+        then_days = window_days(comparison.window.first, comparison.window.last)
+        test = compare_poisson_counts(
+            int(current.value), int(comparison.value), now_days, then_days
+        )
+        scaled = Fraction(int(comparison.value)) * Fraction(now_days, then_days)
+        diff = float(round(Fraction(int(current.value)) - scaled, 1))
+        percent = test.percent_difference
+        return LoadedChange(diff, None if percent is None else float(percent), test.p_value,
+                            test.significant, now_days, then_days)  # fmt: skip
     if current.combined_as == RATE and _whole(current) and _whole(comparison):
         proportions = compare_proportions(
             int(current.numerator or 0), int(current.denominator or 0),

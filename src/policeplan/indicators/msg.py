@@ -21,7 +21,14 @@ Definitions (see docs/msg.md):
   ceil(n/4) (counting tied members separately).
 - Change to reach a target: (target rate − force rate) × force population / 1,000,
   rounded to whole offences; negative = that many fewer, positive = that many more;
-  0 when already at or better than the target.
+  0 when already at or better than the target. For the MSG average the target is solved
+  (`stats.msg_targets`): the average includes the force, so the target rate is the other
+  members' mean rate (the rate at which the force equals the recomputed average).
+- Rank ranges: a 95% plausible range of each member's rank and the members it cannot be
+  told from, simulated from a random-effects model with each member's own dispersion
+  (`stats.rank_uncertainty`, seeded: the same every run).
+- Months that look incomplete (`store.coverage.looks_incomplete`) exclude a member like
+  missing months unless `accept_suspect_months`; then the result carries a warning.
 - Funnel: Poisson limits around the *pooled* group rate (total count / total population),
   as `stats.funnel_plot`; a rate inside the 95% limits is not distinguishable from the
   group's by chance alone, so its rank says little.
@@ -53,10 +60,15 @@ from policeplan.indicators.counts import (
     check_financial_quarters,
     count_table,
 )
-from policeplan.indicators.directions import good_direction
+from policeplan.indicators.directions import good_direction, verdict_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
+from policeplan.indicators.msg_uncertainty import (
+    group_rank_uncertainty,
+    group_warnings,
+    member_phi,
+)
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import (
@@ -82,6 +94,7 @@ __all__ = [
 ]
 
 POSITION_WINDOWS = 12
+SUSPECT = "incomplete window (months that look incomplete)"
 _STEP_MONTHS = {POLICE_UK: 1, HOME_OFFICE: 3}
 
 
@@ -116,6 +129,7 @@ def msg_comparison(
     indicator = _plan_indicator(plan, definition.slug)
     # A query built from a form may hold any text: checked here, not only typed.
     good = good_direction(definition.slug, plan, parse_direction(direction))
+    neutral = verdict_direction(definition.slug, plan, parse_direction(direction)) is None
     # An aspiration is the plan's force's own; it says nothing about another force.
     aspiration = (
         indicator.aspiration
@@ -127,7 +141,13 @@ def msg_comparison(
     windows = position_windows(window, source)
     if tables is None:
         with workspace.connect(read_only=True) as con:
-            tables = read_group_tables(con, forces, Window(windows[0].first, window.last), source)
+            tables = read_group_tables(
+                con,
+                forces,
+                Window(windows[0].first, window.last),
+                source,
+                accept_suspect=query.accept_suspect_months,
+            )
     counts = {f.slug: tables[f.slug].for_measure(definition) for f in forces}
 
     figures = {f.slug: _figure(f, counts[f.slug], window, source) for f in forces}
@@ -141,7 +161,13 @@ def msg_comparison(
             f"no other member of {subject.short_name}'s group can be compared for "
             f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
         )
-    members = _ranked(included, good)
+    ranked = _ranked(included, good)
+    phis = [
+        member_phi(tables[m.force.slug], counts[m.force.slug], definition, window) for m in ranked
+    ]
+    uncertainty = group_rank_uncertainty(ranked, phis, good)
+    ranges = {found.name: found for found in uncertainty.members}
+    members = tuple(replace(m, rank_range=ranges[m.force.slug]) for m in ranked)
     funnel = funnel_plot((m.force.slug, m.count, m.population.population) for m in members)
     ranked_forces = [m.force for m in members]
     positions = tuple(_position(subject, ranked_forces, counts, w, source, good) for w in windows)
@@ -157,6 +183,9 @@ def msg_comparison(
         funnel=funnel,
         positions=positions,
         data_label=workspace.label(),
+        rank_uncertainty=uncertainty,
+        neutral=neutral,
+        warnings=group_warnings(members, counts, window),
     )
 
 
@@ -170,10 +199,20 @@ def position_windows(window: Window, source: str) -> list[Window]:
 
 
 def read_group_tables(
-    con: duckdb.DuckDBPyConnection, forces: Sequence[Force], span: Window, source: str
+    con: duckdb.DuckDBPyConnection,
+    forces: Sequence[Force],
+    span: Window,
+    source: str,
+    *,
+    accept_suspect: bool = False,
 ) -> dict[str, CountTable]:
-    """Each member's counts by period and crime type over `span`, read once."""
-    return {f.slug: count_table(con, f.slug, span, WHOLE_FORCE, source) for f in forces}
+    """Each member's counts by period and crime type over `span` (and, for police.uk, the
+    36 months before it, for each member's dispersion), read once."""
+    return {
+        f.slug: count_table(con, f.slug, span, WHOLE_FORCE, source,
+                            accept_suspect=accept_suspect, history=source == POLICE_UK)
+        for f in forces
+    }  # fmt: skip
 
 
 def msg_tables(
@@ -193,7 +232,13 @@ def msg_tables(
     windows = position_windows(window, query.source)
     forces = _group(subject, query.group, chosen_plan)
     with workspace.connect(read_only=True) as con:
-        tables = read_group_tables(con, forces, Window(windows[0].first, window.last), query.source)
+        tables = read_group_tables(
+            con,
+            forces,
+            Window(windows[0].first, window.last),
+            query.source,
+            accept_suspect=query.accept_suspect_months,
+        )
     return [
         msg_comparison(workspace, replace(query, measure=m), plan=chosen_plan, tables=tables)
         for m in measures
@@ -244,6 +289,13 @@ def _figure(
 ) -> _Figure | ExcludedMember:
     """(count, population) of `force` over `window`, or why it cannot be ranked."""
     missing = tuple(m for m in window.months if m in span_count.missing_months)
+    suspect = [s for s in span_count.suspect_months if s.month in window.months]
+    if suspect and not span_count.accept_suspect and not missing:
+        return ExcludedMember(
+            force,
+            f"{SUSPECT}: " + "; ".join(s.describe() for s in suspect),
+            tuple(s.month for s in suspect),
+        )
     if missing:
         return ExcludedMember(
             force,
@@ -272,9 +324,14 @@ def _figure(
 def _refuse(own: ExcludedMember, window: Window) -> None:
     name = own.force.short_name
     if own.missing_months:
+        remedy = (
+            "re-import complete files for those months, or count them as they are with "
+            "--accept-suspect-months"
+            if SUSPECT in own.reason
+            else "import the missing months (policeplan coverage shows what the workspace holds)"
+        )
         raise IncompleteWindow(
-            f"{name} cannot be compared for {window.label()}: {own.reason}; import the "
-            "missing months (policeplan coverage shows what the workspace holds)",
+            f"{name} cannot be compared for {window.label()}: {own.reason}; {remedy}",
             list(own.missing_months),
         )
     raise DataError(f"{name} cannot be compared for {window.label()}: {own.reason}")

@@ -21,6 +21,8 @@ from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
 from policeplan.stats.chi_square import Dispersion, funnel_dispersion
 from policeplan.stats.funnel_overdispersion import RandomEffectsFunnel, random_effects_funnel
+from policeplan.stats.msg_targets import MsgTargets, msg_targets
+from policeplan.stats.rank_uncertainty import RankRange, RankUncertainty
 
 
 @dataclass(frozen=True)
@@ -33,16 +35,23 @@ class MsgMember:
     population: Population
     rate: Fraction
     rank: int
+    rank_range: RankRange | None = None  # the 95% plausible range of the rank
 
     def to_dict(self) -> dict[str, Any]:
+        ranks = self.rank_range
         return {
             "force": self.force.slug,
             "name": self.force.short_name,
             "count": self.count,
             "population": self.population.population,
             "population_year": self.population.year,
+            "population_warning": self.population.warning,
+            "population_basis": self.population.basis,
             "rate_per_1000": _rate(self.rate),
             "rank": self.rank,
+            "rank_low": None if ranks is None else ranks.rank_lower,
+            "rank_high": None if ranks is None else ranks.rank_upper,
+            "indistinguishable_from": None if ranks is None else list(ranks.indistinguishable_from),
         }
 
 
@@ -98,10 +107,30 @@ class MsgComparison:
     funnel: FunnelPlot
     positions: tuple[Position, ...]
     data_label: str | None
+    rank_uncertainty: RankUncertainty | None = None
+    warnings: tuple[str, ...] = ()  # suspect months accepted, populations far away
+    # No good direction (drugs, possession of weapons by default): ranked lowest rate
+    # first, but no member is called better or worse than the group.
+    neutral: bool = False
 
     @property
     def force_member(self) -> MsgMember:
         return next(m for m in self.members if m.force.slug == self.force.slug)
+
+    @property
+    def targets(self) -> MsgTargets:
+        """The change to each group average, solved so that the force's own change moves
+        the average (`stats.msg_targets`)."""
+        index = next(i for i, m in enumerate(self.members) if m.force.slug == self.force.slug)
+        return msg_targets(
+            [m.count for m in self.members], [m.population.population for m in self.members],
+            index,
+        )  # fmt: skip
+
+    @property
+    def msg_pooled_rate(self) -> Fraction:
+        """Total offences / total population of the members, per 1,000."""
+        return self.targets.pooled_rate.group_rate
 
     @property
     def msg_average(self) -> Fraction:
@@ -127,7 +156,21 @@ class MsgComparison:
 
     @property
     def change_to_average(self) -> int:
+        """Offences more (+) or fewer (−) that bring the force's rate to the MSG average
+        as recomputed with that change: the force's population × the other members' mean
+        rate (0 when already at or better than the average)."""
+        return self._change_to(self.targets.mean_of_rates.target_rate)
+
+    @property
+    def change_to_average_naive(self) -> int:
+        """The old figure: the gap to the average as it stands, which the force's own
+        change would move (so it does not reach it)."""
         return self._change_to(self.msg_average)
+
+    @property
+    def change_to_pooled_rate(self) -> int:
+        """As `change_to_average`, for the pooled rate (total offences / total population)."""
+        return self._change_to(self.targets.pooled_rate.target_rate)
 
     @property
     def change_to_top_quartile(self) -> int:
@@ -207,6 +250,7 @@ class MsgComparison:
             },
             "population_year": member.population.year,
             "direction": self.direction,
+            "direction_neutral": self.neutral,
             "rows": [m.to_dict() for m in self.members],
             "excluded": [e.to_dict() for e in self.excluded],
             "group_size": len(self.members),
@@ -214,9 +258,29 @@ class MsgComparison:
             "msg_average_note": self.msg_average_note,
             "force_rate_per_1000": _rate(member.rate),
             "force_rank": member.rank,
+            "force_rank_range": None
+            if member.rank_range is None
+            else [member.rank_range.rank_lower, member.rank_range.rank_upper],
+            "indistinguishable_peers": None
+            if member.rank_range is None
+            else member.rank_range.indistinguishable,
+            "rank_uncertainty_method": None
+            if self.rank_uncertainty is None
+            else {
+                "method": self.rank_uncertainty.method,
+                "draws": self.rank_uncertainty.draws,
+                "seed": self.rank_uncertainty.seed,
+            },
+            "warnings": list(self.warnings),
             "top_quartile_rank": self.top_quartile_rank,
             "top_quartile_rate": _rate(self.top_quartile_rate),
             "change_to_average": self.change_to_average,
+            "change_to_average_naive": self.change_to_average_naive,
+            "msg_average_method": self.targets.default_average,
+            "msg_pooled_rate": _rate(self.msg_pooled_rate),
+            "change_to_pooled_rate": self.change_to_pooled_rate,
+            "within_normal_variation": self.targets.within_normal_variation,
+            "within_normal_variation_note": self.targets.note,
             "change_to_top_quartile": self.change_to_top_quartile,
             "aspiration": self.aspiration,
             "aspiration_met": self.aspiration_met,
@@ -230,7 +294,10 @@ class MsgComparison:
             "force_outside_random_effects": next(
                 m.outside for m in self.random_effects.members if m.name == self.force.slug
             ),
-            "significance": [_significance_dict(f, self.direction) for f in self.funnel.members],
+            "significance": [
+                _significance_dict(f, None if self.neutral else self.direction)
+                for f in self.funnel.members
+            ],
             "significance_note": self.significance_note,
             "dispersion": {
                 "ratio": round(self.dispersion.ratio, 2),
@@ -262,7 +329,7 @@ def _funnel_dict(member: FunnelMember) -> dict[str, Any]:
     }
 
 
-def _significance_dict(member: FunnelMember, direction: GoodDirection) -> dict[str, Any]:
+def _significance_dict(member: FunnelMember, direction: GoodDirection | None) -> dict[str, Any]:
     above = member.rate > member.upper_95
     below = member.rate < member.lower_95
     if not (above or below):
@@ -271,10 +338,8 @@ def _significance_dict(member: FunnelMember, direction: GoodDirection) -> dict[s
         side = "above" if above else "below"
         better = below if direction == "down" else above
         level = "99.8%" if member.outside in ("above 99.8", "below 99.8") else "95%"
-        verdict = (
-            f"{side} the group rate beyond the {level} limits "
-            f"({'better' if better else 'worse'} than the group)"
-        )
+        judged = "" if direction is None else f" ({'better' if better else 'worse'} than the group)"
+        verdict = f"{side} the group rate beyond the {level} limits{judged}"
     return {
         "force": member.name,
         "differs_95": above or below,

@@ -38,6 +38,21 @@ def current_window(to: str, months: int, year_to_date: bool) -> Window:
     return Window.year_to_date(to) if year_to_date else Window.ending(to, months)
 
 
+DEFAULT_COMPARISON = "previous"
+
+
+def resolved_comparison(compare: str | None, year_to_date: bool) -> str:
+    """The comparison asked for, else the default: the same period a year earlier for a
+    year to date (April-December against April-December), else the previous window.
+
+    >>> resolved_comparison(None, True), resolved_comparison(None, False)
+    ('last-year', 'previous')
+    """
+    if compare is not None:
+        return compare
+    return "last-year" if year_to_date else DEFAULT_COMPARISON
+
+
 @dataclass(frozen=True)
 class IndicatorQuery:
     """One measure for one force (or area) over the `months` to `to` (or the financial year
@@ -47,14 +62,19 @@ class IndicatorQuery:
     force: str
     to: str
     months: int = 12
-    compare: str = "previous"
+    compare: str | None = None
     area: str | None = None
     source: str = POLICE_UK
     year_to_date: bool = False
+    accept_suspect_months: bool = False
 
     @property
     def current_window(self) -> Window:
         return current_window(self.to, self.months, self.year_to_date)
+
+    @property
+    def comparison(self) -> str:
+        return resolved_comparison(self.compare, self.year_to_date)
 
 
 @dataclass(frozen=True)
@@ -64,13 +84,18 @@ class ScorecardQuery:
     force: str
     to: str
     months: int = 12
-    compare: str = "previous"
+    compare: str | None = None
     measures: tuple[str, ...] = tuple(CRIME_MEASURES)
     year_to_date: bool = False
+    accept_suspect_months: bool = False
 
     @property
     def current_window(self) -> Window:
         return current_window(self.to, self.months, self.year_to_date)
+
+    @property
+    def comparison(self) -> str:
+        return resolved_comparison(self.compare, self.year_to_date)
 
 
 @dataclass(frozen=True)
@@ -81,13 +106,18 @@ class BreakdownQuery:
     force: str
     to: str
     months: int = 12
-    compare: str = "previous"
+    compare: str | None = None
     by: str = "lpa"
     year_to_date: bool = False
+    accept_suspect_months: bool = False
 
     @property
     def current_window(self) -> Window:
         return current_window(self.to, self.months, self.year_to_date)
+
+    @property
+    def comparison(self) -> str:
+        return resolved_comparison(self.compare, self.year_to_date)
 
 
 @dataclass(frozen=True)
@@ -125,6 +155,7 @@ class MsgQuery:
     group: tuple[str, ...] | None = None
     source: str = POLICE_UK
     direction: GoodDirection | None = None
+    accept_suspect_months: bool = False
 
     @property
     def window(self) -> Window:

@@ -18,9 +18,14 @@ from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_
 from policeplan.indicators.queries import ScorecardQuery
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.reference import get_force
+from policeplan.stats.multiple_comparisons import benjamini_hochberg
+from policeplan.stats.poisson_comparison import SIGNIFICANCE_LEVEL
 from policeplan.store import Workspace
 
-__all__ = ["Scorecard", "scorecard"]
+__all__ = ["VERDICT_BASIS", "Scorecard", "scorecard"]
+
+# What "significant" means in a table of many tests (JSON `verdict_basis`).
+VERDICT_BASIS = "q_value (Benjamini-Hochberg)"
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,39 @@ class Scorecard:
     indicators: tuple[IndicatorResult, ...]
     data_label: str | None
 
+    @property
+    def q_values(self) -> tuple[float | None, ...]:
+        """Benjamini-Hochberg q-values across the measures tested (None: not compared)."""
+        return benjamini_hochberg(
+            [None if result.change is None else result.change.p_value for result in self.indicators]
+        )
+
+    def significant(self, index: int) -> bool | None:
+        """The verdict for the index-th measure across the scorecard: q < 0.05."""
+        q_value = self.q_values[index]
+        return None if q_value is None else q_value < SIGNIFICANCE_LEVEL
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        found: list[str] = []
+        for result in self.indicators:
+            found += [w for w in result.warnings if w not in found]
+        return tuple(found)
+
     def to_dict(self) -> dict[str, Any]:
+        rows = []
+        for index, (result, q_value) in enumerate(zip(self.indicators, self.q_values, strict=True)):
+            row = result.to_dict()
+            # The verdict across the scorecard is q < 0.05; the test alone: significant_alone.
+            row["significant_alone"] = row["significant"]
+            row["significant"] = self.significant(index)
+            row["q_value"] = q_value
+            rows.append(row)
         return {
             "force": self.requested_force,
-            "indicators": [result.to_dict() for result in self.indicators],
+            "verdict_basis": VERDICT_BASIS,
+            "warnings": list(self.warnings),
+            "indicators": rows,
         }
 
 
@@ -53,10 +87,11 @@ def scorecard(
     chosen_plan = resolve_plan(workspace, plan)
     force = get_force(query.force)
     current = query.current_window
-    other = comparison_window(current, query.compare, chosen_plan)
+    other = comparison_window(current, query.comparison, chosen_plan)
     definitions = [crime_measure(measure, chosen_plan) for measure in query.measures]
     with workspace.connect(read_only=True) as con:
-        tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK)
+        tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK,
+                                      accept_suspect=query.accept_suspect_months)  # fmt: skip
     label = workspace.label()
     return Scorecard(
         requested_force=query.force,

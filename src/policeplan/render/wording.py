@@ -45,9 +45,13 @@ __all__ = [
     "ordinal",
     "percent_change",
     "points_change",
+    "q_value_note",
     "rank_phrase",
+    "rank_range_phrase",
     "significance",
+    "test_words",
     "variation_words",
+    "warning_line",
 ]
 
 # --- Significance of a change ----------------------------------------------------------
@@ -56,8 +60,15 @@ NOT_SIGNIFICANT = "not significant"
 NOT_COMPARED = "not compared"
 INCOMPLETE = "incomplete"
 SIGNIFICANCE_GUIDE = (
-    "significant = a change this large would happen by chance less than 1 time in 20 (p < 0.05)"
+    "significant = chance and the usual monthly ups and downs give this less than 1 time in 20 "
+    "(p < 0.05)"
 )
+Q_VALUE_NOTE = (
+    "Test: significant when q < 0.05 (Benjamini-Hochberg q-value across the {tests} changes "
+    "tested in this table, so that about 1 in 20 of the changes called significant could be "
+    "chance, not 1 in 20 of all those tested)"
+)
+SUSPECT_ACCEPTED = "Warning"
 SOLVED_GUIDE = (
     "solved = charged or summonsed, or an out-of-court disposal (police.uk's last outcome)"
 )
@@ -132,6 +143,45 @@ def points_change(points: float | None) -> str:
     '+2.5 points'
     """
     return "" if points is None else f"{points:+.1f} points"
+
+
+def q_value_note(tests: int) -> str:
+    """The note under a table whose verdicts are q-values.
+
+    >>> q_value_note(15)[:60]
+    'Test: significant when q < 0.05 (Benjamini-Hochberg q-value '
+    """
+    return Q_VALUE_NOTE.format(tests=tests)
+
+
+def warning_line(warning: str) -> str:
+    """'Warning: …' (suspect months accepted, populations far from the window)."""
+    return f"{SUSPECT_ACCEPTED}: {warning}"
+
+
+def test_words(method: str, phi: float, months: int, df: int | None, poisson_p: float) -> str:
+    """How a change was tested, for the line under it.
+
+    >>> test_words("quasi-Poisson t-test", 10.04, 36, 21, 0.0021)  # doctest: +ELLIPSIS
+    'test: quasi-Poisson t-test, dispersion phi = 10.0 from 36 months (df 21); exact Poisson ...'
+    """
+    dispersion = f", dispersion phi = {phi:.1f} from {months} months (df {df})" if df else ""
+    return f"test: {method}{dispersion}; exact Poisson p = {poisson_p:.3g}"
+
+
+def rank_range_phrase(rank: int, low: int, high: int, peers: int) -> str:
+    """A rank with its 95% plausible range and the peers it cannot be told from.
+
+    >>> rank_range_phrase(4, 2, 6, 3)
+    '4th (plausible range 2nd–6th; not distinguishable from 3 peers)'
+    >>> rank_range_phrase(1, 1, 1, 0)
+    '1st (plausible range 1st–1st; distinguishable from every peer)'
+    """
+    if peers == 0:
+        peers_words = "distinguishable from every peer"
+    else:
+        peers_words = f"not distinguishable from {peers} peer{'s' if peers != 1 else ''}"
+    return f"{ordinal(rank)} (plausible range {ordinal(low)}–{ordinal(high)}; {peers_words})"
 
 
 def ordinal(number: int) -> str:

@@ -136,7 +136,7 @@ def _add_force_dataset(
     suspects = []
     for month, loaded, rejected in months:
         median = _neighbour_median(month, months)
-        suspect = median is not None and loaded < INCOMPLETE_SHARE * median
+        suspect = looks_incomplete(loaded, median)
         result.partitions.append(
             Partition(force, dataset, month, loaded, rejected, suspect, median)
         )
@@ -177,6 +177,16 @@ def month_ranges(months: list[str]) -> list[str]:
             start = index
         previous = index
     return ranges
+
+
+def looks_incomplete(loaded: int, neighbour_median: float | None) -> bool:
+    """A month looks incomplete when it has fewer rows than INCOMPLETE_SHARE of its
+    neighbours' median (the one test `coverage` and the indicator windows share)."""
+    return neighbour_median is not None and loaded < INCOMPLETE_SHARE * neighbour_median
+
+
+def neighbour_median(month: str, months: list[tuple[str, int, int]]) -> float | None:
+    return _neighbour_median(month, months)
 
 
 def _neighbour_median(month: str, months: list[tuple[str, int, int]]) -> float | None:

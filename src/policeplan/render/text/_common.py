@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from policeplan.indicators.counts import WindowCount
 from policeplan.indicators.windows import Window, month_ranges
 from policeplan.render.wording import STATISTICS_DOCS
 
@@ -41,6 +42,38 @@ def missing_reason(
         if missing
     ]
     return "; ".join(parts) if parts else "a window is incomplete"
+
+
+def incomplete_reason(current: WindowCount, comparison: WindowCount) -> str:
+    """Why two window counts were not compared: missing months, else months that look
+    incomplete (not accepted).
+
+    >>> from policeplan.indicators.counts import SuspectMonth
+    >>> kent = WindowCount(Window("2018-12", "2018-12"), {"2018-12": 8438}, (), None,
+    ...                    (SuspectMonth("2018-12", 8438, 15378.0),))
+    >>> before = WindowCount(Window("2018-11", "2018-11"), {"2018-11": 1})
+    >>> incomplete_reason(kent, before)  # doctest: +ELLIPSIS
+    'the current window 2018-12 is incomplete: 2018-12 looks incomplete (8,438 rows against ...'
+    """
+    if current.missing_months or comparison.missing_months:
+        return missing_reason(
+            current.window, current.missing_months, comparison.window, comparison.missing_months
+        )
+    parts = [
+        f"the {name} window {counted.window.label()} is incomplete: {counted.incomplete_reason}"
+        for name, counted in (("current", current), ("comparison", comparison))
+        if counted.incomplete_reason
+    ]
+    return "; ".join(parts) if parts else "a window is incomplete"
+
+
+def caveat_notes(caveats: Sequence[str | None]) -> list[str]:
+    """Each distinct caveat of a table's tests once: 'Caveat (3 tests): …'."""
+    counts: dict[str, int] = {}
+    for caveat in caveats:
+        if caveat:
+            counts[caveat] = counts.get(caveat, 0) + 1
+    return [f"Caveat ({n} test{'s' if n != 1 else ''}): {caveat}" for caveat, n in counts.items()]
 
 
 WIDTH = 100

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from policeplan.indicators import IndicatorResult, LoadedIndicatorResult, LoadedWindow, WindowCount
 from policeplan.indicators.counts import SOURCE_LABELS
+from policeplan.indicators.indicator import solved_gap
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
 from policeplan.indicators.windows import month_ranges
-from policeplan.render.text._common import guide_lines, label_lines, missing_reason
+from policeplan.render.text._common import (
+    guide_lines,
+    incomplete_reason,
+    label_lines,
+    missing_reason,
+    wrapped,
+)
 from policeplan.render.wording import (
     PER_1000,
     SIGNIFICANCE_GUIDE,
@@ -21,6 +28,8 @@ from policeplan.render.wording import (
     percent_change,
     points_change,
     significance,
+    test_words,
+    warning_line,
 )
 
 __all__ = ["indicator_text"]
@@ -42,6 +51,8 @@ def _window_line(name: str, counted: WindowCount) -> str:
     missing = ""
     if counted.missing_months:
         missing = f" (no data for {month_ranges(counted.missing_months)})"
+    elif counted.incomplete_reason:
+        missing = f" ({counted.incomplete_reason})"
     return f"  {name:<10} {counted.window.label()}: {count_or_incomplete(counted.count)}{missing}"
 
 
@@ -56,13 +67,8 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
     ]
     change = result.change
     if change is None:
-        reason = missing_reason(
-            result.current.window,
-            result.current.missing_months,
-            result.comparison.window,
-            result.comparison.missing_months,
-        )
-        lines.append(f"  change: {not_compared(reason)}")
+        reason = incomplete_reason(result.current, result.comparison)
+        lines += wrapped(f"change: {not_compared(reason)}", "  ")
     else:
         percent = (
             ""
@@ -76,10 +82,18 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
         lines.append(f"  rate ratio (current ÷ comparison): {_ratio(change.rate_ratio)} "
                      f"(95% CI {_ratio(change.rate_ratio_lower)} to "
                      f"{_ratio(change.rate_ratio_upper)})")  # fmt: skip
+        test = change.test
+        lines += wrapped(
+            test_words(test.method, test.phi, test.months_used, test.degrees_of_freedom,
+                       test.poisson_p_value), "  ")  # fmt: skip
+        if test.caveat:
+            lines += wrapped(f"caveat: {test.caveat}", "  ")
     if result.rate_per_1000 is not None and result.population is not None:
-        lines.append(
-            f"  rate: {result.rate_per_1000:.2f} {PER_1000} people (population "
-            f"{result.population.population:,}, {result.population.year} estimate)"
+        lines += wrapped(
+            f"rate: {result.rate_per_1000:.2f} {PER_1000} people over the current window "
+            f"(population {result.population.population:,}, mid-{result.population.year}, "
+            f"{result.population.basis})",
+            "  ",
         )
     solved = result.solved
     if solved is not None and solved.proportion is not None:
@@ -95,7 +109,16 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
             f"against {solved_change.comparison.proportion:.1%}, "
             f"p = {solved_change.p_value:.3g}: {significance(solved_change.significant)}"
         )
+    maturity = result.solved_maturity
+    before = result.solved_comparison
+    if maturity is not None and not maturity.comparable:
+        against = ""
+        gap = solved_gap(solved, before)
+        if gap is not None and before is not None and before.proportion is not None:
+            against = f"{points_change(gap)} against {before.proportion:.1%}, "
+        lines += wrapped(f"solved change: {against}not tested: {maturity.reason}", "  ")
     lines.append(f"  harm score: {_harm(result)}")
+    lines += [warning_line(warning) for warning in result.warnings]
     guides = [SIGNIFICANCE_GUIDE]
     if solved is not None:
         guides.append(SOLVED_GUIDE)

@@ -21,6 +21,8 @@ from policeplan.render.wording import (
     funnel_position,
     offences_needed,
     rank_phrase,
+    rank_range_phrase,
+    warning_line,
 )
 
 __all__ = ["msg_text"]
@@ -31,20 +33,26 @@ def msg_text(result: MsgComparison) -> str:
     name = result.force.short_name
     member = result.force_member
     better = "lower" if result.direction == "down" else "higher"
+    judged = f"{better} is better"
+    if result.neutral:
+        judged = "no good direction (counts mostly measure police activity): ranked lowest first"
     outside = {f.name: f.outside for f in result.funnel.members}
     lines = [
         *label_lines(result.data_label),
         f"{result.measure.title}: {name} and its Most Similar Group",
         f"{result.window.label()} ({SOURCE_LABELS[result.source]}); population: ONS mid-"
         f"{member.population.year} "
-        f"estimate; {better} is better",
+        f"estimate; {judged}",
         "",
-        f"{'Rank':>4}  {'Force':<20} {'Count':>9} {'Population':>11} {'Per 1,000':>10}  Funnel",
+        f"{'Rank':>4}  {'Range':<7} {'Force':<20} {'Count':>9} {'Population':>11} "
+        f"{'Per 1,000':>10}  Funnel",
     ]
     for row in result.members:
         marker = "*" if row.force.slug == result.force.slug else " "
+        span = "" if row.rank_range is None else (
+            f"{row.rank_range.rank_lower}–{row.rank_range.rank_upper}")  # fmt: skip
         lines.append(
-            f"{row.rank:>4}{marker} {row.force.short_name:<20} {row.count:>9,} "
+            f"{row.rank:>4}{marker} {span:<7} {row.force.short_name:<20} {row.count:>9,} "
             f"{row.population.population:>11,} {float(row.rate):>10.1f}  "
             f"{funnel_position(outside[row.force.slug])}"
         )
@@ -56,7 +64,13 @@ def msg_text(result: MsgComparison) -> str:
         f"{TOP_QUARTILE.capitalize()}: rank {result.top_quartile_rank} or better, "
         f"{float(result.top_quartile_rate):.1f} {PER_1000} or {better}",
         f"{name}: {rank_phrase(member.rank, size)}, {float(member.rate):.1f} {PER_1000}",
-        f"Change to reach the {MSG_AVERAGE}: {offences_needed(result.change_to_average)}",
+        *_rank_range(result),
+        f"Change to reach the {MSG_AVERAGE}: {offences_needed(result.change_to_average)}"
+        + _solved_note(result),
+        f"Pooled group rate (total offences / total population): "
+        f"{float(result.msg_pooled_rate):.1f} {PER_1000}; change to reach it: "
+        f"{offences_needed(result.change_to_pooled_rate)}",
+        *([f"{name}: {result.targets.note}"] if result.targets.note else []),
         f"Change to reach the {TOP_QUARTILE}: {offences_needed(result.change_to_top_quartile)}",
         aspiration_words(result.aspiration, result.aspiration_met),
         f"Funnel: group rate {result.funnel.group_rate:.1f} {PER_1000}; {name} is "
@@ -67,8 +81,32 @@ def msg_text(result: MsgComparison) -> str:
         "Positions over the last 12 windows (oldest first): "
         + " ".join("·" if p.rank is None else str(p.rank) for p in result.positions),
         *(f"Excluded: {e.force.short_name}: {e.reason}" for e in result.excluded),
+        *(warning_line(w) for w in result.warnings),
     ]
     lines.append("")
     for sentence in summary:
         lines += wrapped(sentence)
     return "\n".join(lines + guide_lines(FUNNEL_GUIDE))
+
+
+def _rank_range(result: MsgComparison) -> list[str]:
+    """'Rank: 4th (plausible range 3rd–4th; not distinguishable from 1 peer)' and how."""
+    found = result.force_member.rank_range
+    if found is None or result.rank_uncertainty is None:
+        return []
+    how = result.rank_uncertainty
+    phrase = rank_range_phrase(
+        found.rank, found.rank_lower, found.rank_upper, found.indistinguishable
+    )
+    return [f"Rank: {phrase} ({how.method}, {how.draws:,} draws, seed {how.seed})"]
+
+
+def _solved_note(result: MsgComparison) -> str:
+    """Why the change to the average differs from the gap to the average as it stands."""
+    if result.change_to_average == 0:
+        return ""
+    return (
+        f" (solved: {result.force.short_name}'s rate then equals the average recomputed "
+        "with that change, since the average includes it; the gap to the average as it "
+        f"stands is {offences_needed(result.change_to_average_naive)})"
+    )

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from policeplan.indicators import IndicatorResult, Scorecard
 from policeplan.indicators.counts import POLICE_UK, SOURCE_LABELS
-from policeplan.render.text._common import guide_lines, label_lines, missing_reason, wrapped
+from policeplan.render.text._common import (
+    caveat_notes,
+    guide_lines,
+    incomplete_reason,
+    label_lines,
+    wrapped,
+)
+from policeplan.render.text.breakdown import q_text
 from policeplan.render.wording import (
     PER_1000,
     SIGNIFICANCE_GUIDE,
@@ -17,12 +24,14 @@ from policeplan.render.wording import (
     count_or_incomplete,
     not_compared,
     percent_change,
+    q_value_note,
     significance,
+    warning_line,
 )
 
 __all__ = ["scorecard_text"]
 
-_HEADS = ("Measure", "Count", "Before", "Change", "Test", PER_1000.capitalize(), "Solved")
+_HEADS = ("Measure", "Count", "Before", "Change", "q", "Test", PER_1000.capitalize(), "Solved")
 
 
 def scorecard_text(card: Scorecard) -> str:
@@ -34,7 +43,11 @@ def scorecard_text(card: Scorecard) -> str:
         "",
         _row(*_HEADS),
     ]
-    lines += [_row(*_cells(result)) for result in card.indicators]
+    q_values = card.q_values
+    lines += [
+        _row(*_cells(result, q_values[index], card.significant(index)))
+        for index, result in enumerate(card.indicators)
+    ]
     reasons = _reasons(card)
     if reasons:
         lines += ["", *(not_compared(reason) for reason in reasons)]
@@ -42,21 +55,31 @@ def scorecard_text(card: Scorecard) -> str:
         "",
         *wrapped(
             "Count: the current window; Before: the comparison window; Change: in per cent; "
-            f"{PER_1000.capitalize()}: crimes {PER_1000} people; Solved: the share of the "
-            "current window's crimes solved."
+            f"{PER_1000.capitalize()}: crimes {PER_1000} people over the current window (not "
+            "annualised); Solved: the share of the current window's crimes solved."
         ),
     ]
+    tested = sum(q is not None for q in q_values)
+    if tested:
+        lines += wrapped(q_value_note(tested))
+    caveats = [None if r.change is None else r.change.test.caveat for r in card.indicators]
+    for note in caveat_notes(caveats):
+        lines += wrapped(note)
+    lines += [warning_line(warning) for warning in card.warnings]
     return "\n".join(lines + guide_lines(SIGNIFICANCE_GUIDE, SOLVED_GUIDE))
 
 
-def _row(measure: str, count: str, before: str, change: str, test: str, rate: str,
+def _row(measure: str, count: str, before: str, change: str, q: str, test: str, rate: str,
          solved: str) -> str:  # fmt: skip
     return (
-        f"  {measure:<26} {count:>9} {before:>9} {change:>8}  {test:<15} {rate:>9} {solved:>7}"
+        f"  {measure:<26} {count:>9} {before:>9} {change:>8} {q:>6}  {test:<15} {rate:>9} "
+        f"{solved:>7}"
     ).rstrip()
 
 
-def _cells(result: IndicatorResult) -> tuple[str, str, str, str, str, str, str]:
+def _cells(
+    result: IndicatorResult, q_value: float | None, significant: bool | None
+) -> tuple[str, str, str, str, str, str, str, str]:
     change = result.change
     percent = (
         None
@@ -73,7 +96,8 @@ def _cells(result: IndicatorResult) -> tuple[str, str, str, str, str, str, str]:
         count_or_incomplete(result.current.count),
         count_or_incomplete(result.comparison.count),
         percent_change(percent),
-        significance(None if change is None else change.significant),
+        q_text(q_value),
+        significance(significant),
         rate,
         solved_rate,
     )
@@ -85,12 +109,7 @@ def _reasons(card: Scorecard) -> list[str]:
     for result in card.indicators:
         if result.change is not None:
             continue
-        reason = missing_reason(
-            result.current.window,
-            result.current.missing_months,
-            result.comparison.window,
-            result.comparison.missing_months,
-        )
+        reason = incomplete_reason(result.current, result.comparison)
         if reason not in reasons:
             reasons.append(reason)
     return reasons
