@@ -16,12 +16,10 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
-
-import numpy as np
+from typing import Any, SupportsFloat
 
 
-def finite_or_none(value: float | np.floating[Any] | Decimal | None) -> float | Decimal | None:
+def finite_or_none(value: SupportsFloat | Decimal | None) -> float | Decimal | None:
     """The number itself when finite, else None (NaN, infinities, None).
 
     >>> finite_or_none(2.5), finite_or_none(float("inf"))
@@ -34,7 +32,7 @@ def finite_or_none(value: float | np.floating[Any] | Decimal | None) -> float | 
     number = float(value)
     if not math.isfinite(number):
         return None
-    return number if isinstance(value, np.floating) else value
+    return value if isinstance(value, float) else number
 
 
 def json_safe(data: Any) -> Any:
@@ -46,14 +44,10 @@ def json_safe(data: Any) -> Any:
     """
     if isinstance(data, bool) or data is None or isinstance(data, str | int):
         return data
-    if isinstance(data, np.ndarray):
+    if type(data).__module__ == "numpy":  # arrays and scalars, without importing numpy
         return json_safe(data.tolist())
-    if isinstance(data, np.bool_):
-        return bool(data)
-    if isinstance(data, float | np.floating | Decimal):
+    if isinstance(data, float | Decimal):
         return finite_or_none(data)
-    if isinstance(data, np.integer):
-        return int(data)
     if isinstance(data, Mapping):
         return {key: json_safe(value) for key, value in data.items()}
     if isinstance(data, list | tuple):
