@@ -12,6 +12,7 @@ import sys
 import click
 
 from policeplan.cli._common import PolicePlanGroup
+from policeplan.cli.commitments import commitment_group
 from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
@@ -64,6 +65,7 @@ for command in (
     docs_command,
 ):
     cli.add_command(command)
+delivery_group.add_command(commitment_group)
 
 
 def main() -> None:
