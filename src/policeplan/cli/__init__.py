@@ -23,6 +23,7 @@ from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
 from policeplan.cli.plan import plan_group
 from policeplan.cli.rejects import rejects_command
+from policeplan.cli.report import report_command
 from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
 from policeplan.config import TRACEBACK_ENV, WORKSPACE_ENV, load_settings
@@ -63,6 +64,7 @@ for command in (
     delivery_group,
     demo_command,
     docs_command,
+    report_command,
 ):
     cli.add_command(command)
 delivery_group.add_command(commitment_group)
