@@ -32,7 +32,7 @@ CellFormat = Literal[
     "text", "integer", "signed_integer", "decimal1", "decimal3", "percent1", "signed_percent1"
 ]
 CellValue = str | int | float | None
-ParagraphStyle = Literal["text", "narrative", "note", "missing"]
+ParagraphStyle = Literal["text", "narrative", "note", "missing", "commitment", "lead-in"]
 
 
 @dataclass(frozen=True)

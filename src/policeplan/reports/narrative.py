@@ -74,15 +74,18 @@ def commitment_narrative(
                 f"{record.commitment} ({where}): narrative is {record.state}, not approved"
             )
     written = {r.commitment for r in records}
-    missing += [
-        f"{c.id}: no narrative for {quarter.label}" for c in commitments if c.id not in written
-    ]
+    unwritten: dict[str, list[str]] = {}
+    for commitment in commitments:
+        if commitment.id not in written:
+            unwritten.setdefault(commitment.id.split("-")[0], []).append(commitment.id)
+    # One line per priority: a plan has a hundred commitments.
+    missing += [f"{', '.join(ids)}: no narrative for {quarter.label}" for ids in unwritten.values()]
     approved = {k: tuple(v) for k, v in by_commitment.items()}
     return CommitmentNarrative(approved, tuple(sorted(missing, key=_commitment_order)))
 
 
 def _commitment_order(line: str) -> tuple[int, int, str]:
-    ref = line.split(" ", 1)[0].rstrip(":")
+    ref = line.split(" ", 1)[0].rstrip(":,")
     priority, number = ref[1:].split("-C")
     return int(priority), int(number), line
 

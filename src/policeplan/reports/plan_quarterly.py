@@ -23,7 +23,7 @@ NO_DATA = "no data held"
 
 
 def _commitment_blocks(commitment: PlanCommitment, narrative: CommitmentNarrative) -> list[Block]:
-    blocks: list[Block] = [Paragraph(f"We will {commitment.text}", label=f"{commitment.id}")]
+    blocks: list[Block] = [Paragraph(commitment.text, style="commitment", label=commitment.id)]
     approved = narrative.approved.get(commitment.id, ())
     if not approved:
         blocks.append(Paragraph("No approved narrative this quarter.", style="missing"))
@@ -39,7 +39,10 @@ def priority_sections(
     commitments = plan_commitments(context.plan)
     sections = []
     for number, priority in enumerate(context.plan.priorities, start=1):
-        blocks: list[Block] = [Paragraph(priority.objective)]
+        blocks: list[Block] = [
+            Paragraph(priority.objective),
+            Paragraph("We will:", style="lead-in"),
+        ]
         for commitment in commitments:
             if commitment.priority_id == priority.id:
                 blocks += _commitment_blocks(commitment, narrative)
