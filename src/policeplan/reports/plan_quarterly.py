@@ -112,7 +112,6 @@ def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
         ),
         rows=tuple(rows),
         note=note,
-        wide=True,
     )
     return table, years
 
