@@ -78,6 +78,7 @@ def _msg_row(indicator: MsgIndicator, result: MsgComparison | None) -> tuple[Cel
 
 def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
     rows, years, missing = [], [], []
+    excluded: set[tuple[str, str]] = set()
     for indicator in context.plan.msg_indicators:
         try:
             result: MsgComparison | None = msg_comparison(
@@ -88,6 +89,7 @@ def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
             missing.append(indicator.title)
         if result is not None:
             years.append(result.force_member.population.year)
+            excluded.update((e.force.short_name, e.reason) for e in result.excluded)
         rows.append(_msg_row(indicator, result))
     note = (
         f"Rates {wording.PER_1000} people over the {window_heading(context.to)}; position 1st "
@@ -95,6 +97,9 @@ def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
         f"reach the {wording.MSG_AVERAGE} or the {wording.TOP_QUARTILE}, at the force's "
         "population."
     )
+    if excluded:
+        left_out = "; ".join(f"{name} ({reason})" for name, reason in sorted(excluded))
+        note += f" Left out of the group: {left_out}."
     if missing:
         note += f" {NO_DATA.capitalize()}: {', '.join(missing)}."
     table = Table(
