@@ -6,6 +6,7 @@ python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
 python -m bench charts                           # every chart kind to SVG
 python -m bench hotspots                         # hotspots of ~300,000 located rows
+python -m bench reports                          # each report kind: HTML, PDF, xlsx
 """
 
 from __future__ import annotations
@@ -99,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     hotspots.add_argument("--rebuild", action="store_true", help="generate the workspace again")
 
+    reports = commands.add_parser(
+        "reports",
+        help="report speed and memory: each kind for one quarter (HTML < 5 s, PDF < 20 s)",
+        description="Build and write each report kind as HTML, PDF and xlsx for 2025/26 Q3 on "
+        "a demo-like workspace (10 forces, 2023-2025, built once and kept in bench/out/), "
+        "each in a fresh process; goals: HTML < 5 s, PDF < 20 s, peak memory < 1 GB.",
+    )
+    reports.add_argument("--rebuild", action="store_true", help="build the workspace again")
+
     child = commands.add_parser(
         "contender",
         help="(internal) run one contender in this process and write its result as JSON",
@@ -128,6 +138,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(args.rebuild, args.repeat)
+        return 0
+    if args.command == "reports":
+        from bench.reports import report_benchmark
+
+        report_benchmark(args.rebuild)
         return 0
     if args.command == "charts":
         from bench.charts import chart_benchmark
