@@ -135,9 +135,7 @@ def test_an_import_with_one_bad_row_changes_nothing(planned: Workspace, tmp_path
     assert [r.commitment for r in list_commitment_updates(planned, Q)] == ["P1-C2"]
 
 
-def test_commands_update_submit_approve_show_and_export(
-    planned: Workspace, tmp_path: Path
-) -> None:
+def test_commands_update_submit_approve_show_and_export(planned: Workspace, tmp_path: Path) -> None:
     settings = planned.settings
     narrative = tmp_path / "n.txt"
     narrative.write_text("North teams <script>alert(1)</script> formed.\n", encoding="utf-8")
@@ -196,3 +194,4 @@ def test_migration_from_0001_keeps_the_records_and_adds_the_narrative_table(
     save_commitment_update(workspace, "P1-C1", Q, text="x", actor="a")
     with engine.begin() as connection, pytest.raises(Exception, match="refused"):
         connection.execute(text("DELETE FROM commitment_updates"))
+    engine.dispose()

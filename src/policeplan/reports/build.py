@@ -24,7 +24,7 @@ from policeplan.reports.narrative import NARRATIVE_NOTE, missing_section
 from policeplan.reports.plan_quarterly import plan_sections
 from policeplan.reports.strategy_quarterly import strategy_sections
 from policeplan.store import Workspace
-from policeplan.store.coverage import coverage
+from policeplan.store.coverage import Coverage, coverage
 from policeplan.user_files import writing_file
 
 __all__ = [
@@ -60,12 +60,8 @@ class ReportQuery:
     generated_at: datetime | None = None
 
 
-def _quarter_months_held(workspace: Workspace, force: str, quarter: FinancialQuarter) -> None:
-    held = {
-        p.month
-        for p in coverage(workspace).partitions
-        if p.force == force and p.dataset == "street"
-    }
+def _quarter_months_held(held_data: Coverage, force: str, quarter: FinancialQuarter) -> None:
+    held = {p.month for p in held_data.partitions if p.force == force and p.dataset == "street"}
     if quarter.last_month not in held:
         latest = f"; the latest month held is {month_words(max(held))}" if held else ""
         raise DataError(
@@ -83,17 +79,18 @@ def build_report(workspace: Workspace, query: ReportQuery) -> Report:
     quarter = FinancialQuarter.parse(query.quarter)
     plan = current_plan(workspace)
     force = get_force(query.force or plan.force).slug
-    _quarter_months_held(workspace, force, quarter)
+    held = coverage(workspace)
+    _quarter_months_held(held, force, quarter)
     generated_at = query.generated_at or datetime.now(UTC)
     label = workspace.label()
     context = ReportContext(
-        workspace, quarter, force, plan, generated_at, LibraryFigures(workspace), label
+        workspace, quarter, force, plan, generated_at, LibraryFigures(workspace, plan), label
     )
     title, builder = _KINDS[query.kind]
     body, years, missing = builder(context)
     about = about_section(
         plan=plan,
-        coverage=coverage(workspace),
+        coverage=held,
         generated_at=generated_at,
         population_years=years,
         data_label=label,

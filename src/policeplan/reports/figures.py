@@ -25,6 +25,7 @@ from policeplan.indicators import (
 )
 from policeplan.indicators.counts import WindowCount
 from policeplan.indicators.indicator import change_dict
+from policeplan.plan.model import Plan
 from policeplan.render import wording
 from policeplan.store import Workspace
 
@@ -104,13 +105,17 @@ def _months(count: WindowCount) -> tuple[tuple[str, int | None], ...]:
 
 @dataclass(frozen=True)
 class LibraryFigures:
-    """The figures from today's library calls (`compute_indicator`, `breakdown`)."""
+    """The figures from today's library calls (`compute_indicator`, `breakdown`), against
+    `plan` (read once by the report rather than once per call)."""
 
     workspace: Workspace
+    plan: Plan | None = None
 
     def twelve_months(self, measure: str, force: str, to: str) -> TwelveMonths:
         result = compute_indicator(
-            self.workspace, IndicatorQuery(measure, force, to=to, months=12, compare="previous")
+            self.workspace,
+            IndicatorQuery(measure, force, to=to, months=12, compare="previous"),
+            plan=self.plan,
         )
         if not isinstance(result, IndicatorResult):
             raise TypeError(f"{measure} is a loaded measure; reports show crime measures")
@@ -134,7 +139,8 @@ class LibraryFigures:
         )
 
     def by_area(self, measure: str, force: str, to: str, by: str) -> Sequence[AreaFigures]:
-        table = breakdown(self.workspace, BreakdownQuery(measure, force, to=to, months=12, by=by))
+        query = BreakdownQuery(measure, force, to=to, months=12, by=by)
+        table = breakdown(self.workspace, query, plan=self.plan)
         rows = []
         for row in table.rows:
             change = change_dict(row.change)

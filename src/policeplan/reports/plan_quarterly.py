@@ -82,7 +82,9 @@ def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
     for indicator in context.plan.msg_indicators:
         try:
             result: MsgComparison | None = msg_comparison(
-                context.workspace, MsgQuery(indicator.measure, context.force, to=context.to)
+                context.workspace,
+                MsgQuery(indicator.measure, context.force, to=context.to),
+                plan=context.plan,
             )
         except PolicePlanError:
             result = None
