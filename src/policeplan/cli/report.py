@@ -9,6 +9,7 @@ import click
 
 from policeplan.cli._common import open_workspace
 from policeplan.reports import FORMATS, REPORT_KINDS, ReportQuery, build_report, write_report
+from policeplan.reports.build import check_output
 
 
 def _generated_at(
@@ -65,6 +66,7 @@ def report_command(
     generated_at: datetime | None,
 ) -> None:
     """Write a panel report for a quarter: strategy-quarterly or plan-quarterly."""
+    check_output(out, format_)
     workspace = open_workspace(ctx)
     report = build_report(workspace, ReportQuery(kind, quarter, force, generated_at))
     path = write_report(report, format_, out)

@@ -32,6 +32,7 @@ __all__ = [
     "REPORT_KINDS",
     "ReportQuery",
     "build_report",
+    "check_output",
     "render_report",
     "write_report",
 ]
@@ -125,12 +126,21 @@ def render_report(report: Report, format: str) -> bytes:
     raise InputError(f"unknown format {format!r}: use {', '.join(FORMATS)}", field="format")
 
 
+def check_output(path: Path, format: str) -> None:
+    """Refuse, before any work, a format we cannot write or a folder that is not there."""
+    if format not in FORMATS:
+        raise InputError(f"unknown format {format!r}: use {', '.join(FORMATS)}", field="format")
+    if path.is_dir():
+        raise FileNotWritable("is a folder; give a file name", file=path)
+    if not path.parent.is_dir():
+        raise FileNotWritable(f"the folder {path.parent} does not exist", file=path)
+
+
 def write_report(report: Report, format: str, path: Path) -> Path:
     """Render and write the report; a temporary file beside `path` is renamed over it, so
     nothing half-written is ever left at `path`."""
+    check_output(path, format)
     folder = path.parent
-    if not folder.is_dir():
-        raise FileNotWritable(f"the folder {folder} does not exist", file=path)
     data = render_report(report, format)
     with writing_file(path):
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
