@@ -103,9 +103,9 @@ def find_commitment(plan: Plan, text: str) -> PlanCommitment:
         if commitment.id == wanted:
             return commitment
     count = len(plan.priorities)
+    sizes = ", ".join(f"P{n}: {len(p.commitments)}" for n, p in enumerate(plan.priorities, 1))
     raise InputError(
-        f"the plan has no commitment {wanted} ({count} priorities; "
-        "`policeplan plan show` lists them)",
+        f"the plan has no commitment {wanted} ({count} priorities; commitments each: {sizes})",
         field="commitment",
     )
 
