@@ -8,10 +8,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from policeplan.render.document import Cell
 from policeplan.render.html import cell_text, report_html
 from policeplan.render.xlsx import report_xlsx, sheet_names
 from policeplan.reports import REPORT_KINDS, ReportQuery, build_report
-from policeplan.reports.model import Cell
 from policeplan.store import Workspace
 from tests.reports.conftest import GENERATED_AT, QUARTER
 from tests.reports.html_tables import html_tables

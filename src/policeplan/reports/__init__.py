@@ -9,6 +9,7 @@ Kinds: `strategy-quarterly`, `plan-quarterly` (docs/reports.md). Figures come th
 protocols of `figures.py` (the indicator card and summary table plug in there).
 """
 
+from policeplan.render.document import Report
 from policeplan.reports.build import (
     FORMATS,
     REPORT_KINDS,
@@ -25,7 +26,6 @@ from policeplan.reports.figures import (
     SummarySource,
     TwelveMonths,
 )
-from policeplan.reports.model import Report
 
 __all__ = [
     "FORMATS",

@@ -12,7 +12,7 @@ from policeplan.periods import MONTH_NAMES
 from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.render import wording
-from policeplan.reports.model import BulletList, Cell, Paragraph, Section, Table
+from policeplan.render.document import BulletList, Cell, Paragraph, Section, Table
 from policeplan.store.coverage import Coverage
 
 __all__ = ["about_section", "month_words", "short_month"]

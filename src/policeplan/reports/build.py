@@ -16,10 +16,10 @@ from policeplan.errors import DataError, FileNotWritable, InputError
 from policeplan.periods import FinancialQuarter
 from policeplan.plan import current_plan
 from policeplan.reference import get_force
+from policeplan.render.document import Report
 from policeplan.reports.about import about_section, month_words
 from policeplan.reports.context import Built, ReportContext, executive_summary_section
 from policeplan.reports.figures import LibraryFigures
-from policeplan.reports.model import Report
 from policeplan.reports.narrative import NARRATIVE_NOTE, missing_section
 from policeplan.reports.plan_quarterly import plan_sections
 from policeplan.reports.strategy_quarterly import strategy_sections

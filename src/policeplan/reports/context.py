@@ -9,9 +9,9 @@ from datetime import datetime
 from policeplan.periods import FinancialQuarter
 from policeplan.plan.model import Plan
 from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, to_svg
+from policeplan.render.document import Block, BulletList, Chart, Placeholder, Section
 from policeplan.reports.about import short_month
 from policeplan.reports.figures import NO_SUMMARY_YET, IndicatorFigures, SummarySource, TwelveMonths
-from policeplan.reports.model import Block, BulletList, Chart, Placeholder, Section
 from policeplan.store import Workspace
 
 # What a report kind's builder returns: its sections (before "About the data"), the

@@ -13,7 +13,7 @@ from policeplan.delivery.commitments import (
 )
 from policeplan.delivery.workflow import APPROVED
 from policeplan.periods import FinancialQuarter
-from policeplan.reports.model import BulletList, Paragraph, Section
+from policeplan.render.document import BulletList, Paragraph, Section
 from policeplan.store import Workspace
 
 __all__ = [

@@ -13,8 +13,8 @@ from policeplan.errors import PolicePlanError
 from policeplan.indicators import MsgComparison, MsgQuery, msg_comparison
 from policeplan.plan.model import MsgIndicator
 from policeplan.render import wording
+from policeplan.render.document import Block, Cell, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext, window_heading
-from policeplan.reports.model import Block, Cell, Paragraph, Section, Table
 from policeplan.reports.narrative import CommitmentNarrative, commitment_narrative
 
 __all__ = ["msg_table", "plan_sections"]

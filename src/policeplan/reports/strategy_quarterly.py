@@ -21,10 +21,10 @@ from policeplan.delivery.summary import COUNT_HEADINGS
 from policeplan.errors import PolicePlanError
 from policeplan.indicators.measures import crime_measure
 from policeplan.reference import get_force
+from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.about import short_month
 from policeplan.reports.context import Built, ReportContext, monthly_chart, window_heading
 from policeplan.reports.figures import TwelveMonths, verdict
-from policeplan.reports.model import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.narrative import StrandNarrative, strand_narrative
 
 __all__ = ["MAX_STRAND_MEASURES", "strand_measures", "strategy_sections"]

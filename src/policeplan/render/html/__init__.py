@@ -14,8 +14,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from policeplan.render.document import BulletList, Chart, Placeholder, Report, Table
 from policeplan.render.html.numbers import cell_text, is_numeric
-from policeplan.reports.model import BulletList, Chart, Placeholder, Report, Table
 
 __all__ = ["cell_text", "report_html"]
 

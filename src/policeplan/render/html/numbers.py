@@ -1,7 +1,7 @@
 """How a table cell reads: the one formatting of report numbers (HTML, PDF, and the check
 that the spreadsheet holds the same figures).
 
-    >>> from policeplan.reports.model import Cell
+    >>> from policeplan.render.document import Cell
     >>> cell_text(Cell(12345, "integer")), cell_text(Cell(-5.66, "signed_percent1"))
     ('12,345', '-5.7%')
     >>> cell_text(Cell(None, "integer"))
@@ -10,7 +10,7 @@ that the spreadsheet holds the same figures).
 
 from __future__ import annotations
 
-from policeplan.reports.model import Cell
+from policeplan.render.document import Cell
 
 NO_FIGURE = "–"
 

@@ -9,8 +9,8 @@ demo workspace) and page numbers come from the `@page` rules of the stylesheet.
 from __future__ import annotations
 
 from policeplan.errors import ConfigurationError
+from policeplan.render.document import Report
 from policeplan.render.html import report_html
-from policeplan.reports.model import Report
 
 __all__ = ["PDF_VARIANT", "report_pdf"]
 

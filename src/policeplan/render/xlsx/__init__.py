@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from policeplan.reports.model import Cell, Report, Table
+from policeplan.render.document import Cell, Report, Table
 
 __all__ = ["EXCEL_FORMATS", "report_xlsx", "sheet_names"]
 
