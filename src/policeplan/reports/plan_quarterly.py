@@ -13,7 +13,8 @@ from policeplan.errors import PolicePlanError
 from policeplan.indicators import MsgComparison, MsgQuery, msg_comparison
 from policeplan.plan.model import MsgIndicator
 from policeplan.render import wording
-from policeplan.render.document import Block, Cell, Paragraph, Section, Table
+from policeplan.render.charts import PositionHistory, msg_positions_spec, to_svg
+from policeplan.render.document import Block, Cell, Chart, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext, window_heading
 from policeplan.reports.narrative import CommitmentNarrative, commitment_narrative
 
@@ -76,8 +77,29 @@ def _msg_row(indicator: MsgIndicator, result: MsgComparison | None) -> tuple[Cel
     )
 
 
-def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
-    rows, years, missing = [], [], []
+def positions_chart(indicator: MsgIndicator, result: MsgComparison) -> Chart:
+    """The sparkline of the force's MSG position over the last 12 windows."""
+    history = PositionHistory(
+        indicator.title,
+        result.force.short_name,
+        len(result.members),
+        tuple(p.window.last for p in result.positions),
+        tuple(p.rank for p in result.positions),
+    )
+    spec = msg_positions_spec(history)
+    return Chart(
+        key=f"msg-positions-{indicator.measure}",
+        title=f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
+        "ending each month (1st is best)",
+        spec=spec,
+        svg=to_svg(spec),
+        alt=str(spec.get("description", "")),
+    )
+
+
+def msg_table(context: ReportContext) -> tuple[Table, list[Chart], list[int]]:
+    """The MSG table, a positions sparkline per indicator with figures, population years."""
+    rows, years, missing, charts = [], [], [], []
     excluded: set[tuple[str, str]] = set()
     for indicator in context.plan.msg_indicators:
         try:
@@ -92,6 +114,7 @@ def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
         if result is not None:
             years.append(result.force_member.population.year)
             excluded.update((e.force.short_name, e.reason) for e in result.excluded)
+            charts.append(positions_chart(indicator, result))
         rows.append(_msg_row(indicator, result))
     note = (
         f"Rates {wording.PER_1000} people over the {window_heading(context.to)}; position 1st "
@@ -120,7 +143,7 @@ def msg_table(context: ReportContext) -> tuple[Table, list[int]]:
         rows=tuple(rows),
         note=note,
     )
-    return table, years
+    return table, charts, years
 
 
 def plan_sections(context: ReportContext) -> Built:
@@ -128,11 +151,11 @@ def plan_sections(context: ReportContext) -> Built:
     narrative = commitment_narrative(
         context.workspace, context.quarter, plan_commitments(context.plan)
     )
-    table, years = msg_table(context)
+    table, charts, years = msg_table(context)
     sections = (
         Section(
             "priorities", "Priorities and commitments", (), priority_sections(context, narrative)
         ),
-        Section("msg", "Most Similar Group", (table,)),
+        Section("msg", "Most Similar Group", (table, *charts)),
     )
     return sections, years, narrative.missing
