@@ -9,6 +9,7 @@ python -m bench charts                           # every chart kind to SVG
 python -m bench hotspots                         # hotspots of ~300,000 located rows
 python -m bench startup                          # policeplan --help/--version (goal < 0.5 s)
 python -m bench reimport                         # database size across 5 re-imports
+python -m bench reports                          # each report kind: HTML, PDF, xlsx
 """
 
 from __future__ import annotations
@@ -138,6 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
         "database file size after each.",
     )
 
+    reports = commands.add_parser(
+        "reports",
+        help="report speed and memory: each kind for one quarter (HTML < 5 s, PDF < 20 s)",
+        description="Build and write each report kind as HTML, PDF and xlsx for 2025/26 Q3 on "
+        "a demo-like workspace (10 forces, 2023-2025, built once and kept in bench/out/), "
+        "each in a fresh process; goals: HTML < 5 s, PDF < 20 s, peak memory < 1 GB.",
+    )
+    reports.add_argument("--rebuild", action="store_true", help="build the workspace again")
+
     child = commands.add_parser(
         "contender",
         help="(internal) run one contender in this process and write its result as JSON",
@@ -187,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.reimport_size import reimport_size_benchmark
 
         reimport_size_benchmark()
+    if args.command == "reports":
+        from bench.reports import report_benchmark
+
+        report_benchmark(args.rebuild)
         return 0
     if args.command == "charts":
         from bench.charts import chart_benchmark

@@ -222,6 +222,63 @@ CASES = [
     Case(("revert",), "read-only workspace", ("1",), "{ws}", True),
     Case(("history", "prune"), "negative count", ("--keep", "-1"), "--keep"),
     Case(("history", "prune"), "read-only workspace", ("--keep", "0"), "{ws}", True),
+    *[
+        Case(("delivery", "commitment", verb), "unknown commitment", ("P99-C1", *QUARTER), "P99-C1")
+        for verb in ("submit", "approve")
+    ],
+    Case(("delivery", "commitment", "approve"), "no narrative yet", ("P1-C1", *QUARTER), "P1-C1"),
+    Case(("delivery", "commitment", "return"), "no reason", ("P1-C1", *QUARTER), "--reason"),
+    Case(
+        ("delivery", "commitment", "update"),
+        "unknown area",
+        ("P1-C1", *QUARTER, "--lpa", "East", "--text-file", "{good_text}"),
+        "'East'",
+    ),
+    Case(
+        ("delivery", "commitment", "update"),
+        "missing file",
+        ("P1-C1", *QUARTER, "--text-file", "{missing_txt}"),
+        "missing.txt",
+    ),
+    Case(
+        ("delivery", "commitment", "update"),
+        "read-only workspace",
+        ("P1-C1", *QUARTER, "--text-file", "{good_text}"),
+        "{ws}",
+        True,
+    ),
+    Case(("delivery", "commitment", "show"), "malformed period", ("--quarter", "Q5"), "'Q5'"),
+    *_file_cases(("delivery", "commitment", "import"), ".csv"),
+    Case(
+        ("delivery", "commitment", "export"),
+        "missing folder",
+        ("{missing_folder}/narrative.xlsx",),
+        "missing-folder",
+    ),
+    Case(
+        ("report",),
+        "malformed period",
+        ("plan-quarterly", "--quarter", "Q5 2025", "--out", "{output}.html"),
+        "'Q5 2025'",
+    ),
+    Case(
+        ("report",),
+        "quarter with no data",
+        ("plan-quarterly", "--quarter", "2025/26 Q3", "--out", "{output}.html"),
+        "December 2025",
+    ),
+    Case(
+        ("report",),
+        "missing folder",
+        ("plan-quarterly", "--quarter", "2024/25 Q4", "--out", "{missing_folder}/r.html"),
+        "missing-folder",
+    ),
+    Case(
+        ("report",),
+        "folder as output",
+        ("strategy-quarterly", "--quarter", "2024/25 Q4", "--out", "{folder}"),
+        "folder",
+    ),
 ]
 
 

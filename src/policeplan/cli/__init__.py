@@ -48,6 +48,8 @@ LAZY_COMMANDS = {
         "Build a demo workspace from synthetic data, offline, in its own folder."),
     "history": LazyCommand("policeplan.cli.history:history_group",
         "Show the import history, newest first: every partition (a police.uk…"),
+    "report": LazyCommand("policeplan.cli.report:report_command",
+        "Write a panel report for a quarter: strategy-quarterly or plan-quarterly."),
     "revert": LazyCommand("policeplan.cli.history:revert_command",
         "Put back the version of a partition that history entry IMPORT-ID replaced…"),
 }  # fmt: skip

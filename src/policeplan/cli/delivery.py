@@ -6,15 +6,18 @@ the result. Who made a change (`--actor`) defaults to the operating-system user 
 
 from __future__ import annotations
 
-import getpass
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
 
 from policeplan.cli._common import PolicePlanGroup, echo_json, json_option
-from policeplan.config import Settings
+from policeplan.cli._delivery_options import (
+    actor_option,
+    quarter_option,
+)
+from policeplan.cli._delivery_options import read_text as _read_text
+from policeplan.cli._delivery_options import records_workspace as _workspace
 from policeplan.delivery import (
     Quarter,
     approve_update,
@@ -27,7 +30,7 @@ from policeplan.delivery import (
     submit_update,
 )
 from policeplan.delivery.summary import parse_as_of
-from policeplan.errors import FileNotReadable, InputError
+from policeplan.errors import InputError
 from policeplan.render import (
     action_status_text,
     audit_text,
@@ -35,36 +38,6 @@ from policeplan.render import (
     summary_text,
     update_state_text,
 )
-from policeplan.store import Workspace
-from policeplan.user_files import os_error_reason
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in some containers
-        return "unknown user"
-
-
-actor_option = click.option(
-    "--actor",
-    default=_os_user,
-    show_default="your user name",
-    help="Who is making the change, as written in the audit log.",
-)
-
-
-def _workspace(ctx: click.Context) -> Workspace:
-    settings = ctx.find_object(Settings)
-    assert settings is not None, "the root command always sets Settings"
-    return Workspace(settings)  # the records store only: no need to open the analytics database
-
-
-def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarter:
-    try:
-        return Quarter.parse(value)
-    except InputError as exc:
-        raise click.BadParameter(exc.message) from exc
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
@@ -72,14 +45,6 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
         return None if value is None else parse_as_of(value)
     except InputError as exc:
         raise click.BadParameter(exc.message) from exc
-
-
-quarter_option = click.option(
-    "--quarter",
-    required=True,
-    callback=_quarter,
-    help="Financial-year quarter, e.g. 2021/22 Q2 (= July–September 2021; 2021-22Q2 also).",
-)
 
 
 @click.group("delivery", cls=PolicePlanGroup)
@@ -127,20 +92,6 @@ def status_command(
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
     record = set_action_status(_workspace(ctx), action_id, status, reason=reason, actor=actor)
     click.echo(action_status_text(record))
-
-
-def _read_text(path: str | None) -> str | None:
-    if path is None:
-        return None
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        reason = os_error_reason(exc, Path(path))
-        raise FileNotReadable(f"cannot read the text: {reason}", file=path) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError("cannot read the text: not UTF-8 text", file=path) from exc
 
 
 @delivery_group.command("update")
@@ -230,3 +181,10 @@ def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_js
         echo_json([e.to_dict() for e in entries])
     else:
         click.echo(audit_text(entries))
+
+
+# `delivery commitment …`: narrative per plan commitment (cli/commitments.py), imported last
+# because it builds on this module's options.
+from policeplan.cli.commitments import commitment_group  # noqa: E402
+
+delivery_group.add_command(commitment_group)

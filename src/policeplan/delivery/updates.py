@@ -24,12 +24,10 @@ from sqlalchemy import select
 
 from policeplan.delivery._lookup import find_strand, find_update
 from policeplan.delivery.quarters import Quarter
+from policeplan.delivery.workflow import check_editable, check_transition
 from policeplan.errors import RecordsError
 from policeplan.records import Clock, QuarterlyUpdate, Strand, transaction, utc_now
 from policeplan.store import Workspace
-
-# state -> the states it may move to
-_TRANSITIONS = {"draft": {"submitted"}, "submitted": {"approved", "draft"}, "approved": set()}
 
 
 @dataclass(frozen=True)
@@ -79,11 +77,8 @@ def save_update(
         if update is None:
             update = QuarterlyUpdate(strand=row, quarter=key, achieved="", scheduled="", insight="")
             session.add(update)
-        elif update.state != "draft":
-            raise RecordsError(
-                f"the {key} update for {row.code} is {update.state}; only a draft can be edited"
-                + (" (return it to draft first)" if update.state == "submitted" else "")
-            )
+        else:
+            check_editable(f"the {key} update for {row.code}", update.state)
         for part, text in (("achieved", achieved), ("scheduled", scheduled), ("insight", insight)):
             if text is not None:
                 setattr(update, part, text.strip())
@@ -106,10 +101,7 @@ def _move(
         update = find_update(session, row, key, for_update=True)
         if update is None:
             raise RecordsError(f"{row.code} has no update for {key}; save a draft first")
-        if state not in _TRANSITIONS[update.state]:
-            raise RecordsError(
-                f"the {key} update for {row.code} is {update.state}; it cannot become {state}"
-            )
+        check_transition(f"the {key} update for {row.code}", update.state, state)
         update.state = state
         session.flush()
         return _record(update)

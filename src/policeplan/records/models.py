@@ -1,4 +1,5 @@
-"""The delivery-plan records: strands, actions, quarterly updates, risks and the audit log.
+"""The delivery-plan records: strands, actions, quarterly updates, commitment narrative,
+risks and the audit log.
 
 Every table but the audit log carries a `version` column that SQLAlchemy checks on each
 UPDATE, so two writers that read the same row cannot silently overwrite each other. Nothing
@@ -174,6 +175,30 @@ class QuarterlyUpdate(Audited):
     state: Mapped[str] = mapped_column(String(16), default="draft", active_history=True)
 
     strand: Mapped[Strand] = relationship()
+
+
+class CommitmentUpdate(Audited):
+    """Narrative on one plan commitment (`P1-C2`, see `delivery.commitments`) for one
+    quarter, force-wide (`lpa` empty) or for one local policing area. Same workflow as a
+    strand's quarterly update."""
+
+    __tablename__ = "commitment_updates"
+    __table_args__ = (
+        UniqueConstraint("commitment", "quarter", "lpa"),
+        CheckConstraint(_in("state", UPDATE_STATES), name="state"),
+        Index("ix_commitment_updates_quarter", "quarter"),
+    )
+    audit_entity = "commitment update"
+
+    commitment: Mapped[str] = mapped_column(String(40))
+    quarter: Mapped[str] = mapped_column(String(10))
+    lpa: Mapped[str] = mapped_column(String(60), default="")
+    text: Mapped[str] = mapped_column(Text, default="", active_history=True)
+    state: Mapped[str] = mapped_column(String(16), default="draft", active_history=True)
+
+    @property
+    def audit_ref(self) -> str:
+        return f"{self.commitment} {self.quarter}" + (f" {self.lpa}" if self.lpa else "")
 
 
 class Risk(Audited):

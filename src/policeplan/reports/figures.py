@@ -1,0 +1,166 @@
+"""Where a report's figures come from: one small protocol per kind of figure, so the
+library behind it can change without touching a report.
+
+Today `LibraryFigures` answers from `compute_indicator` and `breakdown`; when the indicator
+card (`indicators/card.py`, `build_card`) lands, a `CardFigures` answering the same protocol
+from the card's `latest`/`comparisons` replaces it in `reports.build` (one line). The
+executive summary comes from the summary table (`indicators/summary.py`, `plan_summary`);
+until then `NO_SUMMARY_YET` gives a marked placeholder.
+
+Every figure here is a library result's field, copied, never recomputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from policeplan.indicators import (
+    BreakdownQuery,
+    IndicatorQuery,
+    IndicatorResult,
+    breakdown,
+    compute_indicator,
+)
+from policeplan.indicators.counts import WindowCount
+from policeplan.indicators.indicator import change_dict
+from policeplan.plan.model import Plan
+from policeplan.render import wording
+from policeplan.store import Workspace
+
+__all__ = [
+    "NO_SUMMARY_YET",
+    "AreaFigures",
+    "IndicatorFigures",
+    "LibraryFigures",
+    "SummarySource",
+    "TwelveMonths",
+    "verdict",
+]
+
+
+@dataclass(frozen=True)
+class TwelveMonths:
+    """A measure over the 12 months to `to` beside the 12 months before, with its test.
+
+    `months`/`values` run over both windows (24 months, oldest first) for the monthly
+    chart; a value is None for a month the workspace does not hold."""
+
+    measure: str
+    title: str
+    current_first: str
+    current_last: str
+    previous_first: str
+    previous_last: str
+    current: int | None
+    previous: int | None
+    diff: float | None
+    pct_diff: float | None
+    significant: bool | None
+    months: tuple[str, ...]
+    values: tuple[int | None, ...]
+    population_year: int | None
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    """One area (an LPA or a district) over the same two windows, with its monthly counts."""
+
+    area: str
+    current: int | None
+    previous: int | None
+    diff: float | None
+    pct_diff: float | None
+    significant: bool | None
+    by_month: tuple[tuple[str, int | None], ...]
+
+
+class IndicatorFigures(Protocol):
+    """What reports ask of an indicator. Implemented by `LibraryFigures` (today) and by
+    an adapter over the indicator card (`build_card`) when it lands."""
+
+    def twelve_months(self, measure: str, force: str, to: str) -> TwelveMonths: ...
+
+    def by_area(self, measure: str, force: str, to: str, by: str) -> Sequence[AreaFigures]: ...
+
+
+class SummarySource(Protocol):
+    """The executive summary's sentences for a quarter, or None when not available."""
+
+    def sentences(self, workspace: Workspace, force: str, to: str) -> tuple[str, ...] | None: ...
+
+
+class _NoSummaryYet:
+    def sentences(self, workspace: Workspace, force: str, to: str) -> tuple[str, ...] | None:
+        return None
+
+
+NO_SUMMARY_YET: SummarySource = _NoSummaryYet()
+
+
+def _months(count: WindowCount) -> tuple[tuple[str, int | None], ...]:
+    return tuple((m, count.by_month.get(m)) for m in count.window.months)
+
+
+@dataclass(frozen=True)
+class LibraryFigures:
+    """The figures from today's library calls (`compute_indicator`, `breakdown`), against
+    `plan` (read once by the report rather than once per call)."""
+
+    workspace: Workspace
+    plan: Plan | None = None
+
+    def twelve_months(self, measure: str, force: str, to: str) -> TwelveMonths:
+        result = compute_indicator(
+            self.workspace,
+            IndicatorQuery(measure, force, to=to, months=12, compare="previous"),
+            plan=self.plan,
+        )
+        if not isinstance(result, IndicatorResult):
+            raise TypeError(f"{measure} is a loaded measure; reports show crime measures")
+        change = change_dict(result.change)
+        series = _months(result.comparison) + _months(result.current)
+        return TwelveMonths(
+            measure=result.measure,
+            title=result.title or result.measure,
+            current_first=result.current.window.first,
+            current_last=result.current.window.last,
+            previous_first=result.comparison.window.first,
+            previous_last=result.comparison.window.last,
+            current=result.current.count,
+            previous=result.comparison.count,
+            diff=change["diff"],
+            pct_diff=change["pct_diff"],
+            significant=change["significant"],
+            months=tuple(m for m, _ in series),
+            values=tuple(v for _, v in series),
+            population_year=None if result.population is None else result.population.year,
+        )
+
+    def by_area(self, measure: str, force: str, to: str, by: str) -> Sequence[AreaFigures]:
+        query = BreakdownQuery(measure, force, to=to, months=12, by=by)
+        table = breakdown(self.workspace, query, plan=self.plan)
+        rows = []
+        for row in table.rows:
+            change = change_dict(row.change)
+            rows.append(
+                AreaFigures(
+                    area=row.part,
+                    current=row.current.count,
+                    previous=row.comparison.count,
+                    diff=change["diff"],
+                    pct_diff=change["pct_diff"],
+                    significant=change["significant"],
+                    by_month=_months(row.current),
+                )
+            )
+        return rows
+
+
+def verdict(significant: bool | None, diff: float | None) -> str:
+    """'significant increase', 'significant decrease', 'not significant', 'not compared'."""
+    words = wording.significance(significant)
+    if significant and diff:
+        words += " increase" if diff > 0 else " decrease"
+    return words

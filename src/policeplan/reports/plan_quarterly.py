@@ -1,0 +1,161 @@
+"""`plan-quarterly`: the Police and Crime Plan quarterly update.
+
+Shaped on Essex's 2021/22 Q3 update: the executive summary; per priority its objective and
+its "We will…" commitments, each with the quarter's approved narrative (force-wide, then
+"North LPA • …" per local policing area); the Most Similar Group table; the narrative still
+missing; about the data.
+"""
+
+from __future__ import annotations
+
+from policeplan.delivery.commitments import PlanCommitment, plan_commitments
+from policeplan.errors import PolicePlanError
+from policeplan.indicators import MsgComparison, MsgQuery, msg_comparison
+from policeplan.plan.model import MsgIndicator
+from policeplan.render import wording
+from policeplan.render.charts import PositionHistory, msg_positions_spec, to_svg
+from policeplan.render.document import Block, Cell, Chart, Paragraph, Section, Table
+from policeplan.reports.context import Built, ReportContext, window_heading
+from policeplan.reports.narrative import CommitmentNarrative, commitment_narrative
+
+__all__ = ["msg_table", "plan_sections"]
+
+NO_DATA = "no data held"
+
+
+def _commitment_blocks(commitment: PlanCommitment, narrative: CommitmentNarrative) -> list[Block]:
+    blocks: list[Block] = [Paragraph(commitment.text, style="commitment", label=commitment.id)]
+    approved = narrative.approved.get(commitment.id, ())
+    if not approved:
+        blocks.append(Paragraph("No approved narrative this quarter.", style="missing"))
+    for record in approved:
+        label = f"{record.lpa} LPA" if record.lpa else None
+        blocks.append(Paragraph(record.text, style="narrative", label=label))
+    return blocks
+
+
+def priority_sections(
+    context: ReportContext, narrative: CommitmentNarrative
+) -> tuple[Section, ...]:
+    commitments = plan_commitments(context.plan)
+    sections = []
+    for number, priority in enumerate(context.plan.priorities, start=1):
+        blocks: list[Block] = [
+            Paragraph(priority.objective),
+            Paragraph("We will:", style="lead-in"),
+        ]
+        for commitment in commitments:
+            if commitment.priority_id == priority.id:
+                blocks += _commitment_blocks(commitment, narrative)
+        sections.append(Section(f"priority-{number}", f"{number}. {priority.title}", tuple(blocks)))
+    return tuple(sections)
+
+
+def _msg_row(indicator: MsgIndicator, result: MsgComparison | None) -> tuple[Cell, ...]:
+    aspiration = Cell.text(indicator.aspiration or "none set")
+    if result is None:
+        return (
+            Cell.text(indicator.title),
+            aspiration,
+            *(Cell(None, "decimal3"),) * 2,
+            Cell.text(NO_DATA),
+            Cell(None, "signed_integer"),
+            Cell(None, "signed_integer"),
+            Cell.text(NO_DATA),
+        )
+    member = result.force_member
+    met = result.aspiration_met
+    return (
+        Cell.text(indicator.title),
+        aspiration,
+        Cell.number(round(float(member.rate), 3), "decimal3"),
+        Cell.number(round(float(result.msg_average), 3), "decimal3"),
+        Cell.text(wording.rank_phrase(member.rank, len(result.members))),
+        Cell.number(result.change_to_average, "signed_integer"),
+        Cell.number(result.change_to_top_quartile, "signed_integer"),
+        Cell.text("none set" if met is None else ("met" if met else "not met")),
+    )
+
+
+def positions_chart(indicator: MsgIndicator, result: MsgComparison) -> Chart:
+    """The sparkline of the force's MSG position over the last 12 windows."""
+    history = PositionHistory(
+        indicator.title,
+        result.force.short_name,
+        len(result.members),
+        tuple(p.window.last for p in result.positions),
+        tuple(p.rank for p in result.positions),
+    )
+    spec = msg_positions_spec(history)
+    return Chart(
+        key=f"msg-positions-{indicator.measure}",
+        title=f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
+        "ending each month (1st is best)",
+        spec=spec,
+        svg=to_svg(spec),
+        alt=str(spec.get("description", "")),
+    )
+
+
+def msg_table(context: ReportContext) -> tuple[Table, list[Chart], list[int]]:
+    """The MSG table, a positions sparkline per indicator with figures, population years."""
+    rows, years, missing, charts = [], [], [], []
+    excluded: set[tuple[str, str]] = set()
+    for indicator in context.plan.msg_indicators:
+        try:
+            result: MsgComparison | None = msg_comparison(
+                context.workspace,
+                MsgQuery(indicator.measure, context.force, to=context.to),
+                plan=context.plan,
+            )
+        except PolicePlanError:
+            result = None
+            missing.append(indicator.title)
+        if result is not None:
+            years.append(result.force_member.population.year)
+            excluded.update((e.force.short_name, e.reason) for e in result.excluded)
+            charts.append(positions_chart(indicator, result))
+        rows.append(_msg_row(indicator, result))
+    note = (
+        f"Rates {wording.PER_1000} people over the {window_heading(context.to)}; position 1st "
+        "is best in the good direction. Change required: offences fewer (-) or more (+) to "
+        f"reach the {wording.MSG_AVERAGE} or the {wording.TOP_QUARTILE}, at the force's "
+        "population."
+    )
+    if excluded:
+        left_out = "; ".join(f"{name} ({reason})" for name, reason in sorted(excluded))
+        note += f" Left out of the group: {left_out}."
+    if missing:
+        note += f" {NO_DATA.capitalize()}: {', '.join(missing)}."
+    table = Table(
+        key="msg",
+        caption=f"Most Similar Group comparison, {window_heading(context.to)}",
+        header=(
+            "Indicator",
+            "Aspiration",
+            "Rate per 1,000",
+            wording.MSG_AVERAGE,
+            "MSG position",
+            "Change to reach MSG average",
+            "Change to reach top quartile",
+            "Aspiration met",
+        ),
+        rows=tuple(rows),
+        note=note,
+    )
+    return table, charts, years
+
+
+def plan_sections(context: ReportContext) -> Built:
+    """The report's sections (before "About the data"), population years, missing narrative."""
+    narrative = commitment_narrative(
+        context.workspace, context.quarter, plan_commitments(context.plan)
+    )
+    table, charts, years = msg_table(context)
+    sections = (
+        Section(
+            "priorities", "Priorities and commitments", (), priority_sections(context, narrative)
+        ),
+        Section("msg", "Most Similar Group", (table, *charts)),
+    )
+    return sections, years, narrative.missing
