@@ -1,0 +1,446 @@
+"""The indicator card: everything a panel reads about one indicator, and what it means.
+
+`build_card(workspace, CardQuery("all-crime", "essex", to="2021-07"))` gathers, for a plan
+indicator id or any measure and a period end:
+
+- `latest`: the window's value (and rate per 1,000 for a whole force);
+- `comparisons`: against the previous window, the same window a year earlier and each
+  plan baseline that ends before the latest window does, with test and verdict;
+- `spc`: the Making Data Count icons of the latest month and the rules that fired;
+- `msg`: the position in the Most Similar Group with its plausible rank range;
+- `solved`: the solved rate and its comparability;
+- `caveats`: every data caveat, and `commentary`: sentences made only from these facts
+  (`card_commentary.py`).
+
+An indicator with no data gets one caveat saying so and how to load it; a part that
+cannot be computed (no MSG for a loaded measure, too few months for SPC) is None with a
+caveat, never an error.
+
+The functions marked ADAPTER read fields that the statistics wiring adds (adjusted
+p-values, suspect months, rank ranges, solved-rate comparability); each is small and
+works on today's results.
+
+    >>> card = build_card(workspace, CardQuery("all-crime", "essex", to="2025-06"))
+    ... # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from policeplan.errors import PolicePlanError
+from policeplan.indicators.areas import parse_area
+from policeplan.indicators.card_commentary import card_commentary, months_phrase
+from policeplan.indicators.card_facts import (
+    CardComparison,
+    CardLatest,
+    CardMsg,
+    CardSolved,
+    CardSpc,
+    change_verdict,
+)
+from policeplan.indicators.card_sources import (
+    comparison_keys,
+    comparison_label,
+    crime_results,
+    loaded_results,
+    measure_kind,
+)
+from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
+from policeplan.indicators.msg import msg_comparison
+from policeplan.indicators.msg_result import MsgComparison
+from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
+from policeplan.indicators.queries import MsgQuery, SpcQuery
+from policeplan.indicators.spc_series import SpcOptions, SpcResult, improvement_direction
+from policeplan.indicators.spc_series import spc_chart as spc_series_chart
+from policeplan.indicators.windows import Window
+from policeplan.plan.model import Plan
+from policeplan.reference import get_force
+from policeplan.stats.mdc_icons import ImprovementDirection
+from policeplan.stats.rank_uncertainty import rank_uncertainty
+from policeplan.store import SYNTHETIC_LABEL, Workspace
+
+__all__ = ["CardQuery", "IndicatorCard", "build_card", "no_data_caveat"]
+
+SPC_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class CardQuery:
+    """A card for `indicator` (a plan indicator id, or a measure slug) for `force` over the
+    `months` to `to`, optionally for one `area` (district:NAME or lpa:NAME); the SPC chart
+    covers the `spc_months` to `to`."""
+
+    indicator: str
+    force: str
+    to: str
+    months: int = 12
+    area: str | None = None
+    spc_months: int = SPC_MONTHS
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    """One indicator's card. `spc_result` and `msg_result` are the full results behind the
+    `spc` and `msg` summaries (for charts); they are not part of the JSON."""
+
+    indicator: str
+    title: str
+    measure: str | None
+    direction: ImprovementDirection
+    to: str
+    force: str
+    area: str
+    priority: str | None
+    latest: CardLatest | None
+    comparisons: tuple[CardComparison, ...]
+    spc: CardSpc | None
+    msg: CardMsg | None
+    solved: CardSolved | None
+    caveats: tuple[str, ...]
+    commentary: tuple[str, ...]
+    data_label: str | None
+    spc_result: SpcResult | None = None
+    msg_result: MsgComparison | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.latest is not None
+
+    def comparison(self, against: str) -> CardComparison | None:
+        return next((c for c in self.comparisons if c.against == against), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "title": self.title,
+            "measure": self.measure,
+            "direction": self.direction,
+            "to": self.to,
+            "force": self.force,
+            "area": self.area,
+            "priority": self.priority,
+            "data_label": self.data_label,
+            "latest": None if self.latest is None else self.latest.to_dict(),
+            "comparisons": [c.to_dict() for c in self.comparisons],
+            "spc": None if self.spc is None else self.spc.to_dict(),
+            "msg": None if self.msg is None else self.msg.to_dict(),
+            "solved": None if self.solved is None else self.solved.to_dict(),
+            "caveats": list(self.caveats),
+            "commentary": list(self.commentary),
+        }
+
+
+def no_data_caveat(measure: str) -> str:
+    """The one caveat of an indicator with nothing to show."""
+    return (
+        f"No data: nothing in the workspace is called {measure!r} (it is not a crime "
+        "measure); load its figures with `policeplan import measures FILE` (columns measure, "
+        "period, area, value)."
+    )
+
+
+def build_card(
+    workspace: Workspace, query: CardQuery, *, plan: PlanChoice = LOADED_PLAN
+) -> IndicatorCard:
+    """The card of `query.indicator`; `plan` is the workspace's plan unless given."""
+    chosen = resolve_plan(workspace, plan)
+    slug = get_force(query.force).slug
+    title, measure, direction, priority = _identify(query.indicator, chosen)
+    label = workspace.label()
+    area = query.area or "force"
+    caveats = _label_caveats(label)
+    if measure is None:
+        caveats.append("Reported in narrative only: the plan gives this indicator no measure.")
+        return _card(query, title, None, direction, slug, area, priority, label, caveats)
+    with workspace.connect(read_only=True) as con:
+        kind = measure_kind(con, measure, chosen)
+    if kind is None:
+        caveats.append(no_data_caveat(measure))
+        return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+    current = Window.ending(query.to, query.months)
+    keys = comparison_keys(current, chosen)
+    latest, comparisons, solved = (
+        _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats)
+        if kind == "crime"
+        else _loaded_facts(workspace, query, measure, slug, keys, chosen, direction)
+    )
+    if latest.missing_months:
+        caveats.append(
+            f"Incomplete: {months_phrase(latest.missing_months)} in the latest window, so it "
+            "is not counted or compared."
+        )
+    spc_result, spc = _spc(workspace, query, measure, slug, chosen, direction, caveats)
+    msg_result, msg = (None, None)
+    if kind == "crime" and query.area is None:
+        msg_result, msg = _msg(workspace, query, measure, slug, chosen, caveats)
+    commentary = card_commentary(title, latest, comparisons, spc, msg, direction)
+    return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
+                         priority, latest, tuple(comparisons), spc, msg, solved,
+                         tuple(caveats), commentary, label, spc_result, msg_result)  # fmt: skip
+
+
+def _identify(
+    indicator: str, plan: Plan | None
+) -> tuple[str, str | None, ImprovementDirection, str | None]:
+    """(title, measure, direction, priority id) of a plan indicator id or a measure."""
+    if plan is not None:
+        for priority, entry in plan.indicators:
+            if entry.id == indicator:
+                return entry.title, entry.measure, entry.direction, priority.id
+    return indicator, indicator, improvement_direction(indicator, plan), None
+
+
+def _card(
+    query: CardQuery,
+    title: str,
+    measure: str | None,
+    direction: ImprovementDirection,
+    force: str,
+    area: str,
+    priority: str | None,
+    label: str | None,
+    caveats: list[str],
+) -> IndicatorCard:
+    empty = (None, (), None, None, None)
+    return IndicatorCard(query.indicator, title, measure, direction, query.to, force, area,
+                         priority, *empty, tuple(caveats), (), label)  # fmt: skip
+
+
+def _label_caveats(label: str | None) -> list[str]:
+    if label == SYNTHETIC_LABEL:
+        return ["Synthetic demo data: the figures are generated, not real police records."]
+    return [f"Data: {label}."] if label else []
+
+
+def _crime_facts(
+    workspace: Workspace,
+    query: CardQuery,
+    measure: str,
+    force: str,
+    keys: list[str],
+    plan: Plan | None,
+    direction: ImprovementDirection,
+    caveats: list[str],
+) -> tuple[CardLatest, list[CardComparison], CardSolved | None]:
+    place = parse_area(query.area, force)
+    results, unit = crime_results(workspace, measure, force, query.to, query.months,
+                                  place, keys, plan)  # fmt: skip
+    first = results[0]
+    latest = CardLatest(first.current.window, _number(first.current.count), unit,
+                        first.rate_per_1000, None if first.population is None
+                        else first.population.year, first.current.missing_months)  # fmt: skip
+    if latest.population_year is not None:
+        caveats.append(
+            f"Rates per 1,000 people use the mid-{latest.population_year} population estimate."
+        )
+    if not place.is_force:
+        caveats.append(
+            'Crimes police.uk places at "No Location" count in the force total but in no '
+            "area, so area figures undercount, and a change in how many are unlocated "
+            "shifts them."
+        )
+    caveats.extend(suspect_month_caveats(first))
+    comparisons = [
+        _crime_comparison(key, result, direction) for key, result in zip(keys, results, strict=True)
+    ]
+    return latest, comparisons, _solved(first)
+
+
+def _crime_comparison(
+    key: str, result: IndicatorResult, direction: ImprovementDirection
+) -> CardComparison:
+    p, significant, method = comparison_test(result)
+    change = result.change
+    diff = None if change is None else round(change.difference, 1)
+    pct = None
+    if change is not None and change.percent_difference is not None:
+        pct = float(change.percent_difference)
+    return CardComparison(
+        key,
+        comparison_label(key, result.comparison.window),
+        result.comparison.window,
+        _number(result.comparison.count),
+        diff,
+        pct,
+        p,
+        significant,
+        change_verdict(diff, significant, direction),
+        result.comparison.missing_months,
+        method,
+    )
+
+
+def _loaded_facts(
+    workspace: Workspace,
+    query: CardQuery,
+    measure: str,
+    force: str,
+    keys: list[str],
+    plan: Plan | None,
+    direction: ImprovementDirection,
+) -> tuple[CardLatest, list[CardComparison], None]:
+    results = loaded_results(workspace, measure, force, query.to, query.months,
+                             query.area, keys, plan)  # fmt: skip
+    first = results[0]
+    unit = first.current.unit or "value"
+    latest = CardLatest(first.current.window, first.current.value, unit,
+                        missing_months=first.current.missing_months)  # fmt: skip
+    comparisons = []
+    for key, result in zip(keys, results, strict=True):
+        comparisons.append(_loaded_comparison(key, result, direction))
+    return latest, comparisons, None
+
+
+def _loaded_comparison(
+    key: str, result: LoadedIndicatorResult, direction: ImprovementDirection
+) -> CardComparison:
+    change = result.change
+    return CardComparison(
+        key,
+        comparison_label(key, result.comparison.window),
+        result.comparison.window,
+        result.comparison.value,
+        change.diff,
+        change.pct_diff,
+        change.p_value,
+        change.significant,
+        change_verdict(change.diff, change.significant, direction),
+        result.comparison.missing_months,
+        None if change.p_value is None else "test for loaded measures (loaded_measures.py)",
+    )
+
+
+def _spc(
+    workspace: Workspace,
+    query: CardQuery,
+    measure: str,
+    force: str,
+    plan: Plan | None,
+    direction: ImprovementDirection,
+    caveats: list[str],
+) -> tuple[SpcResult | None, CardSpc | None]:
+    window = Window.ending(query.to, query.spc_months)
+    spc_query = SpcQuery(measure, force, window.first, window.last, query.area)
+    options = SpcOptions(direction=direction, trim_missing_start=True)
+    try:
+        result = spc_series_chart(workspace, spc_query, options=options, plan=plan)
+    except PolicePlanError as error:
+        caveats.append(f"No SPC chart: {error}")
+        return None, None
+    chart = result.chart
+    if chart.trial_limits and chart.reason:
+        caveats.append(f"SPC: {chart.reason}.")
+    return result, CardSpc(
+        first=chart.points[0].month,
+        last=chart.latest.month,
+        variation_icon=None if chart.variation_icon is None else str(chart.variation_icon),
+        assurance_icon=None if chart.assurance_icon is None else str(chart.assurance_icon),
+        reason=chart.reason,
+        assurance_reason=chart.assurance_reason,
+        rules=chart.latest.rules,
+        special_cause=chart.latest.special_cause,
+        target=chart.target,
+        seasonal_note=result.seasonal_note,
+    )
+
+
+def _msg(
+    workspace: Workspace,
+    query: CardQuery,
+    measure: str,
+    force: str,
+    plan: Plan | None,
+    caveats: list[str],
+) -> tuple[MsgComparison | None, CardMsg | None]:
+    try:
+        result = msg_comparison(workspace, MsgQuery(measure, force, query.to, query.months),
+                                plan=plan)  # fmt: skip
+    except PolicePlanError as error:
+        caveats.append(f"Not ranked in the Most Similar Group: {error}")
+        return None, None
+    member = result.force_member
+    return result, CardMsg(
+        force_name=result.force.short_name,
+        position=member.rank,
+        of=len(result.members),
+        rank_range=msg_rank_range(result),
+        rate=round(float(member.rate), 3),
+        average=round(float(result.msg_average), 3),
+        top_quartile_rate=round(float(result.top_quartile_rate), 3),
+        change_to_average=result.change_to_average,
+        change_to_top_quartile=result.change_to_top_quartile,
+        aspiration=result.aspiration,
+        aspiration_met=result.aspiration_met,
+        positions=tuple(p.rank for p in result.positions),
+    )
+
+
+def _solved(result: IndicatorResult) -> CardSolved | None:
+    if result.solved is None:
+        return None
+    change = result.solved_change
+    comparable, reason = solved_comparability(result)
+    points = None
+    if change is not None and change.points_difference is not None:
+        points = round(float(change.points_difference), 1)
+    return CardSolved(
+        count=result.solved.successes,
+        rate=result.solved.proportion,
+        rate_low=result.solved.lower,
+        rate_high=result.solved.upper,
+        points_change=points,
+        p=None if change is None else change.p_value,
+        significant=None if change is None else change.significant,
+        comparable=comparable,
+        reason=reason,
+    )
+
+
+def _number(count: int | None) -> float | None:
+    return None if count is None else float(count)
+
+
+# --- ADAPTERS: updated when the statistics wiring (p2-stats-wiring) is merged ------------
+
+
+def comparison_test(result: IndicatorResult) -> tuple[float | None, bool | None, str | None]:
+    """ADAPTER: (p, significant, method) of a crime change. Today the exact Poisson test;
+    after the merge the overdispersion-adjusted p (`change.p_value`, `phi`, `method`)."""
+    change = result.change
+    if change is None:
+        return None, None, None
+    return change.p_value, change.significant, "exact Poisson test"
+
+
+def suspect_month_caveats(result: IndicatorResult) -> list[str]:
+    """ADAPTER: one caveat per suspect month (a month far below its neighbours, likely a
+    partial upload). Today's results do not flag suspect months: none."""
+    del result
+    return []
+
+
+def solved_comparability(result: IndicatorResult) -> tuple[bool | None, str | None]:
+    """ADAPTER: whether the solved rates of the two windows are comparable and why not
+    (recent outcomes still maturing). After the merge: `solved_change.comparable/reason`.
+    Today: not assessed (None)."""
+    del result
+    return None, None
+
+
+def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:
+    """ADAPTER: the force's 95% plausible rank range. After the merge the MSG result carries
+    `rank_low`/`rank_high`; today it is simulated here (`stats.rank_uncertainty`)."""
+    members = result.members
+    if len(members) < 2:
+        return None
+    ranges = rank_uncertainty(
+        [m.force.slug for m in members],
+        [m.count for m in members],
+        [m.population.population for m in members],
+        direction=result.direction,
+        draws=2_000,
+    )
+    own = next(r for r in ranges.members if r.name == result.force.slug)
+    return own.rank_lower, own.rank_upper

@@ -1,0 +1,110 @@
+"""Where a card's figures come from: which kind of measure it is, which windows it is
+compared with, and the indicator results of each comparison (read once per card)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from policeplan.errors import InputError
+from policeplan.indicators.areas import Area
+from policeplan.indicators.card_commentary import month_name
+from policeplan.indicators.counts import POLICE_UK, count_table
+from policeplan.indicators.indicator import (
+    IndicatorResult,
+    IndicatorTables,
+    LoadedIndicatorResult,
+    compute_indicator,
+    crime_indicator,
+)
+from policeplan.indicators.loaded_measures import is_loaded_measure
+from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
+from policeplan.indicators.queries import IndicatorQuery
+from policeplan.indicators.windows import Window, comparison_window
+from policeplan.plan.model import Plan
+from policeplan.store import Workspace
+
+__all__ = [
+    "comparison_keys",
+    "comparison_label",
+    "crime_results",
+    "loaded_results",
+    "measure_kind",
+]
+
+
+def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None) -> str | None:
+    """ "crime" (built in or a plan composite), "loaded" (`import measures`) or None."""
+    if measure in CRIME_MEASURES:
+        return "crime"
+    if is_loaded_measure(con, measure):
+        return "loaded"
+    try:
+        crime_measure(measure, plan)
+    except InputError:
+        return None
+    return "crime"
+
+
+def comparison_keys(current: Window, plan: Plan | None) -> list[str]:
+    """previous, last-year and each plan baseline ending before the latest window ends."""
+    keys = ["previous", "last-year"]
+    if plan is not None:
+        keys += [f"baseline:{b.name}" for b in plan.baselines if b.to < current.last]
+    return keys
+
+
+def comparison_label(key: str, window: Window) -> str:
+    """How a comparison is named in sentences: 'the previous 12 months', 'the same 12 months
+    a year earlier', 'the pre-plan baseline (April 2020 to March 2021)'."""
+    if key == "previous":
+        return f"the previous {window.length} months"
+    if key == "last-year":
+        return f"the same {window.length} months a year earlier"
+    name = key.removeprefix("baseline:")
+    return f"the {name} baseline ({month_name(window.first)} to {month_name(window.last)})"
+
+
+def crime_results(
+    workspace: Workspace,
+    measure: str,
+    force: str,
+    to: str,
+    months: int,
+    area: Area,
+    keys: list[str],
+    plan: Plan | None,
+) -> tuple[list[IndicatorResult], str]:
+    """The indicator against each comparison, the latest window's counts read once; and the
+    unit ("incidents" for anti-social behaviour, else "offences")."""
+    definition = crime_measure(measure, plan)
+    current = Window.ending(to, months)
+    label = workspace.label()
+    with workspace.connect(read_only=True) as con:
+        current_table = count_table(con, force, current, area, POLICE_UK)
+        results = []
+        for key in keys:
+            other = comparison_window(current, key, plan)
+            other_table = count_table(con, force, other, area, POLICE_UK)
+            tables = IndicatorTables(force, area, POLICE_UK, current_table, other_table, None)
+            results.append(crime_indicator(definition, tables, label))
+    return results, "offences" if definition.counts_crimes else "incidents"
+
+
+def loaded_results(
+    workspace: Workspace,
+    measure: str,
+    force: str,
+    to: str,
+    months: int,
+    area: str | None,
+    keys: list[str],
+    plan: Plan | None,
+) -> list[LoadedIndicatorResult]:
+    """The loaded measure against each comparison."""
+    results = []
+    for key in keys:
+        query = IndicatorQuery(measure, force, to, months, key, area)
+        result = compute_indicator(workspace, query, plan=plan)
+        assert isinstance(result, LoadedIndicatorResult)  # measure_kind said "loaded"
+        results.append(result)
+    return results
