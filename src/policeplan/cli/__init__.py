@@ -12,6 +12,7 @@ import sys
 import click
 
 from policeplan.cli._common import PolicePlanGroup
+from policeplan.cli.card import card_command
 from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
@@ -22,6 +23,7 @@ from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
 from policeplan.cli.plan import plan_group
 from policeplan.cli.rejects import rejects_command
+from policeplan.cli.summary import summary_command
 from policeplan.cli.tables import breakdown_command, scorecard_command
 from policeplan.cli.weights import weights_group
 from policeplan.config import TRACEBACK_ENV, WORKSPACE_ENV, load_settings
@@ -57,6 +59,8 @@ for command in (
     breakdown_command,
     scorecard_command,
     msg_command,
+    card_command,
+    summary_command,
     weights_group,
     hotspots_command,
     delivery_group,

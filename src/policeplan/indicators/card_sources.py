@@ -46,8 +46,11 @@ def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None
 
 
 def comparison_keys(current: Window, plan: Plan | None) -> list[str]:
-    """previous, last-year and each plan baseline ending before the latest window ends."""
-    keys = ["previous", "last-year"]
+    """previous, last-year (unless the same window) and each plan baseline ending before
+    the latest window ends."""
+    keys = ["previous"]
+    if current.year_earlier() != current.previous():  # a 12-month window: the same window
+        keys.append("last-year")
     if plan is not None:
         keys += [f"baseline:{b.name}" for b in plan.baselines if b.to < current.last]
     return keys
@@ -61,7 +64,13 @@ def comparison_label(key: str, window: Window) -> str:
     if key == "last-year":
         return f"the same {window.length} months a year earlier"
     name = key.removeprefix("baseline:")
-    return f"the {name} baseline ({month_name(window.first)} to {month_name(window.last)})"
+    return f"the {name} baseline ({_short(window.first)} to {_short(window.last)})"
+
+
+def _short(month: str) -> str:
+    """'2020-04' -> 'Apr 2020'."""
+    name = month_name(month)
+    return f"{name[:3]} {name[-4:]}"
 
 
 def crime_results(

@@ -194,7 +194,8 @@ def executive_summary(rows: Sequence[SummaryRow], to: str, months: int) -> tuple
     unique = list({row.indicator: row for row in rows}.values())
     with_data = [row for row in unique if row.latest is not None]
     sentences = [
-        f"{len(with_data)} of the plan's {len(unique)} indicators have figures for the "
+        f"{len(with_data)} of the plan's {len(unique)} indicators "
+        f"{'has' if len(with_data) == 1 else 'have'} figures for the "
         f"{months} months to {month_name(to)}."
     ]
     met = [row.title for row in unique if row.aspiration_met is True]
