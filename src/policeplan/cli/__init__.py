@@ -13,6 +13,7 @@ import click
 
 from policeplan.cli._common import PolicePlanGroup
 from policeplan.cli.card import card_command
+from policeplan.cli.chart import chart_command
 from policeplan.cli.coverage import coverage_command
 from policeplan.cli.delivery import delivery_group
 from policeplan.cli.demo import demo_command
@@ -61,6 +62,7 @@ for command in (
     msg_command,
     card_command,
     summary_command,
+    chart_command,
     weights_group,
     hotspots_command,
     delivery_group,

@@ -26,6 +26,7 @@ works on today's results.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +62,14 @@ from policeplan.stats.mdc_icons import ImprovementDirection
 from policeplan.stats.rank_uncertainty import rank_uncertainty
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 
-__all__ = ["CardQuery", "IndicatorCard", "build_card", "no_data_caveat"]
+__all__ = [
+    "CardQuery",
+    "IndicatorCard",
+    "build_card",
+    "build_cards",
+    "msg_rank_ranges",
+    "no_data_caveat",
+]
 
 SPC_MONTHS = 36
 
@@ -145,24 +153,50 @@ def build_card(
     workspace: Workspace, query: CardQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> IndicatorCard:
     """The card of `query.indicator`; `plan` is the workspace's plan unless given."""
+    return build_cards(workspace, [query], plan=plan)[0]
+
+
+def build_cards(
+    workspace: Workspace, queries: Sequence[CardQuery], *, plan: PlanChoice = LOADED_PLAN
+) -> list[IndicatorCard]:
+    """The cards of several queries, reading the plan, the data label and which kind each
+    measure is once for all of them (the summary table's way)."""
     chosen = resolve_plan(workspace, plan)
-    slug = get_force(query.force).slug
-    title, measure, direction, priority = _identify(query.indicator, chosen)
     label = workspace.label()
+    identities = [_identify(query.indicator, chosen) for query in queries]
+    with workspace.connect(read_only=True) as con:
+        kinds = [
+            None if measure is None else measure_kind(con, measure, chosen)
+            for _, measure, _, _ in identities
+        ]
+    return [
+        _build(workspace, query, chosen, label, identity, kind)
+        for query, identity, kind in zip(queries, identities, kinds, strict=True)
+    ]
+
+
+def _build(
+    workspace: Workspace,
+    query: CardQuery,
+    chosen: Plan | None,
+    label: str | None,
+    identity: tuple[str, str | None, ImprovementDirection, str | None],
+    kind: str | None,
+) -> IndicatorCard:
+    slug = get_force(query.force).slug
+    title, measure, direction, priority = identity
     area = query.area or "force"
     caveats = _label_caveats(label)
     if measure is None:
         caveats.append("Reported in narrative only: the plan gives this indicator no measure.")
         return _card(query, title, None, direction, slug, area, priority, label, caveats)
-    with workspace.connect(read_only=True) as con:
-        kind = measure_kind(con, measure, chosen)
     if kind is None:
         caveats.append(no_data_caveat(measure))
         return _card(query, title, measure, direction, slug, area, priority, label, caveats)
     current = Window.ending(query.to, query.months)
     keys = comparison_keys(current, chosen)
     latest, comparisons, solved = (
-        _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats)
+        _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats, label)
         if kind == "crime"
         else _loaded_facts(workspace, query, measure, slug, keys, chosen, direction)
     )
@@ -223,10 +257,11 @@ def _crime_facts(
     plan: Plan | None,
     direction: ImprovementDirection,
     caveats: list[str],
+    label: str | None,
 ) -> tuple[CardLatest, list[CardComparison], CardSolved | None]:
     place = parse_area(query.area, force)
     results, unit = crime_results(workspace, measure, force, query.to, query.months,
-                                  place, keys, plan)  # fmt: skip
+                                  place, keys, plan, label)  # fmt: skip
     first = results[0]
     latest = CardLatest(first.current.window, _number(first.current.count), unit,
                         first.rate_per_1000, None if first.population is None
@@ -429,12 +464,13 @@ def solved_comparability(result: IndicatorResult) -> tuple[bool | None, str | No
     return None, None
 
 
-def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:
-    """ADAPTER: the force's 95% plausible rank range. After the merge the MSG result carries
-    `rank_low`/`rank_high`; today it is simulated here (`stats.rank_uncertainty`)."""
+def msg_rank_ranges(result: MsgComparison) -> dict[str, tuple[int, int]]:
+    """ADAPTER: each member's 95% plausible rank range, by force slug. After the merge the
+    MSG result carries `rank_low`/`rank_high`; today it is simulated here
+    (`stats.rank_uncertainty`, 2,000 draws with its fixed seed)."""
     members = result.members
     if len(members) < 2:
-        return None
+        return {}
     ranges = rank_uncertainty(
         [m.force.slug for m in members],
         [m.count for m in members],
@@ -442,5 +478,9 @@ def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:
         direction=result.direction,
         draws=2_000,
     )
-    own = next(r for r in ranges.members if r.name == result.force.slug)
-    return own.rank_lower, own.rank_upper
+    return {r.name: (r.rank_lower, r.rank_upper) for r in ranges.members}
+
+
+def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:
+    """The force's own plausible rank range (see `msg_rank_ranges`)."""
+    return msg_rank_ranges(result).get(result.force.slug)

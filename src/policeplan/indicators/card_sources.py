@@ -82,12 +82,12 @@ def crime_results(
     area: Area,
     keys: list[str],
     plan: Plan | None,
+    label: str | None,
 ) -> tuple[list[IndicatorResult], str]:
     """The indicator against each comparison, the latest window's counts read once; and the
     unit ("incidents" for anti-social behaviour, else "offences")."""
     definition = crime_measure(measure, plan)
     current = Window.ending(to, months)
-    label = workspace.label()
     with workspace.connect(read_only=True) as con:
         current_table = count_table(con, force, current, area, POLICE_UK)
         results = []

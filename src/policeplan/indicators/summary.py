@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policeplan.errors import DataError
-from policeplan.indicators.card import CardQuery, IndicatorCard, build_card
+from policeplan.indicators.card import CardQuery, IndicatorCard, build_cards
 from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.reference import get_force
@@ -145,13 +145,13 @@ def plan_summary(
     if chosen is None:
         raise DataError("the summary needs a plan: load one first (plan load FILE)")
     force = get_force(query.force).slug
-    cards: dict[str, IndicatorCard] = {}
-    rows = []
-    for priority, indicator in chosen.indicators:
-        if indicator.id not in cards:
-            card_query = CardQuery(indicator.id, force, query.to, query.months)
-            cards[indicator.id] = build_card(workspace, card_query, plan=chosen)
-        rows.append(_row(priority.id, priority.title, cards[indicator.id]))
+    ids = list(dict.fromkeys(indicator.id for _, indicator in chosen.indicators))
+    queries = [CardQuery(indicator, force, query.to, query.months) for indicator in ids]
+    cards = dict(zip(ids, build_cards(workspace, queries, plan=chosen), strict=True))
+    rows = [
+        _row(priority.id, priority.title, cards[indicator.id])
+        for priority, indicator in chosen.indicators
+    ]
     sentences = executive_summary(rows, query.to, query.months)
     return PlanSummary(chosen.id, chosen.name, force, query.to, query.months, tuple(rows),
                        sentences, workspace.label())  # fmt: skip
