@@ -16,9 +16,9 @@ An indicator with no data gets one caveat saying so and how to load it; a part t
 cannot be computed (no MSG for a loaded measure, too few months for SPC) is None with a
 caveat, never an error.
 
-The functions marked ADAPTER read fields that the statistics wiring adds (adjusted
-p-values, suspect months, rank ranges, solved-rate comparability); each is small and
-works on today's results.
+The functions marked ADAPTER (in `card_parts.py`) read fields that the statistics wiring
+adds (adjusted p-values, suspect months, rank ranges, solved-rate comparability); each is
+small and works on today's results.
 
     >>> card = build_card(workspace, CardQuery("all-crime", "essex", to="2025-06"))
     ... # doctest: +SKIP
@@ -27,12 +27,12 @@ works on today's results.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from policeplan.errors import PolicePlanError
+from policeplan.errors import InputError
 from policeplan.indicators.areas import parse_area
-from policeplan.indicators.card_commentary import card_commentary, months_phrase
+from policeplan.indicators.card_commentary import card_commentary, month_name, months_phrase
 from policeplan.indicators.card_facts import (
     CardComparison,
     CardLatest,
@@ -41,25 +41,32 @@ from policeplan.indicators.card_facts import (
     CardSpc,
     change_verdict,
 )
+from policeplan.indicators.card_parts import (
+    comparison_test,
+    msg_part,
+    msg_rank_ranges,
+    solved_part,
+    spc_part,
+    suspect_month_caveats,
+)
 from policeplan.indicators.card_sources import (
     comparison_keys,
     comparison_label,
     crime_results,
+    latest_loaded_period,
     loaded_results,
     measure_kind,
 )
 from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
-from policeplan.indicators.msg import msg_comparison
+from policeplan.indicators.loaded_measures import loaded_window
+from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
-from policeplan.indicators.queries import MsgQuery, SpcQuery
-from policeplan.indicators.spc_series import SpcOptions, SpcResult, improvement_direction
-from policeplan.indicators.spc_series import spc_chart as spc_series_chart
+from policeplan.indicators.spc_series import SpcResult, improvement_direction
 from policeplan.indicators.windows import Window
 from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.stats.mdc_icons import ImprovementDirection
-from policeplan.stats.rank_uncertainty import rank_uncertainty
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 
 __all__ = [
@@ -193,6 +200,8 @@ def _build(
     if kind is None:
         caveats.append(no_data_caveat(measure))
         return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+    if kind == "loaded":
+        query = _loaded_window(workspace, query, measure, slug, caveats)
     current = Window.ending(query.to, query.months)
     keys = comparison_keys(current, chosen)
     latest, comparisons, solved = (
@@ -205,10 +214,19 @@ def _build(
             f"Incomplete: {months_phrase(latest.missing_months)} in the latest window, so it "
             "is not counted or compared."
         )
-    spc_result, spc = _spc(workspace, query, measure, slug, chosen, direction, caveats)
+    spc_result, spc = spc_part(
+        workspace,
+        measure,
+        slug,
+        Window.ending(query.to, query.spc_months),
+        query.area,
+        chosen,
+        direction,
+        caveats,
+    )
     msg_result, msg = (None, None)
     if kind == "crime" and query.area is None:
-        msg_result, msg = _msg(workspace, query, measure, slug, chosen, caveats)
+        msg_result, msg = msg_part(workspace, measure, slug, current, chosen, caveats)
     commentary = card_commentary(title, latest, comparisons, spc, msg, direction)
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
@@ -223,7 +241,11 @@ def _identify(
         for priority, entry in plan.indicators:
             if entry.id == indicator:
                 return entry.title, entry.measure, entry.direction, priority.id
-    return indicator, indicator, improvement_direction(indicator, plan), None
+    try:
+        title = crime_measure(indicator, plan).title
+    except InputError:
+        title = indicator
+    return title, indicator, improvement_direction(indicator, plan), None
 
 
 def _card(
@@ -280,7 +302,7 @@ def _crime_facts(
     comparisons = [
         _crime_comparison(key, result, direction) for key, result in zip(keys, results, strict=True)
     ]
-    return latest, comparisons, _solved(first)
+    return latest, comparisons, solved_part(first)
 
 
 def _crime_comparison(
@@ -305,6 +327,28 @@ def _crime_comparison(
         result.comparison.missing_months,
         method,
     )
+
+
+def _loaded_window(
+    workspace: Workspace, query: CardQuery, measure: str, force: str, caveats: list[str]
+) -> CardQuery:
+    """The query itself when the loaded periods cover its window; else a window of the
+    latest loaded period by `to` (a financial year of a yearly survey), said in a caveat."""
+    window = Window.ending(query.to, query.months)
+    area = query.area or force
+    with workspace.connect(read_only=True) as con:
+        if loaded_window(con, measure, area, window).complete:
+            return query
+        latest = latest_loaded_period(con, measure, area, query.to)
+    if latest is None:
+        return query
+    label, period = latest
+    caveats.append(
+        f"Figures are for {label} ({month_name(period.first)} to {month_name(period.last)}), "
+        f"the latest period loaded by {month_name(query.to)}: the loaded periods do not "
+        f"cover the {query.months} months to {month_name(query.to)}."
+    )
+    return replace(query, to=period.last, months=period.length)
 
 
 def _loaded_facts(
@@ -347,140 +391,5 @@ def _loaded_comparison(
     )
 
 
-def _spc(
-    workspace: Workspace,
-    query: CardQuery,
-    measure: str,
-    force: str,
-    plan: Plan | None,
-    direction: ImprovementDirection,
-    caveats: list[str],
-) -> tuple[SpcResult | None, CardSpc | None]:
-    window = Window.ending(query.to, query.spc_months)
-    spc_query = SpcQuery(measure, force, window.first, window.last, query.area)
-    options = SpcOptions(direction=direction, trim_missing_start=True)
-    try:
-        result = spc_series_chart(workspace, spc_query, options=options, plan=plan)
-    except PolicePlanError as error:
-        caveats.append(f"No SPC chart: {error}")
-        return None, None
-    chart = result.chart
-    if chart.trial_limits and chart.reason:
-        caveats.append(f"SPC: {chart.reason}.")
-    return result, CardSpc(
-        first=chart.points[0].month,
-        last=chart.latest.month,
-        variation_icon=None if chart.variation_icon is None else str(chart.variation_icon),
-        assurance_icon=None if chart.assurance_icon is None else str(chart.assurance_icon),
-        reason=chart.reason,
-        assurance_reason=chart.assurance_reason,
-        rules=chart.latest.rules,
-        special_cause=chart.latest.special_cause,
-        target=chart.target,
-        seasonal_note=result.seasonal_note,
-    )
-
-
-def _msg(
-    workspace: Workspace,
-    query: CardQuery,
-    measure: str,
-    force: str,
-    plan: Plan | None,
-    caveats: list[str],
-) -> tuple[MsgComparison | None, CardMsg | None]:
-    try:
-        result = msg_comparison(workspace, MsgQuery(measure, force, query.to, query.months),
-                                plan=plan)  # fmt: skip
-    except PolicePlanError as error:
-        caveats.append(f"Not ranked in the Most Similar Group: {error}")
-        return None, None
-    member = result.force_member
-    return result, CardMsg(
-        force_name=result.force.short_name,
-        position=member.rank,
-        of=len(result.members),
-        rank_range=msg_rank_range(result),
-        rate=round(float(member.rate), 3),
-        average=round(float(result.msg_average), 3),
-        top_quartile_rate=round(float(result.top_quartile_rate), 3),
-        change_to_average=result.change_to_average,
-        change_to_top_quartile=result.change_to_top_quartile,
-        aspiration=result.aspiration,
-        aspiration_met=result.aspiration_met,
-        positions=tuple(p.rank for p in result.positions),
-    )
-
-
-def _solved(result: IndicatorResult) -> CardSolved | None:
-    if result.solved is None:
-        return None
-    change = result.solved_change
-    comparable, reason = solved_comparability(result)
-    points = None
-    if change is not None and change.points_difference is not None:
-        points = round(float(change.points_difference), 1)
-    return CardSolved(
-        count=result.solved.successes,
-        rate=result.solved.proportion,
-        rate_low=result.solved.lower,
-        rate_high=result.solved.upper,
-        points_change=points,
-        p=None if change is None else change.p_value,
-        significant=None if change is None else change.significant,
-        comparable=comparable,
-        reason=reason,
-    )
-
-
 def _number(count: int | None) -> float | None:
     return None if count is None else float(count)
-
-
-# --- ADAPTERS: updated when the statistics wiring (p2-stats-wiring) is merged ------------
-
-
-def comparison_test(result: IndicatorResult) -> tuple[float | None, bool | None, str | None]:
-    """ADAPTER: (p, significant, method) of a crime change. Today the exact Poisson test;
-    after the merge the overdispersion-adjusted p (`change.p_value`, `phi`, `method`)."""
-    change = result.change
-    if change is None:
-        return None, None, None
-    return change.p_value, change.significant, "exact Poisson test"
-
-
-def suspect_month_caveats(result: IndicatorResult) -> list[str]:
-    """ADAPTER: one caveat per suspect month (a month far below its neighbours, likely a
-    partial upload). Today's results do not flag suspect months: none."""
-    del result
-    return []
-
-
-def solved_comparability(result: IndicatorResult) -> tuple[bool | None, str | None]:
-    """ADAPTER: whether the solved rates of the two windows are comparable and why not
-    (recent outcomes still maturing). After the merge: `solved_change.comparable/reason`.
-    Today: not assessed (None)."""
-    del result
-    return None, None
-
-
-def msg_rank_ranges(result: MsgComparison) -> dict[str, tuple[int, int]]:
-    """ADAPTER: each member's 95% plausible rank range, by force slug. After the merge the
-    MSG result carries `rank_low`/`rank_high`; today it is simulated here
-    (`stats.rank_uncertainty`, 2,000 draws with its fixed seed)."""
-    members = result.members
-    if len(members) < 2:
-        return {}
-    ranges = rank_uncertainty(
-        [m.force.slug for m in members],
-        [m.count for m in members],
-        [m.population.population for m in members],
-        direction=result.direction,
-        draws=2_000,
-    )
-    return {r.name: (r.rank_lower, r.rank_upper) for r in ranges.members}
-
-
-def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:
-    """The force's own plausible rank range (see `msg_rank_ranges`)."""
-    return msg_rank_ranges(result).get(result.force.slug)

@@ -80,9 +80,12 @@ def comparison_sentence(
     """One sentence on the latest window against `comparison`."""
     period = f"the {latest.window.length} months to {month_name(latest.window.last)}"
     if not comparison.compared:
-        missing = latest.missing_months or comparison.missing_months
-        if missing:
-            return f"Not compared with {comparison.label}: {months_phrase(missing)}."
+        if latest.missing_months:
+            return f"Not compared with {comparison.label}: the latest window is incomplete."
+        if comparison.missing_months:
+            return (
+                f"Not compared with {comparison.label}: {months_phrase(comparison.missing_months)}."
+            )
         if comparison.diff is not None and comparison.value is not None:
             return (
                 f"{title} was {_amount(latest.value, latest.unit)} in {period} against "

@@ -45,6 +45,23 @@ def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None
     return "crime"
 
 
+def latest_loaded_period(
+    con: duckdb.DuckDBPyConnection, measure: str, area: str, to: str
+) -> tuple[str, Window] | None:
+    """The label and months of the loaded period of `measure` ending latest by `to` (the
+    longest when several end together), or None: a yearly survey's card shows its year."""
+    row = con.execute(
+        "SELECT period, strftime(period_start, '%Y-%m'), strftime(period_end, '%Y-%m') "
+        "FROM measures WHERE measure = ? AND area = ? "
+        "AND period_end < CAST(? AS DATE) + INTERVAL 1 MONTH "
+        "ORDER BY period_end DESC, period_start ASC LIMIT 1",
+        [measure, area, f"{to}-01"],
+    ).fetchone()
+    if row is None:
+        return None
+    return str(row[0]), Window(str(row[1]), str(row[2]))
+
+
 def comparison_keys(current: Window, plan: Plan | None) -> list[str]:
     """previous, last-year (unless the same window) and each plan baseline ending before
     the latest window ends."""

@@ -69,6 +69,11 @@ class SummaryRow:
     card: IndicatorCard = field(compare=False, repr=False)
 
     @property
+    def has_data(self) -> bool:
+        """False when the workspace holds nothing for the indicator (`note` says why)."""
+        return self.card.has_data
+
+    @property
     def variation_alt(self) -> str | None:
         return None if self.variation_icon is None else ICON_ALT_TEXT[self.variation_icon]
 
@@ -99,6 +104,7 @@ class SummaryRow:
             "aspiration": self.aspiration,
             "aspiration_met": self.aspiration_met,
             "position_change": self.position_change,
+            "has_data": self.has_data,
             "note": self.note,
         }
 

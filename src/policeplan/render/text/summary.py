@@ -74,7 +74,10 @@ def plan_summary_text(summary: PlanSummary) -> str:
 
 
 def _line(row: SummaryRow) -> str:
-    latest = "no data" if row.latest is None else _number(row.latest)
+    if row.latest is not None:
+        latest = _number(row.latest)
+    else:
+        latest = "incomplete" if row.has_data else "no data"
     msg = ""
     if row.msg_position is not None:
         msg = f"{row.msg_position} of {row.msg_of}"
