@@ -42,6 +42,7 @@ from policeplan.indicators.card_facts import (
     change_verdict,
 )
 from policeplan.indicators.card_parts import (
+    GroupTables,
     comparison_test,
     msg_part,
     msg_rank_ranges,
@@ -57,6 +58,7 @@ from policeplan.indicators.card_sources import (
     loaded_results,
     measure_kind,
 )
+from policeplan.indicators.counts import CountTable
 from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
 from policeplan.indicators.loaded_measures import loaded_window
 from policeplan.indicators.measures import crime_measure
@@ -176,8 +178,9 @@ def build_cards(
             None if measure is None else measure_kind(con, measure, chosen)
             for _, measure, _, _ in identities
         ]
+    group = GroupTables(workspace, chosen)
     return [
-        _build(workspace, query, chosen, label, identity, kind)
+        _build(workspace, query, chosen, label, identity, kind, group)
         for query, identity, kind in zip(queries, identities, kinds, strict=True)
     ]
 
@@ -189,6 +192,7 @@ def _build(
     label: str | None,
     identity: tuple[str, str | None, ImprovementDirection, str | None],
     kind: str | None,
+    group: GroupTables,
 ) -> IndicatorCard:
     slug = get_force(query.force).slug
     title, measure, direction, priority = identity
@@ -204,11 +208,13 @@ def _build(
         query = _loaded_window(workspace, query, measure, slug, caveats)
     current = Window.ending(query.to, query.months)
     keys = comparison_keys(current, chosen)
-    latest, comparisons, solved = (
-        _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats, label)
+    spc_window = Window.ending(query.to, query.spc_months)
+    latest, comparisons, solved, table = (
+        _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats, label,
+                     spc_window)
         if kind == "crime"
         else _loaded_facts(workspace, query, measure, slug, keys, chosen, direction)
-    )
+    )  # fmt: skip
     if latest.missing_months:
         caveats.append(
             f"Incomplete: {months_phrase(latest.missing_months)} in the latest window, so it "
@@ -218,15 +224,18 @@ def _build(
         workspace,
         measure,
         slug,
-        Window.ending(query.to, query.spc_months),
+        spc_window,
         query.area,
         chosen,
         direction,
         caveats,
+        table,
     )
     msg_result, msg = (None, None)
     if kind == "crime" and query.area is None:
-        msg_result, msg = msg_part(workspace, measure, slug, current, chosen, caveats)
+        msg_result, msg = msg_part(
+            workspace, measure, slug, current, chosen, caveats, group.tables(slug, current)
+        )
     commentary = card_commentary(title, latest, comparisons, spc, msg, direction)
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
@@ -280,10 +289,11 @@ def _crime_facts(
     direction: ImprovementDirection,
     caveats: list[str],
     label: str | None,
-) -> tuple[CardLatest, list[CardComparison], CardSolved | None]:
+    spc_window: Window,
+) -> tuple[CardLatest, list[CardComparison], CardSolved | None, CountTable]:
     place = parse_area(query.area, force)
-    results, unit = crime_results(workspace, measure, force, query.to, query.months,
-                                  place, keys, plan, label)  # fmt: skip
+    results, unit, table = crime_results(workspace, measure, force, query.to, query.months,
+                                         place, keys, plan, label, spc_window)  # fmt: skip
     first = results[0]
     latest = CardLatest(first.current.window, _number(first.current.count), unit,
                         first.rate_per_1000, None if first.population is None
@@ -302,7 +312,7 @@ def _crime_facts(
     comparisons = [
         _crime_comparison(key, result, direction) for key, result in zip(keys, results, strict=True)
     ]
-    return latest, comparisons, solved_part(first)
+    return latest, comparisons, solved_part(first), table
 
 
 def _crime_comparison(
@@ -359,7 +369,7 @@ def _loaded_facts(
     keys: list[str],
     plan: Plan | None,
     direction: ImprovementDirection,
-) -> tuple[CardLatest, list[CardComparison], None]:
+) -> tuple[CardLatest, list[CardComparison], None, None]:
     results = loaded_results(workspace, measure, force, query.to, query.months,
                              query.area, keys, plan)  # fmt: skip
     first = results[0]
@@ -369,7 +379,7 @@ def _loaded_facts(
     comparisons = []
     for key, result in zip(keys, results, strict=True):
         comparisons.append(_loaded_comparison(key, result, direction))
-    return latest, comparisons, None
+    return latest, comparisons, None, None
 
 
 def _loaded_comparison(

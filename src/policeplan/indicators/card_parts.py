@@ -9,20 +9,25 @@ updates.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from policeplan.errors import PolicePlanError
 from policeplan.indicators.card_facts import CardMsg, CardSolved, CardSpc
+from policeplan.indicators.counts import POLICE_UK, CountTable
 from policeplan.indicators.indicator import IndicatorResult
-from policeplan.indicators.msg import msg_comparison
+from policeplan.indicators.msg import msg_comparison, position_windows, read_group_tables
 from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.queries import MsgQuery, SpcQuery
 from policeplan.indicators.spc_series import SpcOptions, SpcResult, spc_chart
 from policeplan.indicators.windows import Window
 from policeplan.plan.model import Plan
+from policeplan.reference import get_force
 from policeplan.stats.mdc_icons import ImprovementDirection
 from policeplan.stats.rank_uncertainty import rank_uncertainty
 from policeplan.store import Workspace
 
 __all__ = [
+    "GroupTables",
     "comparison_test",
     "msg_part",
     "msg_rank_range",
@@ -34,6 +39,28 @@ __all__ = [
 ]
 
 
+class GroupTables:
+    """The Most Similar Group's counts, read once per window for every card built together
+    (the plan's force only: another force has no group in the plan)."""
+
+    def __init__(self, workspace: Workspace, plan: Plan | None) -> None:
+        self._workspace = workspace
+        self._plan = plan
+        self._read: dict[Window, dict[str, CountTable]] = {}
+
+    def tables(self, force: str, window: Window) -> Mapping[str, CountTable] | None:
+        plan = self._plan
+        if plan is None or plan.force != force:
+            return None
+        if window not in self._read:
+            slugs = dict.fromkeys([force, *plan.most_similar_group])
+            forces = [get_force(slug) for slug in slugs]
+            span = Window(position_windows(window, POLICE_UK)[0].first, window.last)
+            with self._workspace.connect(read_only=True) as con:
+                self._read[window] = read_group_tables(con, forces, span, POLICE_UK)
+        return self._read[window]
+
+
 def spc_part(
     workspace: Workspace,
     measure: str,
@@ -43,13 +70,14 @@ def spc_part(
     plan: Plan | None,
     direction: ImprovementDirection,
     caveats: list[str],
+    table: CountTable | None = None,
 ) -> tuple[SpcResult | None, CardSpc | None]:
     """The SPC chart over `window` (from the first month with data) and its card summary;
     None with a caveat when it cannot be drawn."""
     spc_query = SpcQuery(measure, force, window.first, window.last, area)
     options = SpcOptions(direction=direction, trim_missing_start=True)
     try:
-        result = spc_chart(workspace, spc_query, options=options, plan=plan)
+        result = spc_chart(workspace, spc_query, options=options, plan=plan, table=table)
     except PolicePlanError as error:
         caveats.append(f"No SPC chart: {error}")
         return None, None
@@ -83,12 +111,13 @@ def msg_part(
     window: Window,
     plan: Plan | None,
     caveats: list[str],
+    tables: Mapping[str, CountTable] | None = None,
 ) -> tuple[MsgComparison | None, CardMsg | None]:
     """The MSG comparison over `window` and its card summary; None with a caveat when the
     force cannot be ranked."""
     query = MsgQuery(measure, force, window.last, window.length)
     try:
-        result = msg_comparison(workspace, query, plan=plan)
+        result = msg_comparison(workspace, query, plan=plan, tables=tables)
     except PolicePlanError as error:
         caveats.append(f"Not ranked in the Most Similar Group: {error}")
         return None, None

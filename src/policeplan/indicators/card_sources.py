@@ -8,7 +8,7 @@ import duckdb
 from policeplan.errors import InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.card_commentary import month_name
-from policeplan.indicators.counts import POLICE_UK, count_table
+from policeplan.indicators.counts import POLICE_UK, CountTable, count_table
 from policeplan.indicators.indicator import (
     IndicatorResult,
     IndicatorTables,
@@ -19,6 +19,7 @@ from policeplan.indicators.indicator import (
 from policeplan.indicators.loaded_measures import is_loaded_measure
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.queries import IndicatorQuery
+from policeplan.indicators.spc_series import slice_table
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
 from policeplan.store import Workspace
@@ -100,20 +101,25 @@ def crime_results(
     keys: list[str],
     plan: Plan | None,
     label: str | None,
-) -> tuple[list[IndicatorResult], str]:
-    """The indicator against each comparison, the latest window's counts read once; and the
-    unit ("incidents" for anti-social behaviour, else "offences")."""
+    also: Window | None = None,
+) -> tuple[list[IndicatorResult], str, CountTable]:
+    """The indicator against each comparison, the unit ("incidents" for anti-social
+    behaviour, else "offences") and the count table they came from: one read of the force's
+    (or area's) counts over every window (and `also`, e.g. the SPC chart's months)."""
     definition = crime_measure(measure, plan)
     current = Window.ending(to, months)
+    others = [comparison_window(current, key, plan) for key in keys]
+    windows = [current, *others, *([also] if also is not None else [])]
+    span = Window(min(w.first for w in windows), max(w.last for w in windows))
     with workspace.connect(read_only=True) as con:
-        current_table = count_table(con, force, current, area, POLICE_UK)
-        results = []
-        for key in keys:
-            other = comparison_window(current, key, plan)
-            other_table = count_table(con, force, other, area, POLICE_UK)
-            tables = IndicatorTables(force, area, POLICE_UK, current_table, other_table, None)
-            results.append(crime_indicator(definition, tables, label))
-    return results, "offences" if definition.counts_crimes else "incidents"
+        table = count_table(con, force, span, area, POLICE_UK)
+    current_table = slice_table(table, current)
+    results = []
+    for other in others:
+        tables = IndicatorTables(force, area, POLICE_UK, current_table,
+                                 slice_table(table, other), None)  # fmt: skip
+        results.append(crime_indicator(definition, tables, label))
+    return results, "offences" if definition.counts_crimes else "incidents", table
 
 
 def loaded_results(

@@ -27,7 +27,7 @@ import duckdb
 
 from policeplan.errors import InputError
 from policeplan.indicators.areas import WHOLE_FORCE, Area, parse_area
-from policeplan.indicators.counts import POLICE_UK, count_window
+from policeplan.indicators.counts import POLICE_UK, CountTable, count_window
 from policeplan.indicators.directions import good_direction
 from policeplan.indicators.loaded_measures import is_loaded_measure
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
@@ -54,6 +54,7 @@ __all__ = [
     "monthly_values",
     "parse_improvement_direction",
     "parse_rebase",
+    "slice_table",
     "spc_chart",
 ]
 
@@ -191,20 +192,41 @@ def monthly_values(
     window: Window,
     area: str | None,
     plan: Plan | None,
+    table: CountTable | None = None,
 ) -> tuple[str, str | None, Area, list[float | None], str]:
-    """(slug, title, area, one value or None a month, unit) of a crime or loaded measure."""
+    """(slug, title, area, one value or None a month, unit) of a crime or loaded measure.
+
+    `table`: the force's (or area's) police.uk counts already read over a span holding
+    `window` (a card reads them once for all its parts).
+    """
     if measure not in CRIME_MEASURES and is_loaded_measure(con, measure):
         values, unit = _loaded_monthly(con, measure, area or force, window)
         place = WHOLE_FORCE if area is None else Area(area, (area,))
         return measure, None, place, values, unit
     definition = crime_measure(measure, plan)
     place = parse_area(area, force)
-    counts = count_window(con, definition, force, window, place, POLICE_UK)
+    if table is not None:
+        counts = slice_table(table, window).for_measure(definition)
+    else:
+        counts = count_window(con, definition, force, window, place, POLICE_UK)
     values = [
         None if month not in counts.by_month else float(counts.by_month[month])
         for month in window.months
     ]
     return definition.slug, definition.title, place, values, "offences"
+
+
+def slice_table(table: CountTable, window: Window) -> CountTable:
+    """The part of a monthly (police.uk) count table that lies in `window`."""
+    months = set(window.months)
+    present = frozenset(month for month in table.present if month in months)
+    return CountTable(
+        window,
+        present,
+        tuple(month for month in window.months if month not in present),
+        {key: value for key, value in table.counts.items() if key[0] in months},
+        table.has_outcomes,
+    )
 
 
 def spc_chart(
@@ -213,11 +235,13 @@ def spc_chart(
     *,
     options: SpcOptions | None = None,
     plan: PlanChoice = LOADED_PLAN,
+    table: CountTable | None = None,
 ) -> SpcResult:
     """The Making Data Count chart of the monthly values from `query.first` to `query.last`.
 
     `plan` (composite measures, directions, targets, change points) is the workspace's plan
-    unless given.
+    unless given; `table` (police.uk counts of the force or area over a span holding the
+    window) saves reading them again.
     """
     options = options or SpcOptions()
     chosen_plan = resolve_plan(workspace, plan)
@@ -227,7 +251,7 @@ def spc_chart(
         raise InputError("an SPC chart needs at least two months", field="from")
     with workspace.connect(read_only=True) as con:
         measure, title, place, values, unit = monthly_values(
-            con, query.measure, slug, window, query.area, chosen_plan
+            con, query.measure, slug, window, query.area, chosen_plan, table
         )
     if options.trim_missing_start:
         start = next((i for i, value in enumerate(values) if value is not None), 0)
