@@ -123,7 +123,7 @@ def test_solved_rate_of_a_crime_card(card_workspace: Workspace) -> None:
 def test_shorter_window_is_compared_with_a_year_earlier_too(card_workspace: Workspace) -> None:
     card = build_card(card_workspace, CardQuery("burglary", "essex", TO, months=3))
     assert [c.against for c in card.comparisons][:2] == ["previous", "last-year"]
-    assert card.title == "burglary" and card.priority is None
+    assert card.title == "Burglary" and card.priority is None
 
 
 def test_incomplete_comparison_is_not_compared_and_says_which_months(
