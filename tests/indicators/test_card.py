@@ -85,8 +85,10 @@ def test_crime_card_figures_come_from_the_indicator(card_workspace: Workspace) -
         "baseline:pre-covid",
     ]
     assert [c.verdict for c in card.comparisons[1:]] == ["not compared", "not compared"]
-    assert "Not compared with the pre-plan baseline (Apr 2020 to Mar 2021): April 2020, May "
-    "2020, June 2020 and 9 more are missing." in card.commentary
+    assert (
+        "Not compared with the pre-plan baseline (Apr 2020 to Mar 2021): April 2020, May "
+        "2020, June 2020 and 9 more are missing." in card.commentary
+    )
     assert card.title == "All Crime" and card.priority == "crime-prevention"
 
 
