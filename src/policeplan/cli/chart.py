@@ -8,6 +8,7 @@ import click
 
 from policeplan.cli._common import open_workspace
 from policeplan.cli._options import area_option, force_option, to_option
+from policeplan.errors import InputError
 from policeplan.indicators import MsgQuery, SpcQuery, msg_comparison, spc_chart
 from policeplan.indicators.area_series import area_series
 from policeplan.indicators.card import msg_rank_ranges
@@ -39,7 +40,7 @@ DEFAULT_MONTHS = {"monthly": 12, "spc": 36, "funnel": 12, "msg-bars": 12,
 
 
 @click.command("chart")
-@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("kind", type=click.Choice(KINDS), metavar="KIND")
 @click.argument("measure")
 @force_option
 @to_option
@@ -88,6 +89,8 @@ def chart_spec(
     area: str | None,
 ) -> VegaLiteSpec:
     """The chart's Vega-Lite definition: a library call, an adapter and a chart builder."""
+    if kind == "spc" and months < 2:
+        raise InputError("an SPC chart needs at least two months", field="months")
     if kind in ("monthly", "spc"):
         span = months + 12 if kind == "monthly" else months
         window = Window.ending(to, span)

@@ -26,6 +26,7 @@ small and works on today's results.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -61,7 +62,7 @@ from policeplan.indicators.card_sources import (
 from policeplan.indicators.counts import CountTable
 from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
 from policeplan.indicators.loaded_measures import loaded_window
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.spc_series import SpcResult, improvement_direction
@@ -195,7 +196,10 @@ def _build(
     group: GroupTables,
 ) -> IndicatorCard:
     slug = get_force(query.force).slug
+    Window.ending(query.to, query.months)  # a malformed month is refused, data or none
     title, measure, direction, priority = identity
+    if priority is None and kind is None:
+        raise InputError(_unknown(query.indicator, chosen), field="indicator")
     area = query.area or "force"
     caveats = _label_caveats(label)
     if measure is None:
@@ -240,6 +244,18 @@ def _build(
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
                          tuple(caveats), commentary, label, spc_result, msg_result)  # fmt: skip
+
+
+def _unknown(name: str, plan: Plan | None) -> str:
+    """Why a name that is neither a plan indicator nor a measure is refused, with the
+    closest known name."""
+    known = [*CRIME_MEASURES]
+    if plan is not None:
+        known += [indicator.id for _, indicator in plan.indicators]
+        known += [composite.measure for composite in plan.composite_measures]
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{name!r} is neither an indicator of the plan nor a measure the workspace holds{hint}"
 
 
 def _identify(

@@ -247,12 +247,12 @@ def spc_chart(
     chosen_plan = resolve_plan(workspace, plan)
     slug = get_force(query.force).slug
     window = query.window
-    if window.length < 2:
-        raise InputError("an SPC chart needs at least two months", field="from")
     with workspace.connect(read_only=True) as con:
         measure, title, place, values, unit = monthly_values(
             con, query.measure, slug, window, query.area, chosen_plan, table
         )
+    if window.length < 2:
+        raise InputError("an SPC chart needs at least two months", field="from")
     if options.trim_missing_start:
         start = next((i for i, value in enumerate(values) if value is not None), 0)
         start = min(start, window.length - 2)
