@@ -26,14 +26,13 @@ small and works on today's results.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from policeplan.errors import InputError
 from policeplan.indicators.areas import parse_area
-from policeplan.indicators.card_commentary import card_commentary, month_name, months_phrase
+from policeplan.indicators.card_commentary import card_commentary, months_phrase
 from policeplan.indicators.card_facts import (
     CardComparison,
     CardLatest,
@@ -55,14 +54,14 @@ from policeplan.indicators.card_sources import (
     comparison_keys,
     comparison_label,
     crime_results,
-    latest_loaded_period,
+    loaded_card_window,
     loaded_results,
     measure_kind,
+    unknown_name,
 )
 from policeplan.indicators.counts import CountTable
 from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
-from policeplan.indicators.loaded_measures import loaded_window
-from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
+from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.spc_series import SpcResult, improvement_direction
@@ -199,7 +198,7 @@ def _build(
     Window.ending(query.to, query.months)  # a malformed month is refused, data or none
     title, measure, direction, priority = identity
     if priority is None and kind is None:
-        raise InputError(_unknown(query.indicator, chosen), field="indicator")
+        raise InputError(unknown_name(query.indicator, chosen), field="indicator")
     area = query.area or "force"
     caveats = _label_caveats(label)
     if measure is None:
@@ -209,7 +208,10 @@ def _build(
         caveats.append(no_data_caveat(measure))
         return _card(query, title, measure, direction, slug, area, priority, label, caveats)
     if kind == "loaded":
-        query = _loaded_window(workspace, query, measure, slug, caveats)
+        window = loaded_card_window(
+            workspace, measure, query.area or slug, Window.ending(query.to, query.months), caveats
+        )
+        query = replace(query, to=window.last, months=window.length)
     current = Window.ending(query.to, query.months)
     keys = comparison_keys(current, chosen)
     spc_window = Window.ending(query.to, query.spc_months)
@@ -244,18 +246,6 @@ def _build(
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
                          tuple(caveats), commentary, label, spc_result, msg_result)  # fmt: skip
-
-
-def _unknown(name: str, plan: Plan | None) -> str:
-    """Why a name that is neither a plan indicator nor a measure is refused, with the
-    closest known name."""
-    known = [*CRIME_MEASURES]
-    if plan is not None:
-        known += [indicator.id for _, indicator in plan.indicators]
-        known += [composite.measure for composite in plan.composite_measures]
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{name!r} is neither an indicator of the plan nor a measure the workspace holds{hint}"
 
 
 def _identify(
@@ -353,28 +343,6 @@ def _crime_comparison(
         result.comparison.missing_months,
         method,
     )
-
-
-def _loaded_window(
-    workspace: Workspace, query: CardQuery, measure: str, force: str, caveats: list[str]
-) -> CardQuery:
-    """The query itself when the loaded periods cover its window; else a window of the
-    latest loaded period by `to` (a financial year of a yearly survey), said in a caveat."""
-    window = Window.ending(query.to, query.months)
-    area = query.area or force
-    with workspace.connect(read_only=True) as con:
-        if loaded_window(con, measure, area, window).complete:
-            return query
-        latest = latest_loaded_period(con, measure, area, query.to)
-    if latest is None:
-        return query
-    label, period = latest
-    caveats.append(
-        f"Figures are for {label} ({month_name(period.first)} to {month_name(period.last)}), "
-        f"the latest period loaded by {month_name(query.to)}: the loaded periods do not "
-        f"cover the {query.months} months to {month_name(query.to)}."
-    )
-    return replace(query, to=period.last, months=period.length)
 
 
 def _loaded_facts(

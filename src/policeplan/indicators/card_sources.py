@@ -3,6 +3,8 @@ compared with, and the indicator results of each comparison (read once per card)
 
 from __future__ import annotations
 
+import difflib
+
 import duckdb
 
 from policeplan.errors import InputError
@@ -16,7 +18,7 @@ from policeplan.indicators.indicator import (
     compute_indicator,
     crime_indicator,
 )
-from policeplan.indicators.loaded_measures import is_loaded_measure
+from policeplan.indicators.loaded_measures import is_loaded_measure, loaded_window
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.spc_series import slice_table
@@ -28,8 +30,11 @@ __all__ = [
     "comparison_keys",
     "comparison_label",
     "crime_results",
+    "latest_loaded_period",
+    "loaded_card_window",
     "loaded_results",
     "measure_kind",
+    "unknown_name",
 ]
 
 
@@ -61,6 +66,38 @@ def latest_loaded_period(
     if row is None:
         return None
     return str(row[0]), Window(str(row[1]), str(row[2]))
+
+
+def unknown_name(name: str, plan: Plan | None) -> str:
+    """Why a name that is neither a plan indicator nor a measure is refused, with the
+    closest known name."""
+    known = [*CRIME_MEASURES]
+    if plan is not None:
+        known += [indicator.id for _, indicator in plan.indicators]
+        known += [composite.measure for composite in plan.composite_measures]
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{name!r} is neither an indicator of the plan nor a measure the workspace holds{hint}"
+
+
+def loaded_card_window(
+    workspace: Workspace, measure: str, area: str, window: Window, caveats: list[str]
+) -> Window:
+    """`window` when the loaded periods cover it; else the latest loaded period ending by
+    its last month (a financial year of a yearly survey), said in a caveat."""
+    with workspace.connect(read_only=True) as con:
+        if loaded_window(con, measure, area, window).complete:
+            return window
+        latest = latest_loaded_period(con, measure, area, window.last)
+    if latest is None:
+        return window
+    label, period = latest
+    caveats.append(
+        f"Figures are for {label} ({month_name(period.first)} to {month_name(period.last)}), "
+        f"the latest period loaded by {month_name(window.last)}: the loaded periods do not "
+        f"cover the {window.length} months to {month_name(window.last)}."
+    )
+    return period
 
 
 def comparison_keys(current: Window, plan: Plan | None) -> list[str]:
