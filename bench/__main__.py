@@ -6,6 +6,7 @@ python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
 python -m bench records                          # crime-records import, 1 million records
 python -m bench charts                           # every chart kind to SVG
+python -m bench cards                            # plan cards, summary, charts from a workspace
 python -m bench hotspots                         # hotspots of ~300,000 located rows
 python -m bench startup                          # policeplan --help/--version (goal < 0.5 s)
 python -m bench reimport                         # database size across 5 re-imports
@@ -114,6 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
     charts.add_argument(
         "--repeat", type=_positive, default=5, help="timed runs; the best is kept (default 5)"
     )
+    cards = commands.add_parser(
+        "cards",
+        help="card speed: every plan indicator's card (goal < 3 s) and charts (< 0.3 s)",
+        description="Time the cards of every indicator of the example plan, the plan summary, "
+        "the cards of every crime measure and every chart kind drawn from a demo-like "
+        "workspace (5 forces, 36 months) built once in bench/out/cards-demo; writes "
+        "bench/out/cards.json.",
+    )
+    cards.add_argument("--rebuild", action="store_true", help="build the workspace again")
+    cards.add_argument(
+        "--repeat", type=_positive, default=3, help="timed runs; the best is kept (default 3)"
+    )
     hotspots = commands.add_parser(
         "hotspots",
         help="hotspot speed and memory: 12 months of about 300,000 located rows",
@@ -197,10 +210,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.reimport_size import reimport_size_benchmark
 
         reimport_size_benchmark()
+        return 0
     if args.command == "reports":
         from bench.reports import report_benchmark
 
         report_benchmark(args.rebuild)
+        return 0
+    if args.command == "cards":
+        from bench.cards import card_benchmark
+
+        card_benchmark(args.rebuild, args.repeat)
         return 0
     if args.command == "charts":
         from bench.charts import chart_benchmark

@@ -47,7 +47,7 @@ def workspace(settings: Settings) -> Workspace:
 
 # Fixtures whose first use takes more than a few seconds: every test using one is `slow`,
 # so `pytest -m "not slow"` gives a quick run.
-SLOW_FIXTURES = frozenset({"real_sample"})
+SLOW_FIXTURES = frozenset({"real_sample", "card_workspace"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

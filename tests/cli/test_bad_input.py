@@ -279,6 +279,59 @@ CASES = [
         ("strategy-quarterly", "--quarter", "2024/25 Q4", "--out", "{folder}"),
         "folder",
     ),
+    *_window_cases(("card",)),
+    Case(
+        ("card",),
+        "unknown area",
+        ("burglary", "--force", "essex", "--to", "2025-02", "--area", "lpa:Nowhere"),
+        "'Nowhere'",
+    ),
+    *_window_cases(("summary",), measure=False),
+    Case(
+        ("summary",),
+        "csv to a folder",
+        ("--force", "essex", "--to", "2025-02", "--csv", "{folder}"),
+        "folder",
+    ),
+    Case(
+        ("summary",),
+        "xlsx in a missing folder",
+        ("--force", "essex", "--to", "2025-02", "--xlsx", "{missing_folder}/s.xlsx"),
+        "missing-folder",
+    ),
+    *[
+        Case(case.command, case.kind, ("monthly", *case.args, "--out", "{output}.svg"), case.names)
+        for case in _window_cases(("chart",))
+    ],
+    Case(
+        ("chart",),
+        "spc of one month",
+        (
+            "spc",
+            "burglary",
+            "--force",
+            "essex",
+            "--to",
+            "2025-02",
+            "--months",
+            "1",
+            "--out",
+            "{output}.svg",
+        ),
+        "--months",
+    ),
+    Case(
+        ("chart",),
+        "unknown kind",
+        ("pie", "burglary", "--force", "essex", "--to", "2025-02", "--out", "{output}.svg"),
+        "'pie'",
+    ),
+    Case(
+        ("chart",),
+        "unknown format",
+        ("spc", "burglary", "--force", "essex", "--to", "2025-02", "--out", "{output}.txt"),
+        "output.txt",
+    ),
 ]
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from policeplan.errors import IncompleteWindow
 from policeplan.indicators import SpcQuery
 from policeplan.indicators.spc_series import spc_chart
 from policeplan.store import Workspace
@@ -35,10 +34,15 @@ def test_essex_all_crime_chart_uses_mean_and_moving_range(
     assert chart["direction"] == "down"
 
 
-def test_chart_with_a_missing_month_is_refused(real_workspace: Workspace) -> None:
-    with pytest.raises(IncompleteWindow) as refused:
-        spc_chart(real_workspace, SpcQuery("all-crime", "thames-valley", "2025-01", "2025-12"))
-    assert refused.value.missing_months == ["2025-07"]
+def test_missing_month_breaks_the_line_and_is_never_a_signal(real_workspace: Workspace) -> None:
+    # Making Data Count: a month the workspace does not hold is a gap, never a zero.
+    chart = spc_chart(
+        real_workspace, SpcQuery("all-crime", "thames-valley", "2025-01", "2025-12")
+    ).to_dict()
+    missing = [p for p in chart["points"] if p["value"] is None]
+    assert [p["month"] for p in missing] == ["2025-07"]
+    assert missing[0]["special_cause"] is None and missing[0]["rules"] == []
+    assert chart["segments"][0]["points"] == 11
 
 
 def test_recalculation_starts_new_limits(real_workspace: Workspace) -> None:

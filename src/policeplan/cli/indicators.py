@@ -10,7 +10,6 @@ from policeplan.cli._options import (
     accept_suspect_option,
     area_option,
     compare_option,
-    direction_option,
     force_option,
     months_option,
     source_option,
@@ -21,10 +20,15 @@ from policeplan.indicators import (
     IndicatorQuery,
     SpcQuery,
     compute_indicator,
-    parse_direction,
     spc_chart,
 )
+from policeplan.indicators.spc_series import (
+    SpcOptions,
+    parse_improvement_direction,
+    parse_rebase,
+)
 from policeplan.render import indicator_text, spc_text
+from policeplan.stats.mdc_rules import RuleSet
 
 
 @click.command("indicator", epilog=STATISTICS_HELP)
@@ -73,17 +77,55 @@ def indicator_command(
 @click.option("--from", "first", required=True, help="First month (YYYY-MM).")
 @click.option("--to", "last", required=True, help="Last month (YYYY-MM).")
 @area_option
-@direction_option
+@click.option(
+    "--direction",
+    type=click.Choice(["up", "down", "neutral"]),
+    default=None,
+    help="Improvement direction (default: the plan's, else the measure's); neutral: no "
+    "good or bad direction (neutral icons, no assurance).",
+)
+@click.option(
+    "--target",
+    type=float,
+    default=None,
+    help="Numeric target of one month's value, for the assurance icon (default: the plan's).",
+)
+@click.option(
+    "--rebase",
+    multiple=True,
+    metavar="MONTH[:REASON]",
+    help="Month where the process changed, with an optional reason: new limits from there "
+    "(repeatable; added to the plan's change points).",
+)
 @click.option(
     "--baseline-months",
     type=int,
     default=None,
-    help="Compute the limits from the first N months only, then apply them onward.",
+    help="Compute each group's limits from its first N months only, then apply them onward.",
 )
 @click.option(
     "--recalculate-from",
     multiple=True,
-    help="Month where the process changed: new limits from there (repeatable).",
+    help="Month where the process changed: new limits from there (repeatable; as --rebase).",
+)
+@click.option(
+    "--trend-points",
+    type=int,
+    default=7,
+    show_default=True,
+    help="Rising or falling points that make a trend (Making Data Count: 7; 6 selectable).",
+)
+@click.option(
+    "--shift-points",
+    type=int,
+    default=7,
+    show_default=True,
+    help="Points on one side of the mean that make a shift (Making Data Count: 7).",
+)
+@click.option(
+    "--screen-moving-ranges",
+    is_flag=True,
+    help="Leave out moving ranges above 3.267 times their mean before computing limits.",
 )
 @json_option
 @click.pass_context
@@ -95,14 +137,30 @@ def spc_command(
     last: str,
     area: str | None,
     direction: str | None,
+    target: float | None,
+    rebase: tuple[str, ...],
     baseline_months: int | None,
     recalculate_from: tuple[str, ...],
+    trend_points: int,
+    shift_points: int,
+    screen_moving_ranges: bool,
     as_json: bool,
 ) -> None:
-    """Statistical process control chart (XmR, Making Data Count rules) of monthly counts."""
-    query = SpcQuery(measure, force, first, last, area, parse_direction(direction),
-                     baseline_months, recalculate_from)  # fmt: skip
-    result = spc_chart(open_workspace(ctx), query)
+    """Statistical process control chart of monthly values, the Making Data Count way:
+    icons of the latest month, rules that fired, rebased limits and target assurance.
+
+    MEASURE is a crime measure, a composite measure of the plan, or a measure loaded with
+    `import measures` (its single-month values). A missing month breaks the line.
+    """
+    query = SpcQuery(measure, force, first, last, area, None, baseline_months, recalculate_from)
+    options = SpcOptions(
+        direction=parse_improvement_direction(direction),
+        target=target,
+        rebase=tuple(parse_rebase(text) for text in rebase),
+        rules=RuleSet(trend_points=trend_points, shift_points=shift_points,
+                      screen_moving_ranges=screen_moving_ranges),
+    )  # fmt: skip
+    result = spc_chart(open_workspace(ctx), query, options=options)
     if as_json:
         echo_json(result.to_dict())
     else:

@@ -4,7 +4,7 @@ The Markdown files here are copies of `docs/<topic>.md` (kept beside the code so
 carries them; `tests/test_packaged_docs.py` fails when a copy differs from its original).
 
     >>> sorted(TOPICS)
-    ['indicators', 'msg', 'statistics']
+    ['indicators', 'msg', 'spc', 'statistics']
     >>> doc_text("statistics").splitlines()[0]
     '# Reading the statistics'
 """
@@ -21,6 +21,7 @@ __all__ = ["TOPICS", "doc_text"]
 TOPICS = {
     "indicators": "what each indicator computes and how sure it is",
     "msg": "the Most Similar Group table: ranks, MSG average, top quartile, funnel",
+    "spc": "statistical process control the Making Data Count way: rules, icons, rebasing",
     "statistics": "how to read 'significant', funnel limits and SPC signals",
 }
 

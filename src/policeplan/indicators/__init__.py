@@ -14,11 +14,14 @@ query object        library call          result
 IndicatorQuery      compute_indicator     IndicatorResult | LoadedIndicatorResult
 ScorecardQuery      scorecard             Scorecard
 BreakdownQuery      breakdown             Breakdown
-SpcQuery            spc_chart             SpcResult
+SpcQuery (+SpcOptions) spc_chart          SpcResult (an MdcChart and its seasonality)
+CardQuery           build_card            IndicatorCard
+SummaryQuery        plan_summary          PlanSummary
 MsgQuery            msg_comparison        MsgComparison
 """
 
 from policeplan.indicators.breakdown import Breakdown, BreakdownRow, breakdown
+from policeplan.indicators.card import CardQuery, IndicatorCard, build_card
 from policeplan.indicators.counts import HOME_OFFICE, POLICE_UK, SOURCES, WindowCount
 from policeplan.indicators.harm import HarmScore
 from policeplan.indicators.indicator import (
@@ -49,7 +52,8 @@ from policeplan.indicators.queries import (
 )
 from policeplan.indicators.ranking import rate_per_1000
 from policeplan.indicators.scorecard import Scorecard, scorecard
-from policeplan.indicators.spc_series import SpcResult, spc_chart
+from policeplan.indicators.spc_series import SpcOptions, SpcResult, spc_chart
+from policeplan.indicators.summary import PlanSummary, SummaryQuery, SummaryRow, plan_summary
 from policeplan.indicators.windows import COMPARISONS, Window
 
 __all__ = [
@@ -63,9 +67,11 @@ __all__ = [
     "Breakdown",
     "BreakdownQuery",
     "BreakdownRow",
+    "CardQuery",
     "CrimeMeasure",
     "ExcludedMember",
     "HarmScore",
+    "IndicatorCard",
     "IndicatorQuery",
     "IndicatorResult",
     "LoadedChange",
@@ -75,20 +81,26 @@ __all__ = [
     "MsgMember",
     "MsgQuery",
     "PlanChoice",
+    "PlanSummary",
     "Position",
     "Scorecard",
     "ScorecardQuery",
+    "SpcOptions",
     "SpcQuery",
     "SpcResult",
+    "SummaryQuery",
+    "SummaryRow",
     "Window",
     "WindowCount",
     "breakdown",
+    "build_card",
     "compute_indicator",
     "loaded_plan",
     "msg_comparison",
     "msg_tables",
     "parse_direction",
     "parse_group",
+    "plan_summary",
     "rate_per_1000",
     "scorecard",
     "spc_chart",

@@ -29,7 +29,8 @@ class Indicator:
 
     `measure` is the slug its figures are computed or loaded under, or None when the plan
     reports it only in narrative. `direction` is the good direction: "down" for crime,
-    "up" for solved numbers and confidence.
+    "up" for solved numbers and confidence. `target` is an optional numeric target for one
+    month's value (the SPC assurance icon tests the process against it).
     """
 
     id: str
@@ -37,6 +38,7 @@ class Indicator:
     measure: str | None
     direction: GoodDirection
     source: str | None = None
+    target: float | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,22 @@ class Baseline:
     @property
     def first_month(self) -> str:
         return shift_month(self.to, -(self.months - 1))
+
+
+@dataclass(frozen=True)
+class ChangePoint:
+    """A month from which a measure's process changed, and why (e.g. the pandemic, a
+    recording-practice change): SPC charts start new limits there (a "rebase").
+
+    `measures` limits it to those measures; empty means every measure.
+    """
+
+    month: str
+    reason: str
+    measures: tuple[str, ...] = ()
+
+    def applies_to(self, measure: str) -> bool:
+        return not self.measures or measure in self.measures
 
 
 @dataclass(frozen=True)
@@ -141,6 +159,7 @@ class Plan:
     baselines: tuple[Baseline, ...] = ()
     msg_indicators: tuple[MsgIndicator, ...] = ()
     composite_measures: tuple[CompositeMeasure, ...] = ()
+    change_points: tuple[ChangePoint, ...] = ()
 
     @property
     def indicators(self) -> tuple[tuple[Priority, Indicator], ...]:
@@ -164,6 +183,18 @@ class Plan:
             if baseline.name == name:
                 return baseline
         raise KeyError(name)
+
+    def change_points_for(self, measure: str) -> tuple[ChangePoint, ...]:
+        """The change points that apply to `measure`, oldest first."""
+        chosen = [point for point in self.change_points if point.applies_to(measure)]
+        return tuple(sorted(chosen, key=lambda point: point.month))
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        """The first indicator with this id (an id may recur across priorities), or None."""
+        for _, indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        return None
 
     def composite(self, measure: str) -> CompositeMeasure | None:
         """The composite measure with this slug, or None for an ordinary measure."""

@@ -20,6 +20,7 @@ from policeplan.plan.model import (
     RANK_PREFIX,
     UPPER_QUARTILE,
     Baseline,
+    ChangePoint,
     CompositeMeasure,
     GoodDirection,
     Indicator,
@@ -34,7 +35,13 @@ from policeplan.user_files import os_error_reason
 
 DIRECTIONS: tuple[GoodDirection, ...] = ("up", "down")
 TOP_LEVEL_REQUIRED = ("id", "name", "period", "force", "most_similar_group", "priorities")
-TOP_LEVEL_OPTIONAL = ("baselines", "strategy_strands", "msg_indicators", "composite_measures")
+TOP_LEVEL_OPTIONAL = (
+    "baselines",
+    "strategy_strands",
+    "msg_indicators",
+    "composite_measures",
+    "change_points",
+)
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -86,6 +93,7 @@ def plan_from_dict(data: Mapping[str, Any] | Any, source: str = "plan") -> Plan:
         baselines=_baselines(top),
         msg_indicators=_msg_indicators(top, len(msg)),
         composite_measures=_composites(top),
+        change_points=_change_points(top),
     )
 
 
@@ -165,7 +173,9 @@ def _indicators(priority: Fields) -> tuple[Indicator, ...]:
     indicators: list[Indicator] = []
     seen: set[str] = set()
     for entry in priority.items(
-        "indicators", required=("id", "title", "direction"), optional=("measure", "source")
+        "indicators",
+        required=("id", "title", "direction"),
+        optional=("measure", "source", "target"),
     ):
         indicator_id = entry.slug("id")
         if indicator_id in seen:
@@ -178,9 +188,28 @@ def _indicators(priority: Fields) -> tuple[Indicator, ...]:
                 measure=entry.optional_slug("measure"),
                 direction=_direction(entry),
                 source=entry.optional_text("source"),
+                target=_target(entry),
             )
         )
     return tuple(indicators)
+
+
+def _target(entry: Fields) -> float | None:
+    value = entry.data.get("target")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise entry.error(f"'target' must be a number, got {value!r}", "target")
+    return float(value)
+
+
+def _change_points(top: Fields) -> tuple[ChangePoint, ...]:
+    """`change_points: [{month: 2020-04, reason: ..., measures: [...]}]` (measures optional)."""
+    result: list[ChangePoint] = []
+    for entry in top.items("change_points", required=("month", "reason"), optional=("measures",)):
+        measures = entry.slugs("measures") if entry.has("measures") else ()
+        result.append(ChangePoint(entry.month("month"), entry.text("reason"), measures))
+    return tuple(result)
 
 
 def _direction(entry: Fields) -> GoodDirection:

@@ -15,6 +15,14 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     >>> plan_from_dict(plan_to_dict(plan)) == plan
     True
     """
+    change_points = [
+        {
+            "month": point.month,
+            "reason": point.reason,
+            **({"measures": list(point.measures)} if point.measures else {}),
+        }
+        for point in plan.change_points
+    ]
     return {
         "id": plan.id,
         "name": plan.name,
@@ -47,6 +55,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                         "measure": indicator.measure,
                         "direction": indicator.direction,
                         **({"source": indicator.source} if indicator.source else {}),
+                        **({"target": indicator.target} if indicator.target is not None else {}),
                     }
                     for indicator in priority.indicators
                 ],
@@ -66,4 +75,5 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for indicator in plan.msg_indicators
         ],
+        **({"change_points": change_points} if change_points else {}),
     }

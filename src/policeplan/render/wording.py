@@ -15,20 +15,32 @@ definition.
 
 from __future__ import annotations
 
+from policeplan.indicators.card_commentary import (
+    CHANCE_UNLIKELY,
+    CHANCE_VERY_UNLIKELY,
+    RULE_PHRASES,
+    WITHIN_NORMAL_VARIATION_CHANGE,
+    month_name,
+)
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.harm import NO_WEIGHTS
 from policeplan.indicators.indicator import HARM_POLICE_UK_ONLY
 from policeplan.stats import ABOVE_95, ABOVE_998, BELOW_95, BELOW_998, Variation
+from policeplan.stats.mdc_icons import ICON_ALT_TEXT
 
 __all__ = [
+    "CHANCE_UNLIKELY",
+    "CHANCE_VERY_UNLIKELY",
     "FUNNEL_GUIDE",
     "HARM_POLICE_UK_ONLY",
+    "ICON_ALT_TEXT",
     "INCOMPLETE",
     "MSG_AVERAGE",
     "NOT_COMPARED",
     "NOT_SIGNIFICANT",
     "NO_WEIGHTS",
     "PER_1000",
+    "RULE_PHRASES",
     "SIGNIFICANCE_GUIDE",
     "SIGNIFICANT",
     "SOLVED_GUIDE",
@@ -37,9 +49,12 @@ __all__ = [
     "STATISTICS_DOCS",
     "TOP_QUARTILE",
     "WITHIN_NORMAL_VARIATION",
+    "WITHIN_NORMAL_VARIATION_CHANGE",
     "aspiration_words",
     "count_or_incomplete",
     "funnel_position",
+    "icon_words",
+    "month_name",
     "not_compared",
     "offences_needed",
     "ordinal",
@@ -48,7 +63,9 @@ __all__ = [
     "q_value_note",
     "rank_phrase",
     "rank_range_phrase",
+    "rule_words",
     "significance",
+    "special_cause_words",
     "test_words",
     "variation_words",
     "warning_line",
@@ -87,7 +104,8 @@ FUNNEL_GUIDE = (
 WITHIN_NORMAL_VARIATION = "within normal variation"
 SPC_GUIDE = (
     "common cause = within normal variation; special cause = a signal (a point beyond the "
-    "limits, a run of 7 on one side of the mean, a trend of 6, or 2 of 3 near a limit)"
+    "limits, a run of 7 on one side of the mean, a trend of 7 rising or falling, or 2 of 3 "
+    "beyond 2 sigma on one side); Making Data Count rules, docs: policeplan docs spc"
 )
 _VARIATION = {
     Variation.COMMON_CAUSE: f"common cause ({WITHIN_NORMAL_VARIATION})",
@@ -224,3 +242,37 @@ def aspiration_words(aspiration: str | None, met: bool | None) -> str:
     if aspiration is None:
         return "Aspiration: none set"
     return f"Aspiration ({aspiration}): {'met' if met else 'not met'}"
+
+
+# --- Making Data Count icons, rules and cards -------------------------------------------
+# The card commentary's phrases are part of its JSON, so they live in
+# `indicators/card_commentary.py` (re-exported above); these are the views' own words.
+_SPECIAL_CAUSE = {
+    None: "common cause",
+    "improvement": "special cause improvement",
+    "concern": "special cause concern",
+    "neutral": "special cause (no improvement direction)",
+}
+
+
+def icon_words(icon: str | None, reason: str | None = None) -> str:
+    """An icon's text alternative and name, or why there is none.
+
+    >>> icon_words("common_cause")
+    'Common cause variation: no significant change [common_cause]'
+    >>> icon_words(None, "only 5 months since 2025-01 (13 needed): the limits are trial")
+    'no icon: only 5 months since 2025-01 (13 needed): the limits are trial'
+    """
+    if icon is None:
+        return f"no icon: {reason or 'none'}"
+    return f"{ICON_ALT_TEXT.get(str(icon), str(icon))} [{icon}]"
+
+
+def rule_words(rule: str) -> str:
+    """An SPC rule's name in words ('two_of_three' -> 'two of three points close to a limit')."""
+    return RULE_PHRASES.get(rule, rule)
+
+
+def special_cause_words(special_cause: str | None) -> str:
+    """'special cause improvement', 'special cause concern'… or 'common cause'."""
+    return _SPECIAL_CAUSE.get(special_cause, str(special_cause))

@@ -35,6 +35,23 @@ ImprovementDirection = Literal["up", "down", "neutral"]
 SpecialCause = Literal["improvement", "concern", "neutral"]
 
 
+# The text alternative of each icon: the SVG's <title>, the alt text of pages and the
+# alt-text columns of the summary table (defined here, beside the icons, as part of the
+# JSON contract; `render.icons` re-exports it).
+ICON_ALT_TEXT = {
+    "common_cause": "Common cause variation: no significant change",
+    "improvement_high": "Special cause improvement: unusually high values, where higher is better",
+    "improvement_low": "Special cause improvement: unusually low values, where lower is better",
+    "concern_high": "Special cause concern: unusually high values, where lower is better",
+    "concern_low": "Special cause concern: unusually low values, where higher is better",
+    "neutral_high": "Special cause variation: unusually high values (no improvement direction)",
+    "neutral_low": "Special cause variation: unusually low values (no improvement direction)",
+    "pass": "Assurance: the process will consistently meet the target",
+    "fail": "Assurance: the process will consistently miss the target unless something changes",
+    "hit_and_miss": "Assurance: the process will sometimes meet and sometimes miss the target",
+}
+
+
 class VariationIcon(StrEnum):
     COMMON_CAUSE = "common_cause"
     IMPROVEMENT_HIGH = "improvement_high"

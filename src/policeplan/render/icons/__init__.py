@@ -20,23 +20,14 @@ import base64
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from policeplan.stats.mdc_icons import ICON_ALT_TEXT
+
 IMPROVEMENT_COLOUR = "#289de0"
 CONCERN_COLOUR = "#fab428"
 COMMON_CAUSE_COLOUR = "#a6a6a6"
 NEUTRAL_COLOUR = "#361475"
 
-ALT_TEXT = {
-    "common_cause": "Common cause variation: no significant change",
-    "improvement_high": "Special cause improvement: unusually high values, where higher is better",
-    "improvement_low": "Special cause improvement: unusually low values, where lower is better",
-    "concern_high": "Special cause concern: unusually high values, where lower is better",
-    "concern_low": "Special cause concern: unusually low values, where higher is better",
-    "neutral_high": "Special cause variation: unusually high values (no improvement direction)",
-    "neutral_low": "Special cause variation: unusually low values (no improvement direction)",
-    "pass": "Assurance: the process will consistently meet the target",
-    "fail": "Assurance: the process will consistently miss the target unless something changes",
-    "hit_and_miss": "Assurance: the process will sometimes meet and sometimes miss the target",
-}
+ALT_TEXT = ICON_ALT_TEXT
 VARIATION_ICONS = tuple(name for name in ALT_TEXT if name not in ("pass", "fail", "hit_and_miss"))
 ASSURANCE_ICONS = ("pass", "fail", "hit_and_miss")
 ICON_NAMES = tuple(ALT_TEXT)

@@ -1,0 +1,211 @@
+"""An indicator card's commentary: plain-English sentences made only from its facts.
+
+Deterministic (the same facts give the same words) and never claiming more than the
+numbers: a change is "unlikely to be chance" only when its test is significant (and "very
+unlikely" only when p < 0.001); a rise is never called a fall; a measure with no
+improvement direction is never said to improve or deteriorate; a comparison that was not
+made carries no percentage. The phrases are part of the card's JSON, so they are defined
+here and re-exported by `render.wording`.
+
+>>> from policeplan.indicators.windows import Window
+>>> latest = CardLatest(Window.ending("2021-07", 12), 4_653, "offences")
+>>> previous = CardComparison("previous", "the previous 12 months",
+...     Window.ending("2020-07", 12), 6_374, -1_721, -27.0, 1e-40, True,
+...     "significant improvement")
+>>> comparison_sentence("Residential burglary", previous, latest, "down")
+'Residential burglary fell by 27.0% (1,721 fewer offences) in the 12 months to July 2021 \
+compared with the previous 12 months; a fall this large is very unlikely to be chance \
+(an improvement).'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policeplan.indicators.card_facts import CardComparison, CardLatest, CardMsg, CardSpc
+from policeplan.stats.mdc_icons import ImprovementDirection
+from policeplan.stats.mdc_seasonality import MONTH_NAMES
+
+__all__ = [
+    "CHANCE_UNLIKELY",
+    "CHANCE_VERY_UNLIKELY",
+    "RULE_PHRASES",
+    "WITHIN_NORMAL_VARIATION_CHANGE",
+    "card_commentary",
+    "comparison_sentence",
+    "month_name",
+    "msg_sentence",
+    "spc_sentence",
+]
+
+CHANCE_UNLIKELY = "unlikely to be chance"
+CHANCE_VERY_UNLIKELY = "very unlikely to be chance"
+VERY_UNLIKELY_P = 0.001
+WITHIN_NORMAL_VARIATION_CHANGE = "a change of this size is within normal variation"
+COUNTED_UNITS = ("offences", "crimes", "incidents", "casualties", "people", "arrests")
+RULE_PHRASES = {
+    "astronomical": "a point beyond the limits",
+    "shift": "a run of points on one side of the mean",
+    "trend": "a run of rising or falling points",
+    "two_of_three": "two of three points close to a limit",
+}
+_ASPIRATION_PHRASES = {
+    "msg-average": "at or better than the MSG average",
+    "upper-quartile": "in the top quartile",
+}
+
+
+def month_name(month: str) -> str:
+    """'2021-07' -> 'July 2021'.
+
+    >>> month_name("2021-07")
+    'July 2021'
+    """
+    return f"{MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
+
+
+def months_phrase(months: Sequence[str]) -> str:
+    """'June 2021 is missing' / 'June 2021 and July 2021 are missing' (…and N more)."""
+    names = [month_name(month) for month in months[:3]]
+    more = f" and {len(months) - 3} more" if len(months) > 3 else ""
+    if len(names) == 1 and not more:
+        return f"{names[0]} is missing"
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if not more else ", ".join(names)
+    return f"{listed}{more} are missing"
+
+
+def comparison_sentence(
+    title: str, comparison: CardComparison, latest: CardLatest, direction: ImprovementDirection
+) -> str:
+    """One sentence on the latest window against `comparison`."""
+    period = f"the {latest.window.length} months to {month_name(latest.window.last)}"
+    if not comparison.compared:
+        if latest.missing_months:
+            return f"Not compared with {comparison.label}: the latest window is incomplete."
+        if comparison.missing_months:
+            return (
+                f"Not compared with {comparison.label}: {months_phrase(comparison.missing_months)}."
+            )
+        if comparison.diff is not None and comparison.value is not None:
+            return (
+                f"{title} was {_amount(latest.value, latest.unit)} in {period} against "
+                f"{_amount(comparison.value, latest.unit)} in {comparison.label}; no "
+                "significance test is possible for this measure."
+            )
+        return f"Not compared with {comparison.label}: no figures to compare."
+    diff = comparison.diff or 0.0
+    if diff == 0:
+        return f"{title} was unchanged in {period} compared with {comparison.label}."
+    rose = diff > 0
+    size = "" if comparison.pct_diff is None else f" by {abs(comparison.pct_diff):.1f}%"
+    sentence = (
+        f"{title} {'rose' if rose else 'fell'}{size} ({_difference(diff, latest.unit)}) "
+        f"in {period} compared with {comparison.label}; "
+    )
+    if comparison.significant:
+        chance = (
+            CHANCE_VERY_UNLIKELY
+            if comparison.p is not None and comparison.p < VERY_UNLIKELY_P
+            else CHANCE_UNLIKELY
+        )
+        sentence += f"a {'rise' if rose else 'fall'} this large is {chance}"
+        if direction != "neutral":
+            good = rose == (direction == "up")
+            sentence += f" ({'an improvement' if good else 'a deterioration'})"
+    else:
+        sentence += WITHIN_NORMAL_VARIATION_CHANGE
+    return sentence + "."
+
+
+def spc_sentence(spc: CardSpc) -> str:
+    """The SPC verdict of the latest month, with the rules that fired."""
+    month = month_name(spc.last)
+    icon = spc.variation_icon
+    if icon is None:
+        return f"No SPC verdict for {month}: {spc.reason or 'no chart'}."
+    if icon == "common_cause":
+        return f"In SPC terms {month} is within normal variation (common cause)."
+    rules = " and ".join(RULE_PHRASES.get(rule, rule) for rule in spc.rules)
+    because = f" ({rules})" if rules else ""
+    if icon.startswith("neutral_"):
+        level = "high" if icon.endswith("high") else "low"
+        return (
+            f"In SPC terms {month} is unusually {level}{because}; this measure has no "
+            "good or bad direction."
+        )
+    kind = "improvement" if icon.startswith("improvement_") else "concern"
+    return f"In SPC terms {month} shows special cause {kind}{because}."
+
+
+def assurance_sentence(spc: CardSpc) -> str | None:
+    """Whether the process will meet its target, when there is an assurance icon."""
+    if spc.assurance_icon is None or spc.target is None:
+        return None
+    target = f"the target of {spc.target:,g}"
+    if spc.assurance_icon == "pass":
+        return f"If nothing changes, every month will meet {target}."
+    if spc.assurance_icon == "fail":
+        return f"If nothing changes, {target} will not be met."
+    return f"If nothing changes, {target} will sometimes be met and sometimes missed."
+
+
+def msg_sentence(msg: CardMsg) -> str:
+    """Position in the Most Similar Group, its plausible range, and the aspiration."""
+    sentence = f"{msg.force_name} is {_ordinal(msg.position)} of {msg.of} in its Most Similar Group"
+    if msg.rank_range is not None and msg.rank_range[0] != msg.rank_range[1]:
+        low, high = msg.rank_range
+        sentence += f" (plausibly anywhere from {_ordinal(low)} to {_ordinal(high)})"
+    if msg.aspiration is not None and msg.aspiration_met is not None:
+        sentence += (
+            f"; the aspiration ({_aspiration(msg.aspiration)}) is "
+            f"{'met' if msg.aspiration_met else 'not met'}"
+        )
+    return sentence + "."
+
+
+def card_commentary(
+    title: str,
+    latest: CardLatest | None,
+    comparisons: Sequence[CardComparison],
+    spc: CardSpc | None,
+    msg: CardMsg | None,
+    direction: ImprovementDirection,
+) -> tuple[str, ...]:
+    """Every sentence of a card, in reading order: changes, SPC, target, MSG."""
+    sentences: list[str] = []
+    if latest is not None:
+        sentences += [comparison_sentence(title, c, latest, direction) for c in comparisons]
+    if spc is not None:
+        sentences.append(spc_sentence(spc))
+        if spc.seasonal_note and spc.special_cause is not None:
+            sentences.append(spc.seasonal_note)
+        assurance = assurance_sentence(spc)
+        if assurance:
+            sentences.append(assurance)
+    if msg is not None:
+        sentences.append(msg_sentence(msg))
+    return tuple(sentences)
+
+
+def _difference(diff: float, unit: str) -> str:
+    more = "more" if diff > 0 else "fewer"
+    if float(diff).is_integer() and unit in COUNTED_UNITS:
+        return f"{abs(diff):,.0f} {more} {unit}"
+    return f"{'up' if diff > 0 else 'down'} {abs(diff):,.4g} {unit}"
+
+
+def _amount(value: float | None, unit: str) -> str:
+    if value is None:
+        return "not known"
+    return f"{value:,.0f} {unit}" if float(value).is_integer() else f"{value:,.4g} {unit}"
+
+
+def _aspiration(aspiration: str) -> str:
+    if aspiration.startswith("rank:"):
+        return f"{_ordinal(int(aspiration[5:]))} or better"
+    return _ASPIRATION_PHRASES.get(aspiration, aspiration)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10)
+    return f"{number}{suffix or 'th'}"

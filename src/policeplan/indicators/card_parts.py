@@ -1,0 +1,209 @@
+"""The parts of a card that come from other results, and the adapters to fields the
+statistics wiring adds.
+
+The functions marked ADAPTER read fields that p2-stats-wiring adds to the indicator and
+MSG results (overdispersion-adjusted p, suspect months, rank ranges, solved-rate
+comparability); each is small, works on today's results, and is the one place the merge
+updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from policeplan.errors import PolicePlanError
+from policeplan.indicators.card_facts import CardMsg, CardSolved, CardSpc
+from policeplan.indicators.counts import POLICE_UK, CountTable
+from policeplan.indicators.indicator import IndicatorResult
+from policeplan.indicators.msg import msg_comparison, position_windows, read_group_tables
+from policeplan.indicators.msg_result import MsgComparison
+from policeplan.indicators.queries import MsgQuery, SpcQuery
+from policeplan.indicators.spc_series import SpcOptions, SpcResult, spc_chart
+from policeplan.indicators.windows import Window
+from policeplan.plan.model import Plan
+from policeplan.reference import get_force
+from policeplan.stats.mdc_icons import ImprovementDirection
+from policeplan.stats.rank_uncertainty import rank_uncertainty
+from policeplan.store import Workspace
+
+__all__ = [
+    "GroupTables",
+    "comparison_test",
+    "msg_part",
+    "msg_rank_range",
+    "msg_rank_ranges",
+    "solved_comparability",
+    "solved_part",
+    "spc_part",
+    "suspect_month_caveats",
+]
+
+
+class GroupTables:
+    """The Most Similar Group's counts, read once per window for every card built together
+    (the plan's force only: another force has no group in the plan)."""
+
+    def __init__(self, workspace: Workspace, plan: Plan | None) -> None:
+        self._workspace = workspace
+        self._plan = plan
+        self._read: dict[Window, dict[str, CountTable]] = {}
+
+    def tables(self, force: str, window: Window) -> Mapping[str, CountTable] | None:
+        plan = self._plan
+        if plan is None or plan.force != force:
+            return None
+        if window not in self._read:
+            slugs = dict.fromkeys([force, *plan.most_similar_group])
+            forces = [get_force(slug) for slug in slugs]
+            span = Window(position_windows(window, POLICE_UK)[0].first, window.last)
+            with self._workspace.connect(read_only=True) as con:
+                self._read[window] = read_group_tables(con, forces, span, POLICE_UK)
+        return self._read[window]
+
+
+def spc_part(
+    workspace: Workspace,
+    measure: str,
+    force: str,
+    window: Window,
+    area: str | None,
+    plan: Plan | None,
+    direction: ImprovementDirection,
+    caveats: list[str],
+    table: CountTable | None = None,
+) -> tuple[SpcResult | None, CardSpc | None]:
+    """The SPC chart over `window` (from the first month with data) and its card summary;
+    None with a caveat when it cannot be drawn."""
+    spc_query = SpcQuery(measure, force, window.first, window.last, area)
+    options = SpcOptions(direction=direction, trim_missing_start=True)
+    try:
+        result = spc_chart(workspace, spc_query, options=options, plan=plan, table=table)
+    except PolicePlanError as error:
+        caveats.append(f"No SPC chart: {error}")
+        return None, None
+    chart = result.chart
+    if all(value is None for value in chart.values):
+        caveats.append(
+            f"No SPC chart: no monthly values from {window.first} to {window.last} (an SPC "
+            "chart needs one value a month)."
+        )
+        return None, None
+    if chart.trial_limits and chart.reason:
+        caveats.append(f"SPC: {chart.reason}.")
+    return result, CardSpc(
+        first=chart.points[0].month,
+        last=chart.latest.month,
+        variation_icon=None if chart.variation_icon is None else str(chart.variation_icon),
+        assurance_icon=None if chart.assurance_icon is None else str(chart.assurance_icon),
+        reason=chart.reason,
+        assurance_reason=chart.assurance_reason,
+        rules=chart.latest.rules,
+        special_cause=chart.latest.special_cause,
+        target=chart.target,
+        seasonal_note=result.seasonal_note,
+    )
+
+
+def msg_part(
+    workspace: Workspace,
+    measure: str,
+    force: str,
+    window: Window,
+    plan: Plan | None,
+    caveats: list[str],
+    tables: Mapping[str, CountTable] | None = None,
+) -> tuple[MsgComparison | None, CardMsg | None]:
+    """The MSG comparison over `window` and its card summary; None with a caveat when the
+    force cannot be ranked."""
+    query = MsgQuery(measure, force, window.last, window.length)
+    try:
+        result = msg_comparison(workspace, query, plan=plan, tables=tables)
+    except PolicePlanError as error:
+        caveats.append(f"Not ranked in the Most Similar Group: {error}")
+        return None, None
+    member = result.force_member
+    return result, CardMsg(
+        force_name=result.force.short_name,
+        position=member.rank,
+        of=len(result.members),
+        rank_range=msg_rank_range(result),
+        rate=round(float(member.rate), 3),
+        average=round(float(result.msg_average), 3),
+        top_quartile_rate=round(float(result.top_quartile_rate), 3),
+        change_to_average=result.change_to_average,
+        change_to_top_quartile=result.change_to_top_quartile,
+        aspiration=result.aspiration,
+        aspiration_met=result.aspiration_met,
+        positions=tuple(p.rank for p in result.positions),
+    )
+
+
+def solved_part(result: IndicatorResult) -> CardSolved | None:
+    """The solved rate of the latest window and its change on the comparison window."""
+    if result.solved is None:
+        return None
+    change = result.solved_change
+    comparable, reason = solved_comparability(result)
+    points = None
+    if change is not None and change.points_difference is not None:
+        points = round(float(change.points_difference), 1)
+    return CardSolved(
+        count=result.solved.successes,
+        rate=result.solved.proportion,
+        rate_low=result.solved.lower,
+        rate_high=result.solved.upper,
+        points_change=points,
+        p=None if change is None else change.p_value,
+        significant=None if change is None else change.significant,
+        comparable=comparable,
+        reason=reason,
+    )
+
+
+# --- ADAPTERS: updated when the statistics wiring (p2-stats-wiring) is merged ------------
+
+
+def comparison_test(result: IndicatorResult) -> tuple[float | None, bool | None, str | None]:
+    """ADAPTER: (p, significant, method) of a crime change. Today the exact Poisson test;
+    after the merge the overdispersion-adjusted p (`change.p_value`, `phi`, `method`)."""
+    change = result.change
+    if change is None:
+        return None, None, None
+    return change.p_value, change.significant, "exact Poisson test"
+
+
+def suspect_month_caveats(result: IndicatorResult) -> list[str]:
+    """ADAPTER: one caveat per suspect month (a month far below its neighbours, likely a
+    partial upload). Today's results do not flag suspect months: none."""
+    del result
+    return []
+
+
+def solved_comparability(result: IndicatorResult) -> tuple[bool | None, str | None]:
+    """ADAPTER: whether the solved rates of the two windows are comparable and why not
+    (recent outcomes still maturing). After the merge: `solved_change.comparable/reason`.
+    Today: not assessed (None)."""
+    del result
+    return None, None
+
+
+def msg_rank_ranges(result: MsgComparison) -> dict[str, tuple[int, int]]:
+    """ADAPTER: each member's 95% plausible rank range, by force slug. After the merge the
+    MSG result carries `rank_low`/`rank_high`; today it is simulated here
+    (`stats.rank_uncertainty`, 2,000 draws with its fixed seed)."""
+    members = result.members
+    if len(members) < 2:
+        return {}
+    ranges = rank_uncertainty(
+        [m.force.slug for m in members],
+        [m.count for m in members],
+        [m.population.population for m in members],
+        direction=result.direction,
+        draws=2_000,
+    )
+    return {r.name: (r.rank_lower, r.rank_upper) for r in ranges.members}
+
+
+def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:
+    """The force's own plausible rank range (see `msg_rank_ranges`)."""
+    return msg_rank_ranges(result).get(result.force.slug)
