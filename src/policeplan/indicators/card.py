@@ -16,9 +16,8 @@ An indicator with no data gets one caveat saying so and how to load it; a part t
 cannot be computed (no MSG for a loaded measure, too few months for SPC) is None with a
 caveat, never an error.
 
-The functions marked ADAPTER (in `card_parts.py`) read fields that the statistics wiring
-adds (adjusted p-values, suspect months, rank ranges, solved-rate comparability); each is
-small and works on today's results.
+`card_parts.py` reads the statistics the indicator and MSG results carry (adjusted
+p-values, suspect months, rank ranges, solved-rate comparability).
 
     >>> card = build_card(workspace, CardQuery("all-crime", "essex", to="2025-06"))
     ... # doctest: +SKIP

@@ -189,8 +189,12 @@ def card_commentary(
 
 def _difference(diff: float, unit: str) -> str:
     more = "more" if diff > 0 else "fewer"
-    if float(diff).is_integer() and unit in COUNTED_UNITS:
-        return f"{abs(diff):,.0f} {more} {unit}"
+    if unit in COUNTED_UNITS:
+        if float(diff).is_integer():
+            return f"{abs(diff):,.0f} {more} {unit}"
+        # Windows of different lengths are compared on daily rates: the difference is the
+        # current window's count less the comparison rate over the current window's days.
+        return f"about {abs(diff):,.0f} {more} {unit}, allowing for the windows' lengths"
     return f"{'up' if diff > 0 else 'down'} {abs(diff):,.4g} {unit}"
 
 

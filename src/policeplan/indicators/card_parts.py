@@ -1,10 +1,7 @@
-"""The parts of a card that come from other results, and the adapters to fields the
-statistics wiring adds.
+"""The parts of a card that come from other results (SPC, MSG, the indicator's tests).
 
-The functions marked ADAPTER read fields that p2-stats-wiring adds to the indicator and
-MSG results (overdispersion-adjusted p, suspect months, rank ranges, solved-rate
-comparability); each is small, works on today's results, and is the one place the merge
-updates.
+The last functions read the statistics the indicator and MSG results carry
+(dispersion-adjusted p, suspect months, rank ranges, solved-rate comparability).
 """
 
 from __future__ import annotations
@@ -23,7 +20,6 @@ from policeplan.indicators.windows import Window
 from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.stats.mdc_icons import ImprovementDirection
-from policeplan.stats.rank_uncertainty import rank_uncertainty
 from policeplan.store import Workspace
 
 __all__ = [
@@ -160,48 +156,46 @@ def solved_part(result: IndicatorResult) -> CardSolved | None:
     )
 
 
-# --- ADAPTERS: updated when the statistics wiring (p2-stats-wiring) is merged ------------
+# --- The statistics the card reads from the indicator and MSG results ---------------------
 
 
 def comparison_test(result: IndicatorResult) -> tuple[float | None, bool | None, str | None]:
-    """ADAPTER: (p, significant, method) of a crime change. Today the exact Poisson test;
-    after the merge the overdispersion-adjusted p (`change.p_value`, `phi`, `method`)."""
+    """(p, significant, method) of a crime change: the test allowing for the series'
+    month-to-month variation where its history allows, else the exact Poisson test."""
     change = result.change
     if change is None:
         return None, None, None
-    return change.p_value, change.significant, "exact Poisson test"
+    return change.p_value, change.significant, change.test.method
 
 
 def suspect_month_caveats(result: IndicatorResult) -> list[str]:
-    """ADAPTER: one caveat per suspect month (a month far below its neighbours, likely a
-    partial upload). Today's results do not flag suspect months: none."""
-    del result
-    return []
+    """One caveat per month that looks like a partial upload: why a window was not compared,
+    or the warning that such a month was counted on request."""
+    caveats: list[str] = []
+    for window in (result.current, result.comparison):
+        reason = window.incomplete_reason
+        if reason and reason not in caveats:
+            caveats.append(reason)
+        caveats.extend(w for w in window.warnings if w not in caveats)
+    return caveats
 
 
 def solved_comparability(result: IndicatorResult) -> tuple[bool | None, str | None]:
-    """ADAPTER: whether the solved rates of the two windows are comparable and why not
-    (recent outcomes still maturing). After the merge: `solved_change.comparable/reason`.
-    Today: not assessed (None)."""
-    del result
-    return None, None
+    """Whether the solved rates of the two windows are comparable and, if not, why (recent
+    outcomes still open: a different download vintage); None when not assessed."""
+    maturity = result.solved_maturity
+    if maturity is None:
+        return None, None
+    return maturity.comparable, maturity.reason
 
 
 def msg_rank_ranges(result: MsgComparison) -> dict[str, tuple[int, int]]:
-    """ADAPTER: each member's 95% plausible rank range, by force slug. After the merge the
-    MSG result carries `rank_low`/`rank_high`; today it is simulated here
-    (`stats.rank_uncertainty`, 2,000 draws with its fixed seed)."""
-    members = result.members
-    if len(members) < 2:
-        return {}
-    ranges = rank_uncertainty(
-        [m.force.slug for m in members],
-        [m.count for m in members],
-        [m.population.population for m in members],
-        direction=result.direction,
-        draws=2_000,
-    )
-    return {r.name: (r.rank_lower, r.rank_upper) for r in ranges.members}
+    """Each member's 95% plausible rank range, by force slug (from the MSG result)."""
+    return {
+        m.force.slug: (m.rank_range.rank_lower, m.rank_range.rank_upper)
+        for m in result.members
+        if m.rank_range is not None
+    }
 
 
 def msg_rank_range(result: MsgComparison) -> tuple[int, int] | None:

@@ -28,7 +28,7 @@ import duckdb
 from policeplan.errors import InputError
 from policeplan.indicators.areas import WHOLE_FORCE, Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_window
-from policeplan.indicators.directions import good_direction
+from policeplan.indicators.directions import verdict_direction
 from policeplan.indicators.loaded_measures import is_loaded_measure
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
@@ -139,14 +139,11 @@ class SpcResult:
 def improvement_direction(
     measure: str, plan: Plan | None, given: ImprovementDirection | None = None
 ) -> ImprovementDirection:
-    """`given`, else the plan's direction for `measure`, else the measure's default.
-
-    ADAPTER (p2-stats-wiring): `good_direction` gains the "neutral" default of measures
-    with no improvement direction (drugs, weapons); until then it says "down" for them.
-    """
+    """`given`, else the plan's direction for `measure`, else the measure's default:
+    "neutral" for measures that mostly count police activity (drugs, weapons)."""
     if given is not None:
         return given
-    return good_direction(measure, plan)
+    return verdict_direction(measure, plan) or "neutral"
 
 
 def parse_improvement_direction(text: str | None) -> ImprovementDirection | None:
