@@ -33,6 +33,7 @@ from policeplan.records.models import (
     Strand,
     StrandPriority,
 )
+from policeplan.records.web_models import USER_ROLES, LoginAttempt, User, WebSession
 from policeplan.records.session import Clock, RecordsSession, audit_text, transaction, utc_now
 
 __all__ = [
@@ -40,17 +41,21 @@ __all__ = [
     "RISK_RATINGS",
     "RISK_STATUSES",
     "UPDATE_STATES",
+    "USER_ROLES",
     "Action",
     "ActionIndicator",
     "AuditEntry",
     "Audited",
     "Base",
     "Clock",
+    "LoginAttempt",
     "QuarterlyUpdate",
     "RecordsSession",
     "Risk",
     "Strand",
     "StrandPriority",
+    "User",
+    "WebSession",
     "audit_text",
     "current_revision",
     "describe_url",
