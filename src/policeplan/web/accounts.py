@@ -138,3 +138,10 @@ def list_users(settings: Settings) -> list[Account]:
 def _end_sessions(session: Any, user: User) -> None:
     for web_session in session.scalars(select(WebSession).where(WebSession.user_id == user.id)):
         session.delete(web_session)
+
+
+def password_hash_of(settings: Settings, name: str) -> str | None:
+    """The stored hash of an active user, None when there is no such active user."""
+    with transaction(settings) as session:
+        user = session.scalar(select(User).where(User.name == name[:100], User.active))
+        return None if user is None else user.password_hash

@@ -1,0 +1,139 @@
+"""The plan on a page, as one typed result the plan view and the publisher both show.
+
+Built from library results only: `current_plan`, `scorecard` (crime measures), and
+`compute_indicator` (loaded measures), with every figure worded by `policeplan.render`.
+Hook for the indicator cards issue: when `policeplan.indicators.summary` lands, build
+`PlanPage.rows` from its summary table instead (MDC icons, MSG position, rank ranges).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from policeplan.delivery import DeliverySummary, Quarter, delivery_summary
+from policeplan.errors import PolicePlanError
+from policeplan.indicators import (
+    IndicatorQuery,
+    IndicatorResult,
+    LoadedIndicatorResult,
+    Scorecard,
+    ScorecardQuery,
+    compute_indicator,
+    scorecard,
+)
+from policeplan.plan.model import Indicator, Plan
+from policeplan.plan.storage import current_plan
+from policeplan.render.wording import count_or_incomplete, percent_change, significance
+from policeplan.store import Workspace
+from policeplan.store.coverage import coverage
+
+__all__ = ["IndicatorLine", "PlanPage", "PriorityBlock", "build_plan_page", "latest_month"]
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator as the plan page shows it; `measure` links to its page when set."""
+
+    title: str
+    measure: str | None
+    value: str
+    change: str
+    verdict: str
+    good_direction: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PriorityBlock:
+    id: str
+    title: str
+    objective: str
+    commitments: tuple[str, ...]
+    indicators: tuple[IndicatorLine, ...]
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    plan_name: str
+    force: str
+    window: str
+    comparison: str
+    priorities: tuple[PriorityBlock, ...]
+    delivery: DeliverySummary
+    data_label: str | None
+
+
+def latest_month(workspace: Workspace, force: str) -> str | None:
+    """The newest month of police.uk street records the workspace holds for the force."""
+    months = [
+        p.month
+        for p in coverage(workspace).partitions
+        if p.force == force and p.dataset == "street"
+    ]
+    return max(months) if months else None
+
+
+def build_plan_page(
+    data: Workspace, records: Workspace, *, to: str | None, today: date
+) -> PlanPage:
+    """`data`: the analytics snapshot; `records`: the workspace of the delivery records."""
+    plan = current_plan(data)
+    end = to or latest_month(data, plan.force)
+    if end is None:
+        raise PolicePlanError(f"the workspace holds no police.uk records for {plan.force} yet")
+    card = scorecard(data, ScorecardQuery(plan.force, to=end))
+    blocks = tuple(
+        PriorityBlock(
+            priority.id,
+            priority.title,
+            priority.objective,
+            priority.commitments,
+            tuple(_line(data, plan, card, indicator, end) for indicator in priority.indicators),
+        )
+        for priority in plan.priorities
+    )
+    return PlanPage(
+        plan_name=plan.name,
+        force=card.force_name,
+        window=card.current.label(),
+        comparison=card.comparison.label(),
+        priorities=blocks,
+        delivery=delivery_summary(records, Quarter.containing(today)),
+        data_label=card.data_label,
+    )
+
+
+def _line(data: Workspace, plan: Plan, card: Scorecard, indicator: Indicator, to: str) -> (
+    IndicatorLine
+):
+    direction = "fewer is better" if indicator.direction == "down" else "more is better"
+    by_measure = {result.measure: result for result in card.indicators}
+    if indicator.measure is None:
+        return IndicatorLine(indicator.title, None, "—", "", "", direction, "reported in words")
+    result: IndicatorResult | LoadedIndicatorResult | None = by_measure.get(indicator.measure)
+    if result is None:
+        try:
+            result = compute_indicator(data, IndicatorQuery(indicator.measure, plan.force, to))
+        except PolicePlanError as exc:
+            return IndicatorLine(
+                indicator.title, None, "—", "", "", direction, f"no figures: {exc}"
+            )
+    if isinstance(result, LoadedIndicatorResult):
+        value = result.current.value
+        return IndicatorLine(
+            indicator.title, None, "—" if value is None else count_or_incomplete(value), "", "",
+            direction, "loaded measure",
+        )  # fmt: skip
+    change = result.change
+    percent = None if change is None or change.percent_difference is None else float(
+        change.percent_difference
+    )  # fmt: skip
+    return IndicatorLine(
+        indicator.title,
+        indicator.measure,
+        count_or_incomplete(result.current.count),
+        percent_change(percent),
+        significance(None if change is None else change.significant),
+        direction,
+    )
