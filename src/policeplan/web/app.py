@@ -8,6 +8,7 @@ per page kind in `policeplan.web.views`. Errors become an error page, never a tr
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -94,7 +95,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         404: "There is no page at this address. Check the address, or start from the plan.",
         405: "This address does not accept that kind of request.",
     }
-    return error_page(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+    detail = str(exc.detail)
+    if detail == HTTPStatus(exc.status_code).phrase:  # Starlette's default: say more
+        detail = messages.get(exc.status_code, detail)
+    return error_page(request, exc.status_code, detail)
 
 
 async def _library_error(request: Request, exc: Exception) -> Response:

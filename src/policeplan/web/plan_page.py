@@ -17,7 +17,6 @@ from policeplan.indicators import (
     IndicatorQuery,
     IndicatorResult,
     LoadedIndicatorResult,
-    Scorecard,
     ScorecardQuery,
     compute_indicator,
     scorecard,
@@ -27,6 +26,8 @@ from policeplan.plan.storage import current_plan
 from policeplan.render.wording import count_or_incomplete, percent_change, significance
 from policeplan.store import Workspace
 from policeplan.store.coverage import coverage
+
+NO_FIGURES = "no figures in this workspace yet"
 
 __all__ = ["IndicatorLine", "PlanPage", "PriorityBlock", "build_plan_page", "latest_month"]
 
@@ -82,14 +83,17 @@ def build_plan_page(
     end = to or latest_month(data, plan.force)
     if end is None:
         raise PolicePlanError(f"the workspace holds no police.uk records for {plan.force} yet")
-    card = scorecard(data, ScorecardQuery(plan.force, to=end))
+    card = scorecard(data, ScorecardQuery(plan.force, to=end), plan=plan)
+    results: dict[str, IndicatorResult | LoadedIndicatorResult | str] = {
+        result.measure: result for result in card.indicators
+    }
     blocks = tuple(
         PriorityBlock(
             priority.id,
             priority.title,
             priority.objective,
             priority.commitments,
-            tuple(_line(data, plan, card, indicator, end) for indicator in priority.indicators),
+            tuple(_line(data, plan, results, indicator, end) for indicator in priority.indicators),
         )
         for priority in plan.priorities
     )
@@ -104,21 +108,28 @@ def build_plan_page(
     )
 
 
-def _line(data: Workspace, plan: Plan, card: Scorecard, indicator: Indicator, to: str) -> (
-    IndicatorLine
-):
+def _line(
+    data: Workspace,
+    plan: Plan,
+    results: dict[str, IndicatorResult | LoadedIndicatorResult | str],
+    indicator: Indicator,
+    to: str,
+) -> IndicatorLine:
+    """`results` holds each measure's result (or why there is none), computed once."""
     direction = "fewer is better" if indicator.direction == "down" else "more is better"
-    by_measure = {result.measure: result for result in card.indicators}
     if indicator.measure is None:
         return IndicatorLine(indicator.title, None, "—", "", "", direction, "reported in words")
-    result: IndicatorResult | LoadedIndicatorResult | None = by_measure.get(indicator.measure)
-    if result is None:
+    if indicator.measure not in results:
+        query = IndicatorQuery(indicator.measure, plan.force, to)
         try:
-            result = compute_indicator(data, IndicatorQuery(indicator.measure, plan.force, to))
-        except PolicePlanError as exc:
-            return IndicatorLine(
-                indicator.title, None, "—", "", "", direction, f"no figures: {exc}"
-            )
+            results[indicator.measure] = compute_indicator(data, query, plan=plan)
+        except PolicePlanError:
+            # Measures the plan reports from other sources (surveys, force systems) have
+            # figures only once a measures file is imported (`policeplan import measures`).
+            results[indicator.measure] = NO_FIGURES
+    result = results[indicator.measure]
+    if isinstance(result, str):
+        return IndicatorLine(indicator.title, None, "—", "", "", direction, result)
     if isinstance(result, LoadedIndicatorResult):
         value = result.current.value
         return IndicatorLine(
