@@ -74,14 +74,15 @@ def change(
             user = await run_in_threadpool(signed_in, request)
             if user is None:
                 return _to_login(request)
-            form = await request.form(max_files=1, max_fields=50)
-            given = form.get(CSRF_FIELD)
-            if not token_matches(user.csrf_token, given if isinstance(given, str) else None):
-                raise Forbidden("The form has expired or did not come from this site. "
-                                "Go back, reload the page and try again.")  # fmt: skip
-            if not check(user):
-                raise Forbidden()
-            response: Response = await run_in_threadpool(view, request, user, form)
+            # Uploaded parts are closed when the view is done, whatever happens.
+            async with request.form(max_files=1, max_fields=50) as form:
+                given = form.get(CSRF_FIELD)
+                if not token_matches(user.csrf_token, given if isinstance(given, str) else None):
+                    raise Forbidden("The form has expired or did not come from this site. "
+                                    "Go back, reload the page and try again.")  # fmt: skip
+                if not check(user):
+                    raise Forbidden()
+                response: Response = await run_in_threadpool(view, request, user, form)
             return response
 
         return wrapped

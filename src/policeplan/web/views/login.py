@@ -63,14 +63,15 @@ def login_page(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     config: WebConfig = request.app.state.config
-    form = await request.form(max_files=0, max_fields=10)
-    given = form.get(CSRF_FIELD)
+    async with request.form(max_files=0, max_fields=10) as form:
+        given = form.get(CSRF_FIELD)
+        name = text_field(form, "name", limit=100).strip()
+        password = text_field(form, "password", limit=1000)
+        next_page = text_field(form, "next", limit=500)
     if not token_matches(
         request.cookies.get(LOGIN_CSRF_COOKIE), given if isinstance(given, str) else None
     ):
         raise Forbidden("The sign-in form has expired. Reload the page and try again.")
-    name = text_field(form, "name", limit=100).strip()
-    password = text_field(form, "password", limit=1000)
     address = request.client.host if request.client else "unknown"
     settings = config.settings
     if await run_in_threadpool(is_limited, settings, name, address):
@@ -96,7 +97,7 @@ async def login(request: Request) -> Response:
             old_session=request.cookies.get(SESSION_COOKIE),
         )
     )
-    target = _safe_next(text_field(form, "next", limit=500))
+    target = _safe_next(next_page)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
