@@ -21,8 +21,11 @@ from policeplan.cli.imports import import_group
 from policeplan.cli.indicators import indicator_command, spc_command
 from policeplan.cli.msg import msg_command
 from policeplan.cli.plan import plan_group
+from policeplan.cli.publish import publish_command
 from policeplan.cli.rejects import rejects_command
+from policeplan.cli.serve import serve_command
 from policeplan.cli.tables import breakdown_command, scorecard_command
+from policeplan.cli.users import user_group
 from policeplan.cli.weights import weights_group
 from policeplan.config import TRACEBACK_ENV, WORKSPACE_ENV, load_settings
 
@@ -62,6 +65,9 @@ for command in (
     delivery_group,
     demo_command,
     docs_command,
+    serve_command,
+    user_group,
+    publish_command,
 ):
     cli.add_command(command)
 
