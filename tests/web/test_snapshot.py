@@ -32,8 +32,8 @@ def test_pages_keep_working_during_an_import_and_show_it_afterwards(
         for path in ("/data", "/indicators/burglary", "/"):
             statuses.append(client.get(path).status_code)
         time.sleep(0.05)
-    output = importer.stdout.read().decode() if importer.stdout else ""
-    assert importer.returncode == 0, output
+    output, _ = importer.communicate()
+    assert importer.returncode == 0, output.decode()
     assert set(statuses) == {200}
     time.sleep(0.1)
     assert "2026-03" in client.get("/data").text
