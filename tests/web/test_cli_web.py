@@ -11,8 +11,8 @@ from policeplan.cli import cli
 from policeplan.config import Settings
 from policeplan.delivery import audit_trail
 from policeplan.store import Workspace
-from policeplan.web.security.passwords import verify_password
 from policeplan.web.accounts import password_hash_of
+from policeplan.web.security.passwords import verify_password
 
 
 def _run(settings: Settings, *args: str, input: str | None = None) -> tuple[int, str]:
@@ -21,8 +21,9 @@ def _run(settings: Settings, *args: str, input: str | None = None) -> tuple[int,
 
 
 def test_user_add_from_a_prompt_then_list_and_change_role(web_settings: Settings) -> None:
+    typed = "a long secret phrase\na long secret phrase\n"
     code, out = _run(web_settings, "user", "add", "dana", "--role", "lead", "--strand", "dcf",
-                     "--actor", "boss", input="a long secret phrase\na long secret phrase\n")  # fmt: skip
+                     "--actor", "boss", input=typed)  # fmt: skip
     assert code == 0, out
     assert verify_password(password_hash_of(web_settings, "dana"), "a long secret phrase")
     code, out = _run(web_settings, "user", "list", "--json")

@@ -39,8 +39,13 @@ def test_script_in_a_narrative_field_is_shown_as_text(client: TestClient) -> Non
     attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     client.post(
         f"/delivery/strands/DA/updates/{Q}",
-        data={"csrf_token": token, "achieved": attack, "scheduled": "s", "insight": "",
-              "version": "0"},  # fmt: skip
+        data={
+            "csrf_token": token,
+            "achieved": attack,
+            "scheduled": "s",
+            "insight": "",
+            "version": "0",
+        },
     )
     html = client.get(f"/delivery/strands/DA/updates/{Q}").text
     assert "<script>alert" not in html and "<img src=x" not in html

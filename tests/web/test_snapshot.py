@@ -24,8 +24,9 @@ def test_pages_keep_working_during_an_import_and_show_it_afterwards(
     assert "2026-03" not in client.get("/data").text
     files = tmp_path / "new"
     generate_police_uk(files, ["essex"], ["2026-01", "2026-02", "2026-03"], datasets=("street",))
-    command = [sys.executable, "-c", "from policeplan.cli import main; main()", "--workspace", str(web_settings.workspace),
-               "import", "police-uk", str(files)]  # fmt: skip
+    workspace = str(web_settings.workspace)
+    command = [sys.executable, "-c", "from policeplan.cli import main; main()",
+               "--workspace", workspace, "import", "police-uk", str(files)]  # fmt: skip
     importer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     statuses = []
     while importer.poll() is None:

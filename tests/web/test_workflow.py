@@ -17,8 +17,13 @@ UPDATE = f"/delivery/strands/DA/updates/{Q}"
 def _save(client: TestClient, token: str, achieved: str, version: str, insight: str = "") -> int:
     return client.post(
         UPDATE,
-        data={"csrf_token": token, "achieved": achieved, "scheduled": "More training.",
-              "insight": insight, "version": version},  # fmt: skip
+        data={
+            "csrf_token": token,
+            "achieved": achieved,
+            "scheduled": "More training.",
+            "insight": insight,
+            "version": version,
+        },
     ).status_code
 
 
@@ -48,8 +53,12 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused_and_keeps_its_
     assert _save(client, token, "first save", "0") == 200
     response = client.post(
         UPDATE,
-        data={"csrf_token": token, "achieved": "second save, typed meanwhile", "scheduled": "",
-              "version": "0"},  # fmt: skip
+        data={
+            "csrf_token": token,
+            "achieved": "second save, typed meanwhile",
+            "scheduled": "",
+            "version": "0",
+        },
     )
     assert response.status_code == 409
     assert "Someone else changed this record" in response.text
@@ -57,15 +66,13 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused_and_keeps_its_
     assert "first save" in client.get(UPDATE).text
 
 
-def test_a_stale_action_status_form_is_refused(
-    client: TestClient, web_settings: Settings
-) -> None:
+def test_a_stale_action_status_form_is_refused(client: TestClient, web_settings: Settings) -> None:
     token = sign_in(client, "lead")
     before = get_action(Workspace(web_settings), "DA-001").status
     new = "not started" if before != "not started" else "ongoing"
     version = action_version(web_settings, "DA-001")
-    ok = client.post("/delivery/actions/DA-001/status",
-                     data={"csrf_token": token, "status": new, "version": str(version)})  # fmt: skip
+    form = {"csrf_token": token, "status": new, "version": str(version)}
+    ok = client.post("/delivery/actions/DA-001/status", data=form)
     assert ok.status_code == 200
     assert get_action(Workspace(web_settings), "DA-001").status == new
     stale = client.post("/delivery/actions/DA-001/status",

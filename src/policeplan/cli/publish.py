@@ -12,9 +12,13 @@ from policeplan.cli.delivery import actor_option
 
 
 @click.command("publish")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write the static files into this folder (any web server can serve it). "
-              "Without it, publish to the workspace's public site (/public/ of serve).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the static files into this folder (any web server can serve it). "
+    "Without it, publish to the workspace's public site (/public/ of serve).",
+)
 @actor_option
 @click.pass_context
 def publish_command(ctx: click.Context, out: Path | None, actor: str) -> None:  # fmt: skip

@@ -11,13 +11,26 @@ PLAIN_HTTP_ENV = "POLICEPLAN_PLAIN_HTTP"
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 for every interface, behind a TLS proxy).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="Port to listen on.")
-@click.option("--plain-http", is_flag=True, envvar=PLAIN_HTTP_ENV,
-              help="Send the session cookie over plain HTTP too (local use only; "
-              f"also ${PLAIN_HTTP_ENV}=1). Without it the cookie is Secure: HTTPS only.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 for every interface, behind a TLS proxy).",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
+@click.option(
+    "--plain-http",
+    is_flag=True,
+    envvar=PLAIN_HTTP_ENV,
+    help="Send the session cookie over plain HTTP too (local use only; "
+    f"also ${PLAIN_HTTP_ENV}=1). Without it the cookie is Secure: HTTPS only.",
+)
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, plain_http: bool) -> None:  # fmt: skip
     """Serve the web app: plan, indicators, delivery workflow, data, public site."""

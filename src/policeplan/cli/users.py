@@ -83,9 +83,7 @@ def reset_password_command(
     ctx: click.Context, name: str, password_file: Path | None, actor: str
 ) -> None:
     """Give NAME a new password; their sessions end."""
-    reset_password(
-        _workspace(ctx).settings, name, password=_password(password_file), actor=actor
-    )
+    reset_password(_workspace(ctx).settings, name, password=_password(password_file), actor=actor)
     click.echo(f"New password set for {name}.")
 
 

@@ -33,8 +33,8 @@ from policeplan.records.models import (
     Strand,
     StrandPriority,
 )
-from policeplan.records.web_models import USER_ROLES, LoginAttempt, User, WebSession
 from policeplan.records.session import Clock, RecordsSession, audit_text, transaction, utc_now
+from policeplan.records.web_models import USER_ROLES, LoginAttempt, User, WebSession
 
 __all__ = [
     "ACTION_STATUSES",

@@ -1,12 +1,12 @@
 """Web users: add, change role, reset password, list. Every change is audited with its actor.
 
-    >>> from policeplan.config import load_settings
-    >>> import tempfile
-    >>> settings = load_settings(tempfile.mkdtemp(), {})
-    >>> add_user(settings, "ana", role="analyst", password="a long passphrase", actor="admin")
-    Account(name='ana', role='analyst', strands=(), active=True)
-    >>> [account.name for account in list_users(settings)]
-    ['ana']
+>>> from policeplan.config import load_settings
+>>> import tempfile
+>>> settings = load_settings(tempfile.mkdtemp(), {})
+>>> add_user(settings, "ana", role="analyst", password="a long passphrase", actor="admin")
+Account(name='ana', role='analyst', strands=(), active=True)
+>>> [account.name for account in list_users(settings)]
+['ana']
 """
 
 from __future__ import annotations

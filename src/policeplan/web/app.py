@@ -59,9 +59,7 @@ def create_app(config: WebConfig) -> Starlette:
     app.state.config = config
     app.state.templates = environment()
     app.state.cache = ResultCache()
-    app.state.snapshot = DataSnapshot(
-        config.settings, check_interval=config.snapshot_check_seconds
-    )
+    app.state.snapshot = DataSnapshot(config.settings, check_interval=config.snapshot_check_seconds)
 
     def data_label() -> str | None:
         snapshot = app.state.snapshot

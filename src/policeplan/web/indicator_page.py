@@ -23,6 +23,7 @@ from policeplan.indicators import (
 )
 from policeplan.indicators.breakdown import Breakdown
 from policeplan.periods import parse_month, shift_month
+from policeplan.reference import get_force
 from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, spc_spec, to_svg
 from policeplan.render.wording import (
     count_or_incomplete,
@@ -63,9 +64,7 @@ class IndicatorPage:
     card: object | None = None  # the indicator card, once the cards issue lands
 
 
-def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str) -> (
-    IndicatorPage
-):
+def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str) -> IndicatorPage:
     to = parse_month(to, "to")
     result = compute_indicator(workspace, IndicatorQuery(measure, force, to))
     if not isinstance(result, IndicatorResult):
@@ -77,45 +76,55 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
     )
     months = tuple(spc.window.months[p.index] for p in spc.chart.points)
     values = tuple(float(p.value) for p in spc.chart.points)
-    series = MonthlySeries(f"{title}, {force}", "offences", months, values)
+    series = MonthlySeries(f"{title}, {get_force(force).short_name}", "offences", months, values)
     mdc = mdc_chart(months, values, direction=spc.chart.direction or "neutral")
     charts = (
         _chart(monthly_comparison_spec(series), "Monthly count and the same months a year before"),
-        _chart(spc_spec(mdc, title=f"{title}: statistical process control", unit="offences"),
-               "Statistical process control chart"),  # fmt: skip
-    )
-    tables = {
-        "summary": _summary_table(result),
-        "monthly": Table(
-            "Monthly counts and process limits",
-            ("Month", "Count", "Mean", "Lower limit", "Upper limit"),
-            tuple(
-                (spc.window.months[p.index], f"{p.value:,.0f}", f"{p.mean:,.1f}",
-                 f"{p.lower:,.1f}", f"{p.upper:,.1f}")  # fmt: skip
-                for p in spc.chart.points
-            ),
+        _chart(
+            spc_spec(mdc, title=f"{title}: statistical process control", unit="offences"),
+            "Statistical process control chart",
         ),
-    }
+    )
+    tables = {"summary": _summary_table(result)}
+    monthly = Table(
+        "Monthly counts and process limits",
+        ("Month", "Count", "Mean", "Lower limit", "Upper limit"),
+        tuple(
+            (
+                spc.window.months[p.index],
+                f"{p.value:,.0f}",
+                f"{p.mean:,.1f}",
+                f"{p.lower:,.1f}",
+                f"{p.upper:,.1f}",
+            )
+            for p in spc.chart.points
+        ),
+    )
     for by, caption in (("lpa", "By local policing area"), ("district", "By district")):
         try:
             tables[by] = _breakdown_table(
                 breakdown(workspace, BreakdownQuery(measure, force, to, by=by)), caption
             )
         except PolicePlanError as exc:
-            notes.append(f"{caption}: {exc}")
+            notes.append(f"{caption}: {_first_clause(exc)}")
     try:
         msg = msg_comparison(workspace, MsgQuery(measure, force, to))
         tables["msg"] = Table(
             "Most similar group: crimes per 1,000 people",
             ("Force", "Count", "Rate per 1,000", "Rank"),
             tuple(
-                (m.force.short_name, f"{m.count:,}", f"{float(m.rate) * 1000:.2f}",
-                 rank_phrase(m.rank, len(msg.members)))  # fmt: skip
+                (
+                    m.force.short_name,
+                    f"{m.count:,}",
+                    f"{float(m.rate) * 1000:.2f}",
+                    rank_phrase(m.rank, len(msg.members)),
+                )
                 for m in msg.members
             ),
         )
     except PolicePlanError as exc:
-        notes.append(f"Most similar group: {exc}")
+        notes.append(f"Most similar group: {_first_clause(exc)}")
+    tables["monthly"] = monthly
     change = result.change
     return IndicatorPage(
         measure=measure,
@@ -129,6 +138,11 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
         tables=tables,
         notes=tuple(notes),
     )
+
+
+def _first_clause(exc: PolicePlanError) -> str:
+    """The message up to its details (the page is for a reader, not a log)."""
+    return str(exc).split(": ", 1)[0]
 
 
 def _chart(spec: dict[str, object], title: str) -> Chart:
@@ -148,9 +162,16 @@ def _summary_table(result: IndicatorResult) -> Table:
     solved_rate = "—" if solved is None or solved.proportion is None else f"{solved.proportion:.1%}"
     return Table(
         "Result",
-        ("Window", "Count", "Comparison window", "Count before", "Change", "Test",
-         "Rate per 1,000", "Solved")  # fmt: skip
-        ,
+        (
+            "Window",
+            "Count",
+            "Comparison window",
+            "Count before",
+            "Change",
+            "Test",
+            "Rate per 1,000",
+            "Solved",
+        ),
         (
             (
                 result.current.window.label(),

@@ -60,6 +60,7 @@ class PlanPage:
     force: str
     window: str
     comparison: str
+    crime: tuple[IndicatorLine, ...]  # every police.uk crime measure (the scorecard)
     priorities: tuple[PriorityBlock, ...]
     delivery: DeliverySummary
     data_label: str | None
@@ -102,6 +103,10 @@ def build_plan_page(
         force=card.force_name,
         window=card.current.label(),
         comparison=card.comparison.label(),
+        crime=tuple(
+            _result_line(r.title or r.measure, r.measure, r, "fewer is better")
+            for r in card.indicators
+        ),
         priorities=blocks,
         delivery=delivery_summary(records, Quarter.containing(today)),
         data_label=card.data_label,
@@ -130,10 +135,16 @@ def _line(
     result = results[indicator.measure]
     if isinstance(result, str):
         return IndicatorLine(indicator.title, None, "—", "", "", direction, result)
+    return _result_line(indicator.title, indicator.measure, result, direction)
+
+
+def _result_line(
+    title: str, measure: str, result: IndicatorResult | LoadedIndicatorResult, direction: str
+) -> IndicatorLine:
     if isinstance(result, LoadedIndicatorResult):
         value = result.current.value
         return IndicatorLine(
-            indicator.title, None, "—" if value is None else count_or_incomplete(value), "", "",
+            title, None, "—" if value is None else count_or_incomplete(value), "", "",
             direction, "loaded measure",
         )  # fmt: skip
     change = result.change
@@ -141,8 +152,8 @@ def _line(
         change.percent_difference
     )  # fmt: skip
     return IndicatorLine(
-        indicator.title,
-        indicator.measure,
+        title,
+        measure,
         count_or_incomplete(result.current.count),
         percent_change(percent),
         significance(None if change is None else change.significant),

@@ -13,7 +13,6 @@ The served snapshot lives in `<workspace>/published/<stamp>/`; the link
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +27,7 @@ from policeplan.web.plan_page import PlanPage, build_plan_page
 from policeplan.web.tables import Table
 from policeplan.web.templating import environment
 
-__all__ = ["PUBLISHED_DIR", "PublishedUpdate", "Publication", "publish", "published_root"]
+__all__ = ["PUBLISHED_DIR", "Publication", "PublishedUpdate", "publish", "published_root"]
 
 PUBLISHED_DIR = "published"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -67,9 +66,13 @@ def approved_updates(records: Workspace) -> list[PublishedUpdate]:
         ).all()
         return [
             PublishedUpdate(
-                strand.code, strand.name, update.quarter, Quarter.parse(update.quarter).label,
-                update.achieved, update.scheduled,
-            )  # fmt: skip
+                strand.code,
+                strand.name,
+                update.quarter,
+                Quarter.parse(update.quarter).label,
+                update.achieved,
+                update.scheduled,
+            )
             for update, strand in rows
         ]
 
@@ -79,9 +82,16 @@ def plan_table(plan: PlanPage) -> Table:
         "Indicators",
         ("Priority", "Indicator", "Latest", "Change", "Test", "Good direction"),
         tuple(
-            (block.title, line.title, line.value, line.change, line.verdict, line.good_direction)
-            for block in plan.priorities
-            for line in block.indicators
+            (
+                block[0] or "Recorded crime",
+                line.title,
+                line.value,
+                line.change,
+                line.note or line.verdict,
+                line.good_direction,
+            )
+            for block in ((None, plan.crime), *((b.title, b.indicators) for b in plan.priorities))
+            for line in block[1]
         ),
     )
 
@@ -118,16 +128,14 @@ def published_root(workspace_path: Path) -> Path:
     return workspace_path / PUBLISHED_DIR
 
 
-def publish_to_site(
-    data: Workspace, records: Workspace, *, by: str, now: datetime
-) -> Publication:
+def publish_to_site(data: Workspace, records: Workspace, *, by: str, now: datetime) -> Publication:
     """Publish into the workspace's served folder and swap the `current` link atomically."""
     root = published_root(records.path)
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
     publication = publish(data, records, root / stamp, by=by, now=now)
     link = root / f"current-{stamp}"
     link.symlink_to(stamp)
-    os.replace(link, root / "current")
+    link.replace(root / "current")
     for old in root.iterdir():
         if old.is_dir() and not old.is_symlink() and old.name not in (stamp,):
             shutil.rmtree(old, ignore_errors=True)

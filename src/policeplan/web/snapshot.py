@@ -3,7 +3,8 @@
 DuckDB lets one process write a database file, and while it does no other process can open
 the file, not even read-only. An import (`policeplan import …`) is such a writer and can run
 for minutes. So the server never opens the workspace's `analytics.duckdb`: it reads a copy,
-`<workspace>/.web/<fingerprint>/analytics.duckdb` (with a copy of `plan.yaml`), and swaps in a new copy only when
+`<workspace>/.web/<fingerprint>/analytics.duckdb` (with a copy of `plan.yaml`), and swaps
+in a new copy only when
 
 1. the file's (or the plan's) size and modification time changed since the copy was made,
 2. no write-ahead log (`analytics.duckdb.wal`) is beside it (a writer is active or died), and
@@ -101,7 +102,9 @@ class DataSnapshot:
             shutil.rmtree(copy_dir, ignore_errors=True)
             return False
         partial.replace(copy_dir / "analytics.duckdb")
-        settings = replace(self.settings, workspace=copy_dir, database_url=self.settings.records_url)
+        settings = replace(
+            self.settings, workspace=copy_dir, database_url=self.settings.records_url
+        )
         with self._lock:
             old = self._state
             self._state = SnapshotState(Workspace(settings), fingerprint)

@@ -51,9 +51,9 @@ def start_session(
         return SignedIn(row.id, user.name, user.role, tuple(user.strands.split()), row.csrf_token)
 
 
-def load_session(settings: Settings, session_id: str | None, *, now: datetime | None = None) -> (
-    SignedIn | None
-):
+def load_session(
+    settings: Settings, session_id: str | None, *, now: datetime | None = None
+) -> SignedIn | None:
     """The signed-in user, or None when the id is missing, unknown, expired or the user
     was disabled."""
     if not session_id or len(session_id) > 64:

@@ -37,8 +37,12 @@ def data_page(request: Request, user: SignedIn) -> Response:
     return render(
         request,
         "data.html",
-        {"rows": rows, "gaps": held.gaps, "rejects": rejects,
-         "suspect": [p for p in held.partitions if p.suspect_incomplete]},  # fmt: skip
+        {
+            "rows": rows,
+            "gaps": held.gaps,
+            "rejects": rejects,
+            "suspect": [p for p in held.partitions if p.suspect_incomplete],
+        },
         user=user,
     )
 

@@ -176,7 +176,10 @@ def save_update_form(request: Request, user: SignedIn, form: FormData) -> Respon
         context = _update_context(request, user, strand, quarter)
         context.update(message=CONFLICT, form=parts)
         return render(request, "delivery_update.html", context, user=user, status_code=409)
-    save_update(workspace, strand.code, quarter.key, actor=user.name, **parts)
+    save_update(
+        workspace, strand.code, quarter.key, actor=user.name,
+        achieved=parts["achieved"], scheduled=parts["scheduled"], insight=parts["insight"],
+    )  # fmt: skip
     return _back(strand, quarter, "saved")
 
 
@@ -216,8 +219,10 @@ routes = [
     Route("/delivery/actions/{ref}/status", action_status, methods=["POST"]),
     Route("/delivery/strands/{code}/updates/{quarter}", update_page, methods=["GET"]),
     Route("/delivery/strands/{code}/updates/{quarter}", save_update_form, methods=["POST"]),
-    Route("/delivery/strands/{code}/updates/{quarter}/submit", submit_update_form,
-          methods=["POST"]),  # fmt: skip
-    Route("/delivery/strands/{code}/updates/{quarter}/approve", approve_update_form,
-          methods=["POST"]),  # fmt: skip
+    Route(
+        "/delivery/strands/{code}/updates/{quarter}/submit", submit_update_form, methods=["POST"]
+    ),
+    Route(
+        "/delivery/strands/{code}/updates/{quarter}/approve", approve_update_form, methods=["POST"]
+    ),
 ]

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from policeplan.web.auth import can_publish
 from policeplan.web.guard import change
-from policeplan.web.publish import published_root, publish_to_site
+from policeplan.web.publish import publish_to_site, published_root
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.views._context import data_snapshot, records_workspace
 

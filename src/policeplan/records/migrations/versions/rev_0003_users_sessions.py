@@ -2,7 +2,8 @@
 
 Self-contained: touches no table of earlier revisions. `users` and `web_sessions` are
 ordinary tables (a session is deleted at logout or expiry; a user is disabled, never
-deleted, and every change to a user but its password hash lands in the audit log); `login_attempts` keeps failed logins for the rate limit window.
+deleted, and every change to a user but its password hash lands in the audit log);
+`login_attempts` keeps failed logins for the rate limit window.
 
 Revision ID: 0003
 Revises: 0001
