@@ -6,6 +6,7 @@ python -m bench import --dataset real --repeat 3 --contender policeplan
 python -m bench indicators                       # indicator and MSG speed (43 forces, 5 years)
 python -m bench charts                           # every chart kind to SVG
 python -m bench hotspots                         # hotspots of ~300,000 located rows
+python -m bench web                              # 50 users browsing the web app, 60 s
 """
 
 from __future__ import annotations
@@ -99,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     hotspots.add_argument("--rebuild", action="store_true", help="generate the workspace again")
 
+    web = commands.add_parser(
+        "web",
+        help="web app latency: 50 simulated users for 60 s, then the same during imports",
+        description="50 signed-in users browse the plan and indicator pages of a demo-like "
+        "workspace against a real `policeplan serve` process for 60 s (goal p95 < 200 ms, "
+        "no errors), then again while imports run; writes bench/out/web.json.",
+    )
+    web.add_argument("--users", type=_positive, default=50, help="simulated users (default 50)")
+    web.add_argument("--duration", type=float, default=60.0, help="seconds a phase (default 60)")
+    web.add_argument("--rebuild", action="store_true", help="build the workspace again")
+
     child = commands.add_parser(
         "contender",
         help="(internal) run one contender in this process and write its result as JSON",
@@ -128,6 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.indicator_speed import indicator_benchmark
 
         indicator_benchmark(args.rebuild, args.repeat)
+        return 0
+    if args.command == "web":
+        from bench.web import web_benchmark
+
+        web_benchmark(args.users, args.duration, args.rebuild)
         return 0
     if args.command == "charts":
         from bench.charts import chart_benchmark
