@@ -135,12 +135,14 @@ async def _signed_in_client(base: str) -> httpx.AsyncClient:
 async def _first_requests(base: str, pages: list[str]) -> dict[str, float]:
     client = await _signed_in_client(base)
     times = {}
-    async with client:
+    try:
         for path in pages:
             started = time.perf_counter()
             response = await client.get(path)
             times[path] = time.perf_counter() - started
             assert response.status_code == 200, (path, response.status_code)
+    finally:
+        await client.aclose()
     return times
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -49,9 +50,17 @@ class SnapshotState:
 class DataSnapshot:
     """Holds the current copy; `current()` checks (at most once a second) for a newer file."""
 
-    def __init__(self, settings: Settings, *, check_interval: float = CHECK_INTERVAL_SECONDS):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        check_interval: float = CHECK_INTERVAL_SECONDS,
+        prepare: Callable[[SnapshotState], None] | None = None,
+    ):
         self.settings = settings
         self.check_interval = check_interval
+        # Called with a new copy before it replaces the old one (the app warms its cache).
+        self.prepare = prepare
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
         self._checked_at = 0.0
@@ -60,11 +69,14 @@ class DataSnapshot:
         self.refresh()
 
     def current(self) -> SnapshotState:
-        """The newest consistent copy (refreshing in this thread when a newer one is ready)."""
+        """The newest consistent copy; a newer one is looked for in the background, so no
+        request waits for a copy (except the very first, when there is none yet)."""
         now = time.monotonic()
-        if now - self._checked_at >= self.check_interval:
-            self._checked_at = now
+        if self._state is None:
             self.refresh()
+        elif now - self._checked_at >= self.check_interval and not self._refreshing.locked():
+            self._checked_at = now
+            threading.Thread(target=self.refresh, daemon=True).start()
         state = self._state
         if state is None:
             raise RuntimeError("no analytics data yet: run an import, then reload the page")

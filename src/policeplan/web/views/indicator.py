@@ -9,14 +9,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from policeplan.plan.storage import current_plan
 from policeplan.web.auth import can_read_internal
 from policeplan.web.guard import page
-from policeplan.web.indicator_page import IndicatorPage, build_indicator_page
-from policeplan.web.plan_page import latest_month
+from policeplan.web.indicator_page import IndicatorPage
+from policeplan.web.results import default_month, indicator_result
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
-from policeplan.web.views._context import cached, data_snapshot
+from policeplan.web.views._context import data_snapshot
 
 _MEASURE = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
 _DOWNLOAD_TYPES = {
@@ -29,20 +28,12 @@ def _page(request: Request) -> IndicatorPage:
     measure = str(request.path_params["measure"])
     if not _MEASURE.match(measure):
         raise HTTPException(404)
+    cache = request.app.state.cache
     snapshot = data_snapshot(request)
-    plan = cached(request, (snapshot.version, "plan"), lambda: current_plan(snapshot.workspace))
-    to = request.query_params.get("to") or cached(
-        request,
-        (snapshot.version, "latest", plan.force),
-        lambda: latest_month(snapshot.workspace, plan.force),
-    )
+    to = request.query_params.get("to") or default_month(cache, snapshot)
     if to is None:
-        raise HTTPException(404, "no police.uk records yet")
-    return cached(
-        request,
-        (snapshot.version, "indicator", plan.force, measure, to),
-        lambda: build_indicator_page(snapshot.workspace, plan.force, measure, to),
-    )
+        raise HTTPException(404, "The workspace holds no police.uk records yet.")
+    return indicator_result(cache, snapshot, measure, to)
 
 
 @page(can_read_internal)
