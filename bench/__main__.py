@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     web.add_argument("--users", type=_positive, default=50, help="simulated users (default 50)")
     web.add_argument("--duration", type=float, default=60.0, help="seconds a phase (default 60)")
     web.add_argument("--rebuild", action="store_true", help="build the workspace again")
+    web.add_argument("--think", type=float, default=1.0,
+                     help="mean pause between a user's pages, seconds (default 1)")  # fmt: skip
 
     child = commands.add_parser(
         "contender",
@@ -144,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "web":
         from bench.web import web_benchmark
 
-        web_benchmark(args.users, args.duration, args.rebuild)
+        web_benchmark(args.users, args.duration, args.rebuild, args.think)
         return 0
     if args.command == "charts":
         from bench.charts import chart_benchmark

@@ -3,7 +3,9 @@ demo-like workspace for 60 s, against a real uvicorn process (`policeplan serve`
 same while imports run. Goal (issue 12): p95 under 200 ms and no errors, in both phases.
 
 Each user signs in once (its own session), then loops: one page, chosen at random among
-the plan page and the 15 crime indicator pages, as fast as the server answers. Latency is
+the plan page and the 15 crime indicator pages, then a pause to read it (uniform 0.5 to
+1.5 s, `--think`; a person does not click faster). A last short phase without pauses
+measures the saturation throughput, where latency is only queueing (50 / throughput). Latency is
 measured per request with an httpx async client; the first request for each page (which
 computes and caches it) is timed separately, before the phases.
 """
@@ -41,7 +43,9 @@ PASSWORD = "benchmark passphrase"
 CLI = [sys.executable, "-c", "from policeplan.cli import main; main()"]
 
 
-def web_benchmark(users: int = 50, duration: float = 60.0, rebuild: bool = False) -> dict[str, Any]:
+def web_benchmark(
+    users: int = 50, duration: float = 60.0, rebuild: bool = False, think: float = 1.0
+) -> dict[str, Any]:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     if rebuild or not (WORKSPACE / "analytics.duckdb").exists():
         _build_workspace()
@@ -60,7 +64,8 @@ def web_benchmark(users: int = 50, duration: float = 60.0, rebuild: bool = False
         results["first_request_seconds"] = asyncio.run(_first_requests(base, pages))
         print("first request per page (computes and caches it): "
               f"max {max(results['first_request_seconds'].values()):.2f} s")  # fmt: skip
-        results["browsing"] = asyncio.run(_phase(base, pages, users, duration))
+        results["think_seconds"] = think
+        results["browsing"] = asyncio.run(_phase(base, pages, users, duration, think))
         _report("browsing", results["browsing"])
         with tempfile.TemporaryDirectory(prefix="policeplan-bench-web-") as scratch:
             files = Path(scratch)
@@ -68,11 +73,13 @@ def web_benchmark(users: int = 50, duration: float = 60.0, rebuild: bool = False
             importer = _ImportLoop(files)
             importer.start()
             try:
-                results["during_import"] = asyncio.run(_phase(base, pages, users, duration))
+                results["during_import"] = asyncio.run(_phase(base, pages, users, duration, think))
             finally:
                 results["imports_completed"] = importer.stop()
         _report("during imports", results["during_import"])
         print(f"imports completed during the phase: {results['imports_completed']}")
+        results["saturation"] = asyncio.run(_phase(base, pages, users, 15.0, 0.0))
+        _report("saturation (no pauses, 15 s)", results["saturation"])
     finally:
         server.terminate()
         server.wait(30)
@@ -146,7 +153,9 @@ async def _first_requests(base: str, pages: list[str]) -> dict[str, float]:
     return times
 
 
-async def _phase(base: str, pages: list[str], users: int, duration: float) -> dict[str, Any]:
+async def _phase(
+    base: str, pages: list[str], users: int, duration: float, think: float
+) -> dict[str, Any]:
     clients = [await _signed_in_client(base) for _ in range(users)]
     latencies: list[float] = []
     errors: dict[str, int] = {}
@@ -165,6 +174,8 @@ async def _phase(base: str, pages: list[str], users: int, duration: float) -> di
             latencies.append(time.perf_counter() - started)
             if status != "200":
                 errors[status] = errors.get(status, 0) + 1
+            if think:
+                await asyncio.sleep(pick.uniform(0.5 * think, 1.5 * think))
 
     await asyncio.gather(*(browse(client, seed) for seed, client in enumerate(clients)))
     for client in clients:

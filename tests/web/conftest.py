@@ -50,7 +50,9 @@ def web_settings(demo_template: Path, tmp_path: Path) -> Iterator[Settings]:
 
 @pytest.fixture
 def client(web_settings: Settings) -> Iterator[TestClient]:
-    app = create_app(WebConfig(web_settings, snapshot_check_seconds=0.0))
+    app = create_app(
+        WebConfig(web_settings, snapshot_check_seconds=0.0, snapshot_min_copy_seconds=0.0)
+    )
     with TestClient(app, base_url="https://testserver", raise_server_exceptions=False) as c:
         yield c
 

@@ -8,6 +8,7 @@ per page kind in `policeplan.web.views`. Errors become an error page, never a tr
 from __future__ import annotations
 
 import logging
+from datetime import date
 from http import HTTPStatus
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from policeplan.records import records_engine
 from policeplan.web.cache import ResultCache
 from policeplan.web.config import WebConfig
 from policeplan.web.guard import signed_in
+from policeplan.web.results import warm
 from policeplan.web.security.headers import SecurityMiddleware
 from policeplan.web.snapshot import DataSnapshot
 from policeplan.web.templating import environment, render
@@ -59,7 +61,14 @@ def create_app(config: WebConfig) -> Starlette:
     app.state.config = config
     app.state.templates = environment()
     app.state.cache = ResultCache()
-    app.state.snapshot = DataSnapshot(config.settings, check_interval=config.snapshot_check_seconds)
+    cache: ResultCache = app.state.cache
+    app.state.snapshot = DataSnapshot(
+        config.settings,
+        check_interval=config.snapshot_check_seconds,
+        min_copy_interval=config.snapshot_min_copy_seconds,
+        # Compute the main pages of a new copy before readers are switched to it.
+        prepare=lambda new: warm(cache, new, config.settings, date.today()),
+    )
 
     def data_label() -> str | None:
         snapshot = app.state.snapshot

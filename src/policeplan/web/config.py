@@ -20,3 +20,4 @@ class WebConfig:
     session_lifetime: timedelta = timedelta(hours=8)
     max_body_bytes: int = 10 * 1024 * 1024
     snapshot_check_seconds: float = 1.0
+    snapshot_min_copy_seconds: float = 30.0

@@ -24,7 +24,7 @@ from policeplan.indicators import (
 from policeplan.indicators.breakdown import Breakdown
 from policeplan.periods import parse_month, shift_month
 from policeplan.reference import get_force
-from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, spc_spec, to_svg
+from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, spc_spec
 from policeplan.render.wording import (
     count_or_incomplete,
     percent_change,
@@ -34,6 +34,7 @@ from policeplan.render.wording import (
 )
 from policeplan.stats.mdc_chart import mdc_chart
 from policeplan.store import Workspace
+from policeplan.web.chart_process import render_svg
 from policeplan.web.tables import Table
 
 __all__ = ["TABLE_NAMES", "IndicatorPage", "build_indicator_page"]
@@ -147,7 +148,7 @@ def _first_clause(exc: PolicePlanError) -> str:
 
 def _chart(spec: dict[str, object], title: str) -> Chart:
     description = str(spec.get("description", title))
-    return Chart(title, to_svg(spec), description)
+    return Chart(title, render_svg(spec), description)
 
 
 def _percent(result_change: object) -> str:

@@ -35,6 +35,7 @@ from policeplan.store import Workspace
 __all__ = ["DataSnapshot", "SnapshotState"]
 
 CHECK_INTERVAL_SECONDS = 1.0
+MIN_COPY_INTERVAL_SECONDS = 30.0
 SNAPSHOT_DIR = ".web"
 PLAN_FILE = "plan.yaml"
 
@@ -55,10 +56,14 @@ class DataSnapshot:
         settings: Settings,
         *,
         check_interval: float = CHECK_INTERVAL_SECONDS,
+        min_copy_interval: float = MIN_COPY_INTERVAL_SECONDS,
         prepare: Callable[[SnapshotState], None] | None = None,
     ):
         self.settings = settings
         self.check_interval = check_interval
+        # A long import loop would otherwise have the server copy the database non-stop.
+        self.min_copy_interval = min_copy_interval
+        self._copied_at = -float("inf")
         # Called with a new copy before it replaces the old one (the app warms its cache).
         self.prepare = prepare
         self._lock = threading.Lock()
@@ -90,6 +95,10 @@ class DataSnapshot:
             return False
         if source.with_name(source.name + ".wal").exists():
             return False  # a writer is at work: keep serving the last copy
+        if self._state is not None and (
+            time.monotonic() - self._copied_at < self.min_copy_interval
+        ):
+            return False
         if not self._refreshing.acquire(blocking=False):
             return False  # another request is copying
         try:
@@ -117,9 +126,13 @@ class DataSnapshot:
         settings = replace(
             self.settings, workspace=copy_dir, database_url=self.settings.records_url
         )
+        new = SnapshotState(Workspace(settings), fingerprint)
+        if self.prepare is not None and self._state is not None:
+            self.prepare(new)
         with self._lock:
             old = self._state
-            self._state = SnapshotState(Workspace(settings), fingerprint)
+            self._state = new
+            self._copied_at = time.monotonic()
         if old is not None:
             _remove_later(old.workspace.path)
         return True
