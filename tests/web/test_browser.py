@@ -124,7 +124,7 @@ def test_lead_submits_analyst_approves_and_publishes_public_sees_it(page: Any) -
     page.goto("/")
     page.get_by_role("button", name="Publish to the public site").click()
     page.wait_for_url("**/public/")
-    page.get_by_role("button", name="Sign out").count()  # the public page has no sign-out
+    assert page.get_by_role("button", name="Sign out").count() == 0  # public: no session UI
     check_accessibility(page, "07-public-plan")
     page.get_by_role("link", name="Domestic Abuse,").click()
     body = page.content()
