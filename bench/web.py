@@ -50,10 +50,11 @@ def web_benchmark(
     if rebuild or not (WORKSPACE / "analytics.duckdb").exists():
         _build_workspace()
     port = _free_port()
+    server_log = (OUT_DIR / "web-server.log").open("wb")
     server = subprocess.Popen(
         [*CLI, "--workspace", str(WORKSPACE), "serve", "--plain-http", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -83,8 +84,7 @@ def web_benchmark(
     finally:
         server.terminate()
         server.wait(30)
-        if server.stderr is not None:
-            server.stderr.close()
+        server_log.close()
     (OUT_DIR / "web.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     return results
 
