@@ -42,5 +42,7 @@ def serve_command(ctx: click.Context, host: str, port: int, plain_http: bool) ->
     workspace = open_workspace(ctx)
     app = create_app(WebConfig(workspace.settings, secure_cookies=not plain_http))
     click.echo(f"Serving {workspace.path} on http://{host}:{port}/ (Ctrl-C to stop)")
+    # Idle keep-alive connections are kept 30 s (uvicorn's 5 s races with browsers and
+    # clients that reuse a connection just as the server closes it).
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                proxy_headers=False)  # fmt: skip
+                proxy_headers=False, timeout_keep_alive=30)  # fmt: skip
