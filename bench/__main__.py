@@ -11,6 +11,7 @@ python -m bench hotspots                         # hotspots of ~300,000 located 
 python -m bench startup                          # policeplan --help/--version (goal < 0.5 s)
 python -m bench reimport                         # database size across 5 re-imports
 python -m bench reports                          # each report kind: HTML, PDF, xlsx
+python -m bench web                              # 50 users browsing the web app, 60 s
 """
 
 from __future__ import annotations
@@ -161,6 +162,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reports.add_argument("--rebuild", action="store_true", help="build the workspace again")
 
+    web = commands.add_parser(
+        "web",
+        help="web app latency: 50 simulated users for 60 s, then the same during imports",
+        description="50 signed-in users browse the plan and indicator pages of a demo-like "
+        "workspace against a real `policeplan serve` process for 60 s (goal p95 < 200 ms, "
+        "no errors), then again while imports run; writes bench/out/web.json.",
+    )
+    web.add_argument("--users", type=_positive, default=50, help="simulated users (default 50)")
+    web.add_argument("--duration", type=float, default=60.0, help="seconds a phase (default 60)")
+    web.add_argument("--rebuild", action="store_true", help="build the workspace again")
+    web.add_argument("--think", type=float, default=1.0,
+                     help="mean pause between a user's pages, seconds (default 1)")  # fmt: skip
+
     child = commands.add_parser(
         "contender",
         help="(internal) run one contender in this process and write its result as JSON",
@@ -220,6 +234,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.cards import card_benchmark
 
         card_benchmark(args.rebuild, args.repeat)
+        return 0
+    if args.command == "web":
+        from bench.web import web_benchmark
+
+        web_benchmark(args.users, args.duration, args.rebuild, args.think)
         return 0
     if args.command == "charts":
         from bench.charts import chart_benchmark

@@ -332,6 +332,34 @@ CASES = [
         ("spc", "burglary", "--force", "essex", "--to", "2025-02", "--out", "{output}.txt"),
         "output.txt",
     ),
+    Case(("serve",), "port out of range", ("--port", "70000"), "70000"),
+    Case(("publish",), "file as output folder", ("--out", "{empty_csv}"), "empty.csv"),
+    Case(
+        ("user", "add"),
+        "unknown role",
+        ("x", "--role", "boss", "--password-file", "{good_text}"),
+        "'boss'",
+    ),
+    Case(
+        ("user", "add"),
+        "missing password file",
+        ("x", "--role", "panel", "--password-file", "{missing_txt}"),
+        "missing.txt",
+    ),
+    Case(
+        ("user", "add"),
+        "short password",
+        ("x", "--role", "panel", "--password-file", "{empty_csv}"),
+        "at least 12",
+    ),
+    Case(("user", "set-role"), "unknown user", ("nobody", "--role", "panel"), "'nobody'"),
+    Case(
+        ("user", "reset-password"),
+        "unknown user",
+        ("nobody", "--password-file", "{good_text}"),
+        "'nobody'",
+    ),
+    _no_workspace(("user", "list")),
 ]
 
 

@@ -56,6 +56,12 @@ LAZY_COMMANDS = {
         "Show the import history, newest first: every partition (a police.uk…"),
     "report": LazyCommand("policeplan.cli.report:report_command",
         "Write a panel report for a quarter: strategy-quarterly or plan-quarterly."),
+    "serve": LazyCommand("policeplan.cli.serve:serve_command",
+        "Serve the web app: plan, indicators, delivery workflow, data, public site."),
+    "user": LazyCommand("policeplan.cli.users:user_group",
+        "Users of the web app (`policeplan serve`) and their roles."),
+    "publish": LazyCommand("policeplan.cli.publish:publish_command",
+        "Publish the plan page and the approved strand updates, nothing else."),
     "revert": LazyCommand("policeplan.cli.history:revert_command",
         "Put back the version of a partition that history entry IMPORT-ID replaced…"),
 }  # fmt: skip

@@ -35,12 +35,14 @@ from policeplan.records.models import (
     StrandPriority,
 )
 from policeplan.records.session import Clock, RecordsSession, audit_text, transaction, utc_now
+from policeplan.records.web_models import USER_ROLES, LoginAttempt, User, WebSession
 
 __all__ = [
     "ACTION_STATUSES",
     "RISK_RATINGS",
     "RISK_STATUSES",
     "UPDATE_STATES",
+    "USER_ROLES",
     "Action",
     "ActionIndicator",
     "AuditEntry",
@@ -48,11 +50,14 @@ __all__ = [
     "Base",
     "Clock",
     "CommitmentUpdate",
+    "LoginAttempt",
     "QuarterlyUpdate",
     "RecordsSession",
     "Risk",
     "Strand",
     "StrandPriority",
+    "User",
+    "WebSession",
     "audit_text",
     "current_revision",
     "describe_url",

@@ -1,0 +1,30 @@
+"""One module per page kind; `ROUTES` is every route of the app, in one list.
+
+| module        | pages |
+|---------------|-------|
+| `login`       | sign in, sign out |
+| `plan`        | the plan on a page |
+| `indicator`   | one indicator: result, charts, breakdown, MSG; CSV and xlsx downloads |
+| `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
+| `audit`       | the audit history of any record |
+| `data`        | coverage and rejects |
+| `publishing`  | the public site (published snapshot) and the Publish button |
+| `admin`       | users |
+"""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+from policeplan.web.views import admin, audit, data, delivery, indicator, login, plan, publishing
+
+ROUTES: list[BaseRoute] = [
+    *login.routes,
+    *plan.routes,
+    *indicator.routes,
+    *delivery.routes,
+    *audit.routes,
+    *data.routes,
+    *publishing.routes,
+    *admin.routes,
+]

@@ -1,0 +1,66 @@
+"""One indicator: result, monthly and SPC charts, breakdowns, MSG; every table as CSV/xlsx."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from policeplan.web.auth import can_read_internal
+from policeplan.web.guard import page
+from policeplan.web.indicator_page import IndicatorPage
+from policeplan.web.results import default_month, indicator_result
+from policeplan.web.security.sessions import SignedIn
+from policeplan.web.templating import render
+from policeplan.web.views._context import data_snapshot
+
+_MEASURE = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
+_DOWNLOAD_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _page(request: Request) -> IndicatorPage:
+    measure = str(request.path_params["measure"])
+    if not _MEASURE.match(measure):
+        raise HTTPException(404)
+    cache = request.app.state.cache
+    snapshot = data_snapshot(request)
+    to = request.query_params.get("to") or default_month(cache, snapshot)
+    if to is None:
+        raise HTTPException(404, "The workspace holds no police.uk records yet.")
+    return indicator_result(cache, snapshot, measure, to)
+
+
+@page(can_read_internal)
+def indicator_page(request: Request, user: SignedIn) -> Response:
+    return render(request, "indicator.html", {"page": _page(request)}, user=user)
+
+
+@page(can_read_internal)
+def indicator_table(request: Request, user: SignedIn) -> Response:
+    kind = str(request.path_params["kind"])
+    fmt = str(request.path_params["format"])
+    if fmt not in _DOWNLOAD_TYPES:
+        raise HTTPException(404)
+    result = _page(request)
+    table = result.tables.get(kind)
+    if table is None:
+        raise HTTPException(404)
+    body = table.to_csv() if fmt == "csv" else table.to_xlsx()
+    name = f"{result.measure}-{kind}-{result.to}.{fmt}"
+    return Response(
+        body,
+        media_type=_DOWNLOAD_TYPES[fmt],
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+routes = [
+    Route("/indicators/{measure}", indicator_page, methods=["GET"]),
+    Route("/indicators/{measure}/{kind}.{format}", indicator_table, methods=["GET"]),
+]

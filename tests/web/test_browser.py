@@ -1,0 +1,140 @@
+"""In a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): a lead
+submits a quarterly update, an analyst approves and publishes it, the public sees it.
+Every page is checked with axe-core (WCAG 2.2 A/AA rules); serious or critical violations
+fail. Screenshots are kept in tests/web/artifacts/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policeplan.config import Settings
+from tests.web.conftest import PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]  # fmt: skip
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium: apt-get install chromium"
+    ),
+]
+
+
+@pytest.fixture
+def server(web_settings: Settings) -> Iterator[str]:
+    import uvicorn
+
+    from policeplan.web.app import create_app
+    from policeplan.web.config import WebConfig
+
+    app = create_app(WebConfig(web_settings, secure_cookies=False, snapshot_check_seconds=0.0))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    while not uv.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        yield tab
+        context.close()
+        browser.close()
+
+
+def check_accessibility(page: Any, name: str) -> None:
+    """axe-core on the page; serious and critical violations fail, with their rules named."""
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+    )
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, f"{name}: " + "; ".join(bad)
+
+
+def sign_in(page: Any, name: str) -> None:
+    page.goto("/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/")
+
+
+def test_lead_submits_analyst_approves_and_publishes_public_sees_it(page: Any) -> None:
+    page.goto("/login")
+    check_accessibility(page, "01-login")
+    sign_in(page, "lead")
+    check_accessibility(page, "02-plan-as-lead")
+    page.get_by_role("link", name="Delivery", exact=True).click()
+    page.get_by_role("link", name="Domestic Abuse").first.click()
+    check_accessibility(page, "03-strand")
+    page.get_by_role("link", name="Quarterly update for").click()
+    page.get_by_label("Delivery achieved this quarter").fill(
+        "Trained 40 officers in domestic abuse risk assessment.\n<script>alert(1)</script>"
+    )
+    page.get_by_label("Delivery scheduled for next quarter").fill("Roll out the new DASH form.")
+    page.get_by_label("Internal insight").fill("Staffing is tight; internal only.")
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_text("Draft saved.").wait_for()
+    page.get_by_role("button", name="Submit for approval").click()
+    page.get_by_text("Submitted for approval.").wait_for()
+    check_accessibility(page, "04-update-submitted")
+    update_address = page.url.split("?")[0]
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, "analyst")
+    page.goto(update_address)
+    page.get_by_role("button", name="Approve").click()
+    page.get_by_text("Approved.").wait_for()
+    check_accessibility(page, "05-update-approved")
+    page.goto("/indicators/burglary")
+    check_accessibility(page, "06-indicator")
+    page.goto("/")
+    page.get_by_role("button", name="Publish to the public site").click()
+    page.wait_for_url("**/public/")
+    assert page.get_by_role("button", name="Sign out").count() == 0  # public: no session UI
+    check_accessibility(page, "07-public-plan")
+    page.get_by_role("link", name="Domestic Abuse,").click()
+    body = page.content()
+    assert "Trained 40 officers" in body and "internal only" not in body
+    assert page.evaluate("typeof window.alertCalled") == "undefined"
+    check_accessibility(page, "08-public-update")
+
+
+def test_keyboard_users_can_skip_to_the_content(page: Any) -> None:
+    page.goto("/login")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to main content"
