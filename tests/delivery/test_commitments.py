@@ -186,7 +186,7 @@ def test_migration_from_0001_keeps_the_records_and_adds_the_narrative_table(
         actions = connection.execute(text("SELECT count(*) FROM actions")).scalar_one()
     assert actions == 325
     upgrade(engine)
-    assert current_revision(engine) == head_revision() == "0002"
+    assert current_revision(engine) == head_revision() == "0003"
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM actions")).scalar_one() == 325
     engine.dispose()

@@ -29,7 +29,7 @@ LAZY_COMMANDS = {
     "indicator": LazyCommand("policeplan.cli.indicators:indicator_command",
         "Count MEASURE over a window and test its change against another window."),
     "spc": LazyCommand("policeplan.cli.indicators:spc_command",
-        "Statistical process control chart (XmR, Making Data Count rules) of monthly counts."),
+        "Statistical process control chart of monthly values, the Making Data Count way: icons…"),
     "breakdown": LazyCommand("policeplan.cli.tables:breakdown_command",
         "MEASURE for each LPA, district or crime type, each with its change and its test…"),
     "scorecard": LazyCommand("policeplan.cli.tables:scorecard_command",
