@@ -6,7 +6,6 @@ the result. Who made a change (`--actor`) defaults to the operating-system user 
 
 from __future__ import annotations
 
-import getpass
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +13,9 @@ from pathlib import Path
 import click
 
 from policeplan.cli._common import PolicePlanGroup, echo_json, json_option
-from policeplan.config import Settings
+from policeplan.cli._delivery_options import actor_option, quarter_option, records_workspace
+from policeplan.cli.delivery_records import action_group, risk_group, update_show_command
+from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.delivery import (
     Quarter,
     approve_update,
@@ -35,36 +36,10 @@ from policeplan.render import (
     summary_text,
     update_state_text,
 )
-from policeplan.store import Workspace
+from policeplan.render.tables import summary_table
 from policeplan.user_files import os_error_reason
 
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in some containers
-        return "unknown user"
-
-
-actor_option = click.option(
-    "--actor",
-    default=_os_user,
-    show_default="your user name",
-    help="Who is making the change, as written in the audit log.",
-)
-
-
-def _workspace(ctx: click.Context) -> Workspace:
-    settings = ctx.find_object(Settings)
-    assert settings is not None, "the root command always sets Settings"
-    return Workspace(settings)  # the records store only: no need to open the analytics database
-
-
-def _quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Quarter:
-    try:
-        return Quarter.parse(value)
-    except InputError as exc:
-        raise click.BadParameter(exc.message) from exc
+_workspace = records_workspace
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
@@ -72,14 +47,6 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
         return None if value is None else parse_as_of(value)
     except InputError as exc:
         raise click.BadParameter(exc.message) from exc
-
-
-quarter_option = click.option(
-    "--quarter",
-    required=True,
-    callback=_quarter,
-    help="Financial-year quarter, e.g. 2021/22 Q2 (= July–September 2021; 2021-22Q2 also).",
-)
 
 
 @click.group("delivery", cls=PolicePlanGroup)
@@ -119,13 +86,18 @@ def export_command(ctx: click.Context, file: Path) -> None:
 @click.argument("action_id")
 @click.argument("status")
 @click.option("--reason", default=None, help="Why (required for 'at risk' and 'dropped').")
+@click.option(
+    "--reopen", is_flag=True, help="Allow moving a complete or dropped action to another status."
+)
 @actor_option
 @click.pass_context
 def status_command(
-    ctx: click.Context, action_id: str, status: str, reason: str | None, actor: str
+    ctx: click.Context, action_id: str, status: str, reason: str | None, reopen: bool, actor: str
 ) -> None:
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
-    record = set_action_status(_workspace(ctx), action_id, status, reason=reason, actor=actor)
+    record = set_action_status(
+        _workspace(ctx), action_id, status, reason=reason, reopen=reopen, actor=actor
+    )
     click.echo(action_status_text(record))
 
 
@@ -143,7 +115,21 @@ def _read_text(path: str | None) -> str | None:
         raise InputError("cannot read the text: not UTF-8 text", file=path) from exc
 
 
-@delivery_group.command("update")
+class _UpdateGroup(PolicePlanGroup):
+    """`delivery update STRAND …` saves (the `save` subcommand); `delivery update show …`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["save", *args]
+        return super().parse_args(ctx, args)
+
+
+@delivery_group.group("update", cls=_UpdateGroup)
+def update_group() -> None:
+    """Quarterly updates per strand: save (`delivery update STRAND …`) or show one."""
+
+
+@update_group.command("save")
 @click.argument("strand")
 @quarter_option
 @click.option(
@@ -166,6 +152,11 @@ def update_command(
 ) -> None:
     """Save STRAND's quarterly update (a draft) from text files; STRAND is a code or name."""
     workspace = _workspace(ctx)
+    texts = {"achieved": achieved, "scheduled": scheduled, "insight": insight}
+    if submit and all(path is None for path in texts.values()):
+        record = submit_update(workspace, strand, quarter.key, actor=actor)
+        click.echo(update_state_text(record))
+        return
     record = save_update(
         workspace,
         strand,
@@ -202,12 +193,19 @@ def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: st
     help="Count as recorded by the end of DATE (YYYY-MM-DD) instead of the quarter's end.",
 )
 @json_option
+@table_file_options
 @click.pass_context
 def summary_command(
-    ctx: click.Context, quarter: Quarter, as_of: datetime | None, as_json: bool
+    ctx: click.Context,
+    quarter: Quarter,
+    as_of: datetime | None,
+    as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """Actions per strand by status (the report's progress table) for a quarter."""
     summary = delivery_summary(_workspace(ctx), quarter, as_of=as_of)
+    write_table_files(summary_table(summary), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(summary.to_dict())
     else:
@@ -230,3 +228,8 @@ def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_js
         echo_json([e.to_dict() for e in entries])
     else:
         click.echo(audit_text(entries))
+
+
+delivery_group.add_command(risk_group)
+delivery_group.add_command(action_group)
+update_group.add_command(update_show_command)
