@@ -121,6 +121,8 @@ CASES = [
     Case(("plan", "load"), "read-only workspace", ("{good_plan}",), "{ws}", True),
     _no_workspace(("plan", "show")),
     _no_workspace(("coverage",)),
+    Case(("coverage",), "missing folder", ("--xlsx", "{missing_folder}/c.xlsx"), "missing-folder"),
+    Case(("rejects",), "folder as file", ("--csv", "{folder}"), "folder"),
     _no_workspace(("rejects",)),
     Case(
         ("rejects",),

@@ -13,6 +13,7 @@ writes whichever were asked for.
 
 from policeplan.render.tables.delivery import actions_table, risks_table, summary_table
 from policeplan.render.tables.table import COUNT, PERCENT, RATE, RATIO, Cell, Table, table
+from policeplan.render.tables.workspace import coverage_table, history_table, rejects_table
 from policeplan.render.tables.writers import sheet_name, write_csv, write_xlsx
 
 __all__ = [
@@ -23,6 +24,9 @@ __all__ = [
     "Cell",
     "Table",
     "actions_table",
+    "coverage_table",
+    "history_table",
+    "rejects_table",
     "risks_table",
     "sheet_name",
     "summary_table",
