@@ -142,6 +142,7 @@ CASES = [
         ("all-crime", "--force", "essex", "--to", "2025-02", "--months", "1", "--cell", "10"),
         "--cell",
     ),
+    _no_workspace(("weights", "list")),
     Case(("weights", "show"), "unknown force", ("--force", "nowhere"), "'nowhere'"),
     Case(
         ("msg",),
