@@ -143,6 +143,15 @@ CASES = [
         "--cell",
     ),
     _no_workspace(("weights", "list")),
+    _no_workspace(("measures", "list")),
+    Case(
+        ("measures", "list"),
+        "missing folder",
+        ("--csv", "{missing_folder}/m.csv"),
+        "missing-folder",
+    ),
+    Case(("measures", "remove"), "unknown measure", ("answer-999",), "'answer-999'"),
+    _no_workspace(("measures", "remove"), "burglary"),
     Case(("weights", "show"), "unknown force", ("--force", "nowhere"), "'nowhere'"),
     Case(
         ("msg",),

@@ -36,6 +36,8 @@ LAZY_COMMANDS = {
         "Every crime measure for the force: count, change, exact test, rate, solved rate."),
     "msg": LazyCommand("policeplan.cli.msg:msg_command",
         "Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people…"),
+    "measures": LazyCommand("policeplan.cli.measures:measures_group",
+        "The measures loaded with `import measures`: list them, or remove one (revertible)."),
     "weights": LazyCommand("policeplan.cli.weights:weights_group",
         "Harm weights by crime type: the bundled ONS Crime Severity Score weights, and…"),
     "delivery": LazyCommand("policeplan.cli.delivery:delivery_group",

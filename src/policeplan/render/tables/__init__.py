@@ -13,7 +13,12 @@ writes whichever were asked for.
 
 from policeplan.render.tables.delivery import actions_table, risks_table, summary_table
 from policeplan.render.tables.table import COUNT, PERCENT, RATE, RATIO, Cell, Table, table
-from policeplan.render.tables.workspace import coverage_table, history_table, rejects_table
+from policeplan.render.tables.workspace import (
+    coverage_table,
+    history_table,
+    measures_table,
+    rejects_table,
+)
 from policeplan.render.tables.writers import sheet_name, write_csv, write_xlsx
 
 __all__ = [
@@ -26,6 +31,7 @@ __all__ = [
     "actions_table",
     "coverage_table",
     "history_table",
+    "measures_table",
     "rejects_table",
     "risks_table",
     "sheet_name",

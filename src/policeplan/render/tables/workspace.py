@@ -1,7 +1,7 @@
 """Tables of what the workspace holds: coverage of every dataset, rejected rows, the import
 history.
 
-    >>> from policeplan.store.coverage import Coverage, HomeOfficePeriod
+    >>> from policeplan.store.coverage import Coverage, MeasureHeld, HomeOfficePeriod
     >>> coverage_table(Coverage(home_office=[HomeOfficePeriod("2017/18 Q1", 43, 900, 1234)])).rows
     (('home-office', 'all forces', 43, 1, '2017/18 Q1', '2017/18 Q1', 900, None, '2017/18 Q1', '', ''),)
 """  # noqa: E501
@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from policeplan.render.tables.table import COUNT, Cell, Table, table
-from policeplan.store.coverage import Coverage
+from policeplan.store.coverage import Coverage, MeasureHeld
 from policeplan.store.history import HistoryEntry
 from policeplan.store.rejects import RejectList
 
-__all__ = ["coverage_table", "history_table", "rejects_table"]
+__all__ = ["coverage_table", "history_table", "measures_table", "rejects_table"]
 
 COVERAGE_COLUMNS = (
     "Dataset", "Force or measure", "Areas", "Periods", "First", "Last", "Rows", "Rejected",
@@ -68,4 +68,15 @@ def history_table(entries: Sequence[HistoryEntry]) -> Table:
           e.rows_after, e.status, e.reverts, e.version_kept, e.file, e.sha256)
          for e in entries],
         {"Rows before": COUNT, "Rows after": COUNT},
+    )  # fmt: skip
+
+
+def measures_table(held: Sequence[MeasureHeld]) -> Table:
+    """One row per loaded measure: areas, periods, first and last period, rows."""
+    return table(
+        "Measures",
+        ("Measure", "Areas", "Periods", "First period", "Last period", "Rows"),
+        [(m.measure, ", ".join(m.areas), m.periods, m.first_period, m.last_period, m.rows)
+         for m in held],
+        {"Periods": COUNT, "Rows": COUNT},
     )  # fmt: skip
