@@ -136,6 +136,13 @@ CASES = [
     *_window_cases(("scorecard",), measure=False),
     *_window_cases(("msg",)),
     *_window_cases(("hotspots",)),
+    *_window_cases(("stop-search",), measure=False),
+    Case(
+        ("stop-search",),
+        "no data in the window",
+        ("--force", "essex", "--to", "2030-01"),
+        "no stop-and-search data for essex",
+    ),
     Case(
         ("hotspots",),
         "cell too small",

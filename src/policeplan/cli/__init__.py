@@ -38,6 +38,8 @@ LAZY_COMMANDS = {
         "Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people…"),
     "measures": LazyCommand("policeplan.cli.measures:measures_group",
         "The measures loaded with `import measures`: list them, or remove one (revertible)."),
+    "stop-search": LazyCommand("policeplan.cli.stop_search:stop_search_command",
+        "Stop and search for a force: searches per 1,000 people, find and arrest rates, and…"),
     "weights": LazyCommand("policeplan.cli.weights:weights_group",
         "Harm weights by crime type: the bundled ONS Crime Severity Score weights, and…"),
     "delivery": LazyCommand("policeplan.cli.delivery:delivery_group",
