@@ -5,7 +5,8 @@ Definitions (also in docs/stop-search.md):
 - **searches**: every police.uk stop-and-search record of the force in the window
   (person, person-and-vehicle and vehicle-only searches alike).
 - **per 1,000 people**: searches / the force area's ONS mid-year population (the estimate
-  nearest the window's last month) × 1,000.
+  nearest the window's last month; an estimate imported with `import population` is used
+  before the bundled ones) × 1,000.
 - **find rate**: of the searches with an outcome recorded, the share whose outcome is
   anything other than no further action ("A no further action disposal", "Nothing found -
   no further action", "Nothing found"); **arrest rate**: the share whose outcome is an
@@ -28,7 +29,7 @@ from typing import Any, Literal
 from policeplan.errors import DataError, InputError
 from policeplan.indicators.windows import Window, month_ranges
 from policeplan.jsonsafe import json_safe
-from policeplan.reference.population import Population, population_for
+from policeplan.reference.population import Population
 from policeplan.stats import (
     PoissonComparison,
     ProportionInterval,
@@ -42,6 +43,7 @@ from policeplan.stop_search.ethnicity import (
     ethnicity_population,
 )
 from policeplan.store import Workspace
+from policeplan.store.populations import workspace_population_for
 
 __all__ = ["EthnicGroupRate", "StopSearchCounts", "StopSearchResult", "stop_search_summary"]
 
@@ -173,7 +175,7 @@ def stop_search_summary(
                     f"not compared: the {name} window {counts.window.label()} has no data for "
                     f"{month_ranges(list(counts.missing_months))}"
                 )
-    population = population_for(force, int(window.last[:4]))
+    population = workspace_population_for(workspace, force, int(window.last[:4]))
     if population.warning:
         notes.append(population.warning)
     index = 0 if basis == "self-defined" else 1
