@@ -90,9 +90,7 @@ def test_a_row_of_the_real_ons_mid_2024_table_is_read_by_code(
     assert population_for("Basildon", 2024, kind="district").population == all_ages
 
 
-def test_the_command_says_what_it_loaded(
-    settings: Settings, tmp_path: Path
-) -> None:
+def test_the_command_says_what_it_loaded(settings: Settings, tmp_path: Path) -> None:
     path = _write(tmp_path, "area,year,population\nessex,2026,2000000\n")
     result = CliRunner().invoke(
         cli, ["--workspace", str(settings.workspace), "import", "population", str(path),

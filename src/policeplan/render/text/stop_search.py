@@ -31,8 +31,9 @@ def stop_search_text(result: StopSearchResult) -> str:
     if change is not None:
         ratio = "" if change.rate_ratio is None else f", rate ratio {change.rate_ratio:.2f}"
         verdict = "a real change (p < 0.05)" if change.significant else "not a clear change"
+        earlier = result.comparison
         lines.append(
-            f"  {result.comparison.window.label()}: {result.comparison.searches:,} searches"
+            f"  a year earlier ({earlier.window.label()}): {earlier.searches:,} searches"
             f"{ratio}, p = {change.p_value:.3f}: {verdict}"
         )
     lines += [
