@@ -178,3 +178,22 @@ def test_a_table_file_in_a_missing_folder_is_one_line_naming_it(
     code, output = run(cli_settings, "risk", "list", "--xlsx", str(target))
     assert code == 1 and f"the folder {target.parent} does not exist" in output
     assert len(output.strip().splitlines()) == 1
+
+
+def test_action_and_risk_lists_write_sheets_with_real_values(
+    cli_settings: Settings, tmp_path: Path
+) -> None:
+    run(cli_settings, "risk", "add", "DCF", "--description", "Too few SCPO checks")
+
+    code, _ = run(cli_settings, "action", "list", "--xlsx", str(tmp_path / "a.xlsx"))
+    assert code == 0
+    sheet = load_workbook(tmp_path / "a.xlsx")["Actions"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(2, values_only=True)}
+    assert set(rows) == {"DA-001", "DA-002", "DCF-001", "DCF-002"}
+    assert rows["DCF-001"]["At risk"] is True and rows["DA-001"]["At risk"] is False
+    assert rows["DCF-001"]["Indicators"] == "cyber_outcomes; fraud_outcomes"
+
+    code, _ = run(cli_settings, "risk", "list", "--csv", str(tmp_path / "r.csv"))
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle))[1][:4] == ["1", "DCF", "medium", "open"]
