@@ -109,6 +109,15 @@ def test_searches_are_compared_with_the_same_month_a_year_earlier(searched: Sett
     assert result.change.rate_ratio == pytest.approx(10 / 6)
 
 
+def test_the_window_before_is_compared_when_asked(searched: Settings) -> None:
+    result = stop_search_summary(
+        Workspace.open(searched), "essex", "2025-03", months=1, compare="previous"
+    )
+
+    assert result.comparison.window.first == "2025-02" and result.change is None
+    assert any("2025-02" in note for note in result.notes)
+
+
 def test_an_incomplete_comparison_window_is_not_compared_and_says_why(searched: Settings) -> None:
     result = stop_search_summary(Workspace.open(searched), "essex", "2025-03", months=2)
 

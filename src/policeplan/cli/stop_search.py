@@ -25,9 +25,17 @@ from policeplan.stop_search import stop_search_summary
     show_default=True,
     help="Months in the window (compared with the same months a year earlier).",
 )
-@click.option("--ethnicity", type=click.Choice(("self-defined", "officer-defined")),
-              default="self-defined", show_default=True,
-              help="Which recorded ethnicity to group searches by.")  # fmt: skip
+@click.option(
+    "--ethnicity",
+    type=click.Choice(("self-defined", "officer-defined")),
+    default="self-defined",
+    show_default=True,
+    help="Which recorded ethnicity to group searches by.",
+)
+@click.option("--compare", type=click.Choice(("last-year", "previous")), default="last-year",
+              show_default=True,
+              help="last-year (the same months a year earlier) or previous (the window "
+              "before).")  # fmt: skip
 @json_option
 @table_file_options
 @click.pass_context
@@ -37,6 +45,7 @@ def stop_search_command(
     to: str,
     months: int,
     ethnicity: Literal["self-defined", "officer-defined"],
+    compare: Literal["last-year", "previous"],
     as_json: bool,
     csv_path: Path | None,
     xlsx_path: Path | None,
@@ -45,7 +54,12 @@ def stop_search_command(
     rates by ethnic group against Census 2011 populations, with ratios to the white group.
     """
     result = stop_search_summary(
-        open_workspace(ctx), get_force(force).slug, to, months=months, basis=ethnicity
+        open_workspace(ctx),
+        get_force(force).slug,
+        to,
+        months=months,
+        basis=ethnicity,
+        compare=compare,
     )
     write_table_files(stop_search_table(result), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:

@@ -15,8 +15,8 @@ Definitions (also in docs/stop-search.md):
   2011 denominators, see `ethnicity.py`), and each group's rate ratio to the white group's
   rate with its exact (Clopper–Pearson) 95% interval; searches with no ethnicity recorded
   are counted apart.
-- **change**: searches against the same months a year earlier, exact Poisson test, made only
-  when both windows are complete (every month imported).
+- **change**: searches against the same months a year earlier (or the window before),
+  exact Poisson test, made only when both windows are complete (every month imported).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from policeplan.store.populations import workspace_population_for
 __all__ = ["EthnicGroupRate", "StopSearchCounts", "StopSearchResult", "stop_search_summary"]
 
 Basis = Literal["self-defined", "officer-defined"]
+Compare = Literal["last-year", "previous"]
 MAX_MONTHS = 120
 NO_FIND = frozenset({"a no further action disposal", "nothing found - no further action",
                      "nothing found"})  # fmt: skip
@@ -149,10 +150,17 @@ def _latest_month(workspace: Workspace, force: str) -> str | None:
 
 
 def stop_search_summary(
-    workspace: Workspace, force: str, to: str, *, months: int = 12, basis: Basis = "self-defined"
+    workspace: Workspace,
+    force: str,
+    to: str,
+    *,
+    months: int = 12,
+    basis: Basis = "self-defined",
+    compare: Compare = "last-year",
 ) -> StopSearchResult:
-    """Stop and search in the `months` months to `to` for `force` (a slug); DataError when
-    the workspace holds none of the window."""
+    """Stop and search in the `months` months to `to` for `force` (a slug), compared with
+    the same months a year earlier (`last-year`) or the window before (`previous`);
+    DataError when the workspace holds none of the window."""
     if months > MAX_MONTHS:
         raise InputError(f"at most {MAX_MONTHS} months, not {months}", field="months")
     window = Window.ending(to, months)
@@ -163,7 +171,8 @@ def stop_search_summary(
         raise DataError(
             f"the workspace holds no stop-and-search data for {force} in {window.label()} ({held})"
         )
-    comparison, _ = _counts(workspace, force, window.year_earlier())
+    earlier = window.year_earlier() if compare == "last-year" else window.previous()
+    comparison, _ = _counts(workspace, force, earlier)
     notes = []
     change = None
     if current.complete and comparison.complete:

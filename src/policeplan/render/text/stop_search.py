@@ -33,7 +33,7 @@ def stop_search_text(result: StopSearchResult) -> str:
         verdict = "a real change (p < 0.05)" if change.significant else "not a clear change"
         earlier = result.comparison
         lines.append(
-            f"  a year earlier ({earlier.window.label()}): {earlier.searches:,} searches"
+            f"  compared with {earlier.window.label()}: {earlier.searches:,} searches"
             f"{ratio}, p = {change.p_value:.3f}: {verdict}"
         )
     lines += [
