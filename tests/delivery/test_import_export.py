@@ -61,7 +61,7 @@ def test_every_bad_row_is_reported_with_its_row_number_and_reason(
 
     message = str(caught.value)
     assert "3 bad rows" in message
-    assert "row 2, field 'quarter': '2021-23Q2' is not a financial year" in message
+    assert "row 2, field 'due_quarter': '2021-23Q2' is not a financial year" in message
     assert "row 3, field 'at_risk': only an ongoing action can be at risk" in message
     assert "row 4, field 'action_id': repeats row 3" in message
     assert list_actions(sqlite_workspace) == []

@@ -14,6 +14,8 @@ from policeplan.errors import FileNotReadable, InputError
 from policeplan.store import Workspace
 from policeplan.user_files import os_error_reason
 
+__all__ = ["actor_option", "quarter_option", "read_text", "records_workspace"]
+
 
 def _os_user() -> str:
     try:
@@ -64,3 +66,6 @@ def read_text(path: str | None) -> str | None:
         raise FileNotReadable(f"cannot read the text: {reason}", file=path) from exc
     except UnicodeDecodeError as exc:
         raise InputError("cannot read the text: not UTF-8 text", file=path) from exc
+
+
+__all__ = ["actor_option", "quarter_option", "read_text", "records_workspace"]

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli.table_options import table_file_options, write_table_files
+from policeplan.render.tables import coverage_table
 from policeplan.store.coverage import Coverage, coverage
 
 
 @click.command("coverage")
 @json_option
+@table_file_options
 @click.pass_context
-def coverage_command(ctx: click.Context, as_json: bool) -> None:
+def coverage_command(
+    ctx: click.Context, as_json: bool, csv_path: Path | None, xlsx_path: Path | None
+) -> None:
     """Show which data the workspace holds: police.uk months per force, Home Office
     quarters and loaded measures.
 
@@ -23,6 +29,7 @@ def coverage_command(ctx: click.Context, as_json: bool) -> None:
     """
     workspace = open_workspace(ctx)
     report = coverage(workspace)
+    write_table_files(coverage_table(report), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(report.to_json())
         return

@@ -12,12 +12,11 @@ from pathlib import Path
 import click
 
 from policeplan.cli._common import PolicePlanGroup, echo_json, json_option
-from policeplan.cli._delivery_options import (
-    actor_option,
-    quarter_option,
-)
+from policeplan.cli._delivery_options import actor_option, quarter_option, records_workspace
 from policeplan.cli._delivery_options import read_text as _read_text
-from policeplan.cli._delivery_options import records_workspace as _workspace
+from policeplan.cli.commitments import commitment_group
+from policeplan.cli.delivery_records import action_group, risk_group, update_show_command
+from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.delivery import (
     Quarter,
     approve_update,
@@ -38,6 +37,9 @@ from policeplan.render import (
     summary_text,
     update_state_text,
 )
+from policeplan.render.tables import summary_table
+
+_workspace = records_workspace
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
@@ -84,17 +86,36 @@ def export_command(ctx: click.Context, file: Path) -> None:
 @click.argument("action_id")
 @click.argument("status")
 @click.option("--reason", default=None, help="Why (required for 'at risk' and 'dropped').")
+@click.option(
+    "--reopen", is_flag=True, help="Allow moving a complete or dropped action to another status."
+)
 @actor_option
 @click.pass_context
 def status_command(
-    ctx: click.Context, action_id: str, status: str, reason: str | None, actor: str
+    ctx: click.Context, action_id: str, status: str, reason: str | None, reopen: bool, actor: str
 ) -> None:
     """Set ACTION-ID to STATUS: not-started, ongoing, at-risk, complete or dropped."""
-    record = set_action_status(_workspace(ctx), action_id, status, reason=reason, actor=actor)
+    record = set_action_status(
+        _workspace(ctx), action_id, status, reason=reason, reopen=reopen, actor=actor
+    )
     click.echo(action_status_text(record))
 
 
-@delivery_group.command("update")
+class _UpdateGroup(PolicePlanGroup):
+    """`delivery update STRAND …` saves (the `save` subcommand); `delivery update show …`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["save", *args]
+        return super().parse_args(ctx, args)
+
+
+@delivery_group.group("update", cls=_UpdateGroup)
+def update_group() -> None:
+    """Quarterly updates per strand: save (`delivery update STRAND …`) or show one."""
+
+
+@update_group.command("save")
 @click.argument("strand")
 @quarter_option
 @click.option(
@@ -117,6 +138,11 @@ def update_command(
 ) -> None:
     """Save STRAND's quarterly update (a draft) from text files; STRAND is a code or name."""
     workspace = _workspace(ctx)
+    texts = {"achieved": achieved, "scheduled": scheduled, "insight": insight}
+    if submit and all(path is None for path in texts.values()):
+        record = submit_update(workspace, strand, quarter.key, actor=actor)
+        click.echo(update_state_text(record))
+        return
     record = save_update(
         workspace,
         strand,
@@ -153,12 +179,19 @@ def approve_command(ctx: click.Context, strand: str, quarter: Quarter, actor: st
     help="Count as recorded by the end of DATE (YYYY-MM-DD) instead of the quarter's end.",
 )
 @json_option
+@table_file_options
 @click.pass_context
 def summary_command(
-    ctx: click.Context, quarter: Quarter, as_of: datetime | None, as_json: bool
+    ctx: click.Context,
+    quarter: Quarter,
+    as_of: datetime | None,
+    as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """Actions per strand by status (the report's progress table) for a quarter."""
     summary = delivery_summary(_workspace(ctx), quarter, as_of=as_of)
+    write_table_files(summary_table(summary), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(summary.to_dict())
     else:
@@ -183,8 +216,7 @@ def audit_command(ctx: click.Context, ref: str | None, entity: str | None, as_js
         click.echo(audit_text(entries))
 
 
-# `delivery commitment …`: narrative per plan commitment (cli/commitments.py), imported last
-# because it builds on this module's options.
-from policeplan.cli.commitments import commitment_group  # noqa: E402
-
+delivery_group.add_command(risk_group)
+delivery_group.add_command(action_group)
+update_group.add_command(update_show_command)
 delivery_group.add_command(commitment_group)

@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
+from policeplan.cli.table_options import table_file_options, write_table_files
+from policeplan.render.tables import history_table
 from policeplan.store.history import HistoryEntry, list_history, prune_history, revert
 
 HEADERS = ("id", "when", "command", "dataset", "force/measure", "period", "before", "after",
@@ -17,8 +19,15 @@ HEADERS = ("id", "when", "command", "dataset", "force/measure", "period", "befor
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Show only the newest N entries.")  # fmt: skip
 @json_option
+@table_file_options
 @click.pass_context
-def history_group(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+def history_group(
+    ctx: click.Context,
+    limit: int | None,
+    as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
+) -> None:
     """Show the import history, newest first: every partition (a police.uk force-month,
     a Home Office quarter of one force, a measure's period) an import or a revert
     replaced, with its file, hash and rows before and after. The version each entry
@@ -27,6 +36,7 @@ def history_group(ctx: click.Context, limit: int | None, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     entries = list_history(open_workspace(ctx), limit)
+    write_table_files(history_table(entries), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json({"entries": [e.to_dict() for e in entries]})
         return

@@ -8,6 +8,7 @@ from policeplan.cli.import_crime_records import import_crime_records_command
 from policeplan.cli.import_home_office import import_home_office_command
 from policeplan.cli.import_measures import import_measures_command
 from policeplan.cli.import_police_uk import import_police_uk_command
+from policeplan.cli.import_population import import_population_command
 
 
 @click.group("import")
@@ -25,3 +26,4 @@ import_group.add_command(import_police_uk_command)
 import_group.add_command(import_home_office_command)
 import_group.add_command(import_measures_command)
 import_group.add_command(import_crime_records_command)
+import_group.add_command(import_population_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -11,7 +12,9 @@ from policeplan.indicators.harm import loaded_tables
 from policeplan.indicators.harm_css import css_category_weights
 from policeplan.ingest.harm_weights import load_harm_weights
 from policeplan.reference import get_force
+from policeplan.reference.css_weights import CSS_TABLE
 from policeplan.render import weights_text
+from policeplan.render.text.weights import weights_list_text
 
 
 @click.group("weights")
@@ -62,5 +65,20 @@ def show_weights_command(ctx: click.Context, force: str, as_json: bool) -> None:
         )
 
 
+@click.command("list")
+@json_option
+@click.pass_context
+def list_weights_command(ctx: click.Context, as_json: bool) -> None:
+    """List the weights tables held: the bundled ONS CSS table and each loaded table, with
+    source and vintage."""
+    with open_workspace(ctx).connect(read_only=True) as con:
+        tables = loaded_tables(con)
+    if as_json:
+        echo_json({"bundled": asdict(CSS_TABLE), "loaded": [asdict(t) for t in tables]})
+    else:
+        click.echo(weights_list_text(CSS_TABLE, tables))
+
+
 weights_group.add_command(load_weights_command)
+weights_group.add_command(list_weights_command)
 weights_group.add_command(show_weights_command)

@@ -24,16 +24,19 @@ from policeplan.delivery.actions import (
     list_actions,
     set_action_status,
 )
-from policeplan.delivery.audit import AuditRecord, audit_trail
+from policeplan.delivery.audit import AuditRecord, audit_trail, audited_entities
 from policeplan.delivery.example import EXAMPLE_SOURCE, SeedResult, seed_example
 from policeplan.delivery.exporting import export_actions
 from policeplan.delivery.importing import ImportResult, import_actions
+from policeplan.delivery.links import link_plan_indicator, plan_indicator_ids
 from policeplan.delivery.quarters import Quarter
+from policeplan.delivery.reading import ActionHistory, action_history, find_actions
 from policeplan.delivery.risks import (
     RiskRecord,
     add_risk,
     close_risk,
     list_risks,
+    rate_risk,
     reopen_risk,
     update_risk,
 )
@@ -57,6 +60,7 @@ from policeplan.delivery.updates import (
 
 __all__ = [
     "EXAMPLE_SOURCE",
+    "ActionHistory",
     "ActionRecord",
     "AuditRecord",
     "DeliverySummary",
@@ -67,24 +71,30 @@ __all__ = [
     "StrandCounts",
     "StrandRecord",
     "UpdateRecord",
+    "action_history",
     "add_action",
     "add_risk",
     "add_strand",
     "approve_update",
     "audit_trail",
+    "audited_entities",
     "close_risk",
     "delivery_summary",
     "edit_action",
     "export_actions",
+    "find_actions",
     "get_action",
     "get_update",
     "import_actions",
     "link_indicator",
+    "link_plan_indicator",
     "link_priority",
     "list_actions",
     "list_risks",
     "list_strands",
     "list_updates",
+    "plan_indicator_ids",
+    "rate_risk",
     "reopen_risk",
     "return_update",
     "save_update",

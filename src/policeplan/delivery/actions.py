@@ -28,6 +28,9 @@ from policeplan.records import Action, ActionIndicator, Clock, Strand, transacti
 from policeplan.records.session import RecordsSession
 from policeplan.store import Workspace
 
+# Statuses an action leaves only when reopened on purpose.
+_FINISHED = frozenset({"complete", "dropped"})
+
 
 @dataclass(frozen=True)
 class ActionRecord:
@@ -146,17 +149,28 @@ def set_action_status(
     status: str,
     *,
     reason: str | None = None,
+    reopen: bool = False,
     actor: str,
     clock: Clock = utc_now,
 ) -> ActionRecord:
     """Move an action to `status`: not started, ongoing, at risk, complete or dropped.
 
     `at risk` and `dropped` need a reason; any other status clears the at-risk flag.
-    The reason is also written beside the change in the audit log.
+    The reason is also written beside the change in the audit log. A complete or dropped
+    action moves to another status only with `reopen=True` (the audit log says it was
+    reopened), so a typed status never silently undoes a finished action.
     """
     wanted = normalise_status(status, allow_at_risk=True)
-    with transaction(workspace.settings, actor=actor, clock=clock, reason=reason) as session:
+    with transaction(workspace.settings, actor=actor, clock=clock) as session:
         action = find_action(session, ref, for_update=True)
+        finished = action.status in _FINISHED and wanted != action.status
+        if finished and not reopen:
+            raise InputError(
+                f"{action.ref} is {action.status}; reopen it on purpose to move it to {wanted}",
+                field="reopen",
+            )
+        note = f"reopened from {action.status}" if finished else None
+        session.info["reason"] = "; ".join(t for t in (note, reason) if t) or None
         apply_status(action, wanted, reason)
         session.flush()
         return action_record(action)

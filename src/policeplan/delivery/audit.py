@@ -16,9 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
-from policeplan.records import Action, AuditEntry, Strand, transaction
+from policeplan.errors import InputError
+from policeplan.records import Action, Audited, AuditEntry, Strand, transaction
 from policeplan.store import Workspace
 
 # Fields holding another record's internal id, and how a reader knows that record.
@@ -61,6 +63,29 @@ class AuditRecord:
         }
 
 
+def audited_entities() -> tuple[str, ...]:
+    """Every kind of record the audit log holds (`action`, `quarterly update`…), sorted."""
+    found: set[str] = set()
+    pending = list(Audited.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if "audit_entity" in vars(cls):
+            found.add(cls.audit_entity)
+    return tuple(sorted(found))
+
+
+def _entity(text: str) -> str:
+    """The kind of record `text` names (any case; `-` or `_` for spaces); InputError if none."""
+    wanted = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    known = audited_entities()
+    if wanted not in known:
+        raise InputError(
+            f"{text!r} is not a kind of record; use one of: {', '.join(known)}", field="entity"
+        )
+    return wanted
+
+
 def audit_trail(
     workspace: Workspace,
     *,
@@ -71,29 +96,34 @@ def audit_trail(
     """Audit entries, optionally for one kind of record, one record (`ref`), or after `since`."""
     query = select(AuditEntry).order_by(AuditEntry.id)
     if entity is not None:
-        query = query.where(AuditEntry.entity == entity)
+        query = query.where(AuditEntry.entity == _entity(entity))
     if ref is not None:
         query = query.where(AuditEntry.entity_ref == ref)
     if since is not None:
         query = query.where(AuditEntry.at >= since)
     with transaction(workspace.settings) as session:
-        names = {
-            "strand_id": {str(i): c for i, c in session.execute(select(Strand.id, Strand.code))},
-            "action_id": {str(i): r for i, r in session.execute(select(Action.id, Action.ref))},
-        }
-        return [
-            AuditRecord(
-                at=e.at,
-                actor=e.actor,
-                operation=e.operation,
-                entity=e.entity,
-                ref=e.entity_ref,
-                field=e.field,
-                old_value=e.old_value,
-                new_value=e.new_value,
-                reason=e.reason,
-                old_label=names.get(e.field, {}).get(e.old_value or ""),
-                new_label=names.get(e.field, {}).get(e.new_value or ""),
-            )
-            for e in session.scalars(query)
-        ]
+        return audit_records(session, query)
+
+
+def audit_records(session: Session, query: Select[AuditEntry]) -> list[AuditRecord]:
+    """The entries `query` selects, with internal ids labelled as a reader knows them."""
+    names = {
+        "strand_id": {str(i): c for i, c in session.execute(select(Strand.id, Strand.code))},
+        "action_id": {str(i): r for i, r in session.execute(select(Action.id, Action.ref))},
+    }
+    return [
+        AuditRecord(
+            at=e.at,
+            actor=e.actor,
+            operation=e.operation,
+            entity=e.entity,
+            ref=e.entity_ref,
+            field=e.field,
+            old_value=e.old_value,
+            new_value=e.new_value,
+            reason=e.reason,
+            old_label=names.get(e.field, {}).get(e.old_value or ""),
+            new_label=names.get(e.field, {}).get(e.new_value or ""),
+        )
+        for e in session.scalars(query)
+    ]

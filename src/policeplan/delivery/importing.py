@@ -194,12 +194,22 @@ def _check_row(line: int, cells: dict[str, str]) -> _Planned:
     check_action_state(status, at_risk, values["reason"] or None)
     due = cells.get("due_quarter", "")
     values.update(
-        due_quarter=Quarter.parse(due).key if due else "",
+        due_quarter=_due_quarter(due),
         status=status,
         at_risk="yes" if at_risk else "no",
         indicators="; ".join(split_list(cells.get("indicators", ""))),
     )
     return _Planned(line, values, status, at_risk)
+
+
+def _due_quarter(text: str) -> str:
+    """The quarter's key; a bad value names the file's column, `due_quarter`."""
+    if not text:
+        return ""
+    try:
+        return Quarter.parse(text).key
+    except InputError as exc:
+        raise InputError(exc.message, field="due_quarter") from exc
 
 
 def _resolve_strands(

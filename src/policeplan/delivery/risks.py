@@ -173,3 +173,29 @@ def list_risks(
         if status is not None:
             query = query.where(Risk.status == status)
         return [_record(r) for r in session.scalars(query)]
+
+
+def rate_risk(
+    workspace: Workspace,
+    risk_id: int,
+    rating: str,
+    *,
+    reason: str,
+    actor: str,
+    clock: Clock = utc_now,
+) -> RiskRecord:
+    """Re-rate an open risk (low, medium, high), saying why; the reason goes in the audit log."""
+    if not reason.strip():
+        raise InputError("say why the risk's rating changes", field="reason")
+    wanted = _rating(rating)
+    with transaction(
+        workspace.settings, actor=actor, clock=clock, reason=reason.strip()
+    ) as session:
+        risk = find_risk(session, risk_id, for_update=True)
+        if risk.status != "open":
+            raise RecordsError(f"risk {risk_id} is {risk.status}; reopen it to re-rate it")
+        if risk.rating == wanted:
+            raise RecordsError(f"risk {risk_id} is already rated {wanted}")
+        risk.rating = wanted
+        session.flush()
+        return _record(risk)

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from policeplan.delivery._lookup import find_strand, find_update
 from policeplan.delivery.quarters import Quarter
 from policeplan.delivery.workflow import check_editable, check_transition
-from policeplan.errors import RecordsError
+from policeplan.errors import InputError, RecordsError
 from policeplan.records import Clock, QuarterlyUpdate, Strand, transaction, utc_now
 from policeplan.store import Workspace
 
@@ -69,7 +69,15 @@ def save_update(
     actor: str,
     clock: Clock = utc_now,
 ) -> UpdateRecord:
-    """Create or edit the draft update of a strand for a quarter; None leaves a part alone."""
+    """Create or edit the draft update of a strand for a quarter; None leaves a part alone.
+
+    At least one part must be given: saving nothing is refused, not a silent no-op.
+    """
+    if achieved is None and scheduled is None and insight is None:
+        raise InputError(
+            "an update needs text for at least one of: achieved, scheduled, insight",
+            field="achieved",
+        )
     key = Quarter.parse(quarter).key
     with transaction(workspace.settings, actor=actor, clock=clock) as session:
         row = find_strand(session, strand)

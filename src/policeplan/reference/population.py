@@ -50,6 +50,7 @@ class Population:
     kind: AreaKind = "force"
     requested_year: int | None = None
     warning: str | None = None
+    source: str | None = None  # None: the bundled ONS tables; else an imported file's source
 
     @property
     def force(self) -> str:
@@ -113,6 +114,31 @@ def population_for(
     (2020, 'population for mid-2020 used for 2018 (2 years away): ...')
     """
     name, years = _lookup(area, kind)
+    return choose_population(name, years, year, kind=kind, max_years_away=max_years_away)
+
+
+def population_years(area: str, kind: AreaKind = "force") -> tuple[str, dict[int, int]]:
+    """The area's name as the tables know it and its bundled figures by year (empty when
+    the area is unknown).
+
+    >>> population_years("E07000066", "district")[0]
+    'Basildon'
+    """
+    return _lookup(area, kind)
+
+
+def choose_population(
+    name: str,
+    years: dict[int, int],
+    year: int,
+    *,
+    kind: AreaKind = "force",
+    max_years_away: int = MAX_YEARS_AWAY,
+    sources: dict[int, str] | None = None,
+) -> Population:
+    """The figure of `years` nearest `year` (the later on a tie), with the warning and
+    refusal rules of `population_for`; `sources` names where a year's figure came from."""
+    area = name
     if not years:
         raise DataError(f"no population figures for {kind} {area!r}")
     chosen = min(years, key=lambda held: (abs(held - year), -held))
@@ -120,7 +146,8 @@ def population_for(
     if distance > max_years_away:
         raise DataError(
             f"no population figure for {kind} {area!r} within {max_years_away} years of "
-            f"{year} (nearest: mid-{chosen}); add newer ONS estimates to the bundled tables"
+            f"{year} (nearest: mid-{chosen}); load newer ONS estimates with "
+            "`policeplan import population FILE`"
         )
     warning = None
     if distance > 1:
@@ -128,7 +155,8 @@ def population_for(
             f"population for mid-{chosen} used for {year} ({distance} years away): "
             "rates may be off by the growth in between"
         )
-    return Population(name, chosen, years[chosen], kind, year, warning)
+    source = (sources or {}).get(chosen)
+    return Population(name, chosen, years[chosen], kind, year, warning, source)
 
 
 def _lookup(area: str, kind: AreaKind) -> tuple[str, dict[int, int]]:
