@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.testclient import TestClient
 
 from policeplan.config import Settings
-from policeplan.delivery import audit_trail, get_action
+from policeplan.delivery import audit_trail, get_action, list_actions
 from policeplan.store import Workspace
 from policeplan.web.versions import action_version
 from tests.web.conftest import sign_in
@@ -68,14 +68,20 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused_and_keeps_its_
 
 def test_a_stale_action_status_form_is_refused(client: TestClient, web_settings: Settings) -> None:
     token = sign_in(client, "lead")
-    before = get_action(Workspace(web_settings), "DA-001").status
+    # An open action: reopening a complete one is a separate, deliberate step.
+    ref = next(
+        a.ref
+        for a in list_actions(Workspace(web_settings))
+        if a.ref.startswith("DA-") and a.status not in ("complete", "dropped")
+    )
+    before = get_action(Workspace(web_settings), ref).status
     new = "not started" if before != "not started" else "ongoing"
-    version = action_version(web_settings, "DA-001")
+    version = action_version(web_settings, ref)
     form = {"csrf_token": token, "status": new, "version": str(version)}
-    ok = client.post("/delivery/actions/DA-001/status", data=form)
+    ok = client.post(f"/delivery/actions/{ref}/status", data=form)
     assert ok.status_code == 200
-    assert get_action(Workspace(web_settings), "DA-001").status == new
-    stale = client.post("/delivery/actions/DA-001/status",
+    assert get_action(Workspace(web_settings), ref).status == new
+    stale = client.post(f"/delivery/actions/{ref}/status",
                         data={"csrf_token": token, "status": "dropped", "reason": "x",
                               "version": "1"})  # fmt: skip
     assert stale.status_code == 409
