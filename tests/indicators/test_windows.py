@@ -36,5 +36,9 @@ def test_financial_year_runs_april_to_march() -> None:
 def test_window_needs_a_valid_month_and_length() -> None:
     with pytest.raises(InputError, match="not a month"):
         Window.ending("2025-13", 12)
-    with pytest.raises(InputError, match="at least one month"):
+    with pytest.raises(InputError, match="1 to 120 months long, not 0"):
         Window.ending("2025-01", 0)
+    # A runaway length is refused before it reaches the month arithmetic (issue #9 item 6).
+    with pytest.raises(InputError, match="1 to 120 months long, not 20000") as refused:
+        Window.ending("2025-01", 20000)
+    assert refused.value.field == "months"

@@ -14,7 +14,7 @@ force_option = click.option("--force", required=True, help="Force slug or name, 
 to_option = click.option("--to", "to", required=True, help="Last month of the window (YYYY-MM).")
 months_option = click.option(
     "--months",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=120),
     default=12,
     show_default=True,
     help="Window length in months (a multiple of 3 for the Home Office table).",

@@ -21,6 +21,10 @@ from policeplan.periods import (
 )
 from policeplan.plan.model import Plan
 
+# Ten years: longer windows are no plan's question, and a runaway number (20,000 months)
+# would otherwise reach the month arithmetic.
+MAX_WINDOW_MONTHS = 120
+
 
 @dataclass(frozen=True)
 class Window:
@@ -33,8 +37,10 @@ class Window:
     def ending(cls, last: str, months: int) -> Window:
         """The `months` months to `last` (a rolling window when months is 12)."""
         parse_month(last, "to")
-        if months < 1:
-            raise InputError(f"a window needs at least one month, not {months}", field="months")
+        if not 1 <= months <= MAX_WINDOW_MONTHS:
+            raise InputError(
+                f"a window is 1 to {MAX_WINDOW_MONTHS} months long, not {months}", field="months"
+            )
         return cls(shift_month(last, -(months - 1)), last)
 
     @classmethod
