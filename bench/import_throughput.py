@@ -94,7 +94,7 @@ class ImportReport:
         )
         return checks
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         baseline = self.duckdb_baseline
         return {
             "dataset": self.file_set.name,
@@ -105,8 +105,8 @@ class ImportReport:
             "input_bytes": self.file_set.total_bytes,
             "generation_seconds": self.file_set.generation_seconds,
             "duckdb_baseline": baseline.contender if baseline else None,
-            "best": {name: m.to_json() for name, m in self.best.items()},
-            "runs": {name: [m.to_json() for m in runs] for name, runs in self.runs.items()},
+            "best": {name: m.to_dict() for name, m in self.best.items()},
+            "runs": {name: [m.to_dict() for m in runs] for name, runs in self.runs.items()},
             "goals": [
                 {
                     "goal": g.name,
@@ -237,7 +237,7 @@ def render_report(report: ImportReport) -> str:
 def write_json(report: ImportReport) -> Path:
     OUT_DIR.mkdir(exist_ok=True)
     path = OUT_DIR / f"import-{report.file_set.name}.json"
-    path.write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     return path
 
 

@@ -44,7 +44,7 @@ class Measurement:
     def rows_per_second(self) -> float:
         return self.rows / self.seconds if self.seconds > 0 else 0.0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "rows_per_second": round(self.rows_per_second)}
 
 

@@ -104,7 +104,7 @@ def test_same_table_again_is_unchanged(real_workspace: Workspace, shared_data: P
     again = import_home_office(real_workspace, shared_data / REAL_TABLE)
 
     assert again.status == "unchanged"
-    assert again.to_json()["status"] == "unchanged"
+    assert again.to_dict()["status"] == "unchanged"
     assert list_history(real_workspace) == entries
 
 

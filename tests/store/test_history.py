@@ -115,7 +115,7 @@ def test_same_file_again_is_unchanged_and_writes_nothing(
     summary = import_police_uk(workspace, [shared_data / ESSEX_2025_01])
 
     assert [(f.status, f.rows_loaded) for f in summary.files] == [("unchanged", 12_144)]
-    assert summary.to_json()["files_unchanged"] == 1
+    assert summary.to_dict()["files_unchanged"] == 1
     assert list_history(workspace) == entries
 
 

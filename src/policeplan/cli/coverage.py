@@ -31,7 +31,7 @@ def coverage_command(
     report = coverage(workspace)
     write_table_files(coverage_table(report), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
-        echo_json(report.to_json())
+        echo_json(report.to_dict())
         return
     label = workspace.label()
     if label:

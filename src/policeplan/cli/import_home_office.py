@@ -45,7 +45,7 @@ def import_home_office_command(
     workspace = open_real_workspace(ctx)
     summary = run_import(ctx, lambda: import_home_office(workspace, file, allow_shrink))
     if as_json:
-        echo_json(summary.to_json())
+        echo_json(summary.to_dict())
         exit_for(ctx, nothing_loaded=False, rejects=bool(summary.rows_rejected))
         return
     periods = ", ".join(summary.periods_replaced) or "none"

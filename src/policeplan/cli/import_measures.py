@@ -39,7 +39,7 @@ def import_measures_command(ctx: click.Context, file: Path, as_json: bool) -> No
     workspace = open_real_workspace(ctx)
     summary = run_import(ctx, lambda: import_measures(workspace, file))
     if as_json:
-        echo_json(summary.to_json())
+        echo_json(summary.to_dict())
         exit_for(ctx, nothing_loaded=False, rejects=bool(summary.rows_rejected))
         return
     unchanged = (

@@ -50,7 +50,7 @@ def import_police_uk_command(
         raise InputError("no .csv, .csv.gz or .zip file found", file=", ".join(paths))
     nothing_loaded = all(f.status == "rejected" for f in summary.files)
     if as_json:
-        echo_json(summary.to_json())
+        echo_json(summary.to_dict())
     elif nothing_loaded:
         more = len(summary.files) - 1
         also = f" (and {more} more file{'s' if more > 1 else ''} rejected)" if more else ""

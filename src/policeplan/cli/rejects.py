@@ -40,6 +40,6 @@ def rejects_command(
     found = list_rejects(open_workspace(ctx), dataset, force, file_contains, limit)
     write_table_files(rejects_table(found), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
-        echo_json(found.to_json())
+        echo_json(found.to_dict())
     else:
         click.echo(rejects_text(found))

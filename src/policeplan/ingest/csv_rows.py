@@ -83,7 +83,7 @@ class RowReject:
         """One line for people: `line 7, force_name: unknown force 'Esex'…`."""
         return f"line {self.line}, {self.field}: {self.reason}"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "line": self.line,

@@ -130,7 +130,7 @@ class HomeOfficeImport:
     status: str = "loaded"  # loaded, replaced, or unchanged (this very file was imported)
     sha256: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "dataset": DATASET,
             "file": self.file,
@@ -142,7 +142,7 @@ class HomeOfficeImport:
             "non_force_offences": dict(self.non_force_offences),
             "periods_replaced": list(self.periods_replaced),
             "rows_replaced": self.rows_replaced,
-            "rejects": [r.to_json() for r in self.rejects],
+            "rejects": [r.to_dict() for r in self.rejects],
             "status": self.status,
             "sha256": self.sha256,
         }

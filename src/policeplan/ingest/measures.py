@@ -103,7 +103,7 @@ class MeasuresImport:
     status: str = "loaded"  # loaded, replaced, or unchanged (this very file was imported)
     sha256: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "dataset": DATASET,
             "file": self.file,
@@ -113,7 +113,7 @@ class MeasuresImport:
             "rows_replaced": self.rows_replaced,
             "measures": list(self.measures),
             "periods": list(self.periods),
-            "rejects": [r.to_json() for r in self.rejects],
+            "rejects": [r.to_dict() for r in self.rejects],
             "status": self.status,
             "sha256": self.sha256,
         }

@@ -78,7 +78,7 @@ class ImportSummary:
         """Every file loaded (or was already held) and no row was rejected."""
         return self.files_rejected == 0 and self.rows_rejected == 0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "files": [asdict(f) for f in self.files],
             "rows_loaded": self.rows_loaded,

@@ -84,7 +84,7 @@ class Coverage:
     def empty(self) -> bool:
         return not (self.partitions or self.home_office or self.measures)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "partitions": [asdict(p) for p in self.partitions],
             "gaps": [asdict(g) for g in self.gaps],

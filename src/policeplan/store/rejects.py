@@ -30,7 +30,7 @@ class RejectList:
     by_field: dict[str, int]  # rows per blamed field, most common first
     rows: tuple[Reject, ...]  # the first `limit`, by file and line
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "total": self.total,
             "by_field": self.by_field,

@@ -67,7 +67,7 @@ class CrimeRecordsSummary:
             "rows_rejected": self.rows_rejected,
             "months": [asdict(m) for m in self.months],
             "rejected_by_field": self.rejected_by_field,
-            "rejects": [r.to_json() for r in self.rejects],
+            "rejects": [r.to_dict() for r in self.rejects],
             "duplicate_reference_count": self.duplicate_reference_count,
             "duplicate_references": [asdict(d) for d in self.duplicate_references],
             "unmapped_outcomes": self.unmapped_outcomes,
