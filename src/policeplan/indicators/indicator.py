@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
@@ -30,6 +30,7 @@ from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.ranking import rate_per_1000
 from policeplan.indicators.windows import Window, comparison_window
+from policeplan.plan.model import Plan
 from policeplan.reference import Population, get_force, population_for
 from policeplan.stats import (
     ProportionComparison,
@@ -268,6 +269,31 @@ def window_population(force: str, window: Window) -> Population | None:
         return None
 
 
+def is_crime_measure(name: str, plan: Plan | None) -> bool:
+    """A built-in crime measure or a composite of the plan's."""
+    return name in CRIME_MEASURES or (plan is not None and plan.composite(name) is not None)
+
+
+def plan_indicator_measure(name: str, plan: Plan | None) -> str:
+    """`name` itself, or the measure of the plan indicator with that id (so
+    `all-crime-harm-score` or `public-confidence` work wherever a measure does).
+
+    >>> plan_indicator_measure("burglary", None)
+    'burglary'
+    """
+    if name in CRIME_MEASURES or plan is None:
+        return name
+    indicator = plan.indicator(name)
+    if indicator is None or plan.composite(name) is not None:
+        return name
+    if indicator.measure is None:
+        raise DataError(
+            f"plan indicator {name!r} ({indicator.title}) is reported in narrative only: it "
+            "names no measure to compute or load"
+        )
+    return indicator.measure
+
+
 def compute_indicator(
     workspace: Workspace, query: IndicatorQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> IndicatorResult | LoadedIndicatorResult:
@@ -277,6 +303,7 @@ def compute_indicator(
     `plan` (baselines, composite measures) is the workspace's plan unless given.
     """
     chosen_plan = resolve_plan(workspace, plan)
+    query = replace(query, measure=plan_indicator_measure(query.measure, chosen_plan))
     slug = get_force(query.force).slug
     current_window = query.current_window
     other_window = comparison_window(current_window, query.comparison, chosen_plan)
@@ -292,6 +319,16 @@ def compute_indicator(
                 loaded_window(con, query.measure, area or slug, other_window),
                 label,
             )
+        if chosen_plan is not None and not is_crime_measure(query.measure, chosen_plan):
+            indicator = chosen_plan.indicator(query.measure) or next(
+                (i for _, i in chosen_plan.indicators if i.measure == query.measure), None
+            )
+            if indicator is not None:
+                raise DataError(
+                    f"the workspace holds no figures for plan indicator {indicator.id!r} "
+                    f"({indicator.title}): load them as a measures file with measure "
+                    f"{query.measure!r} (docs/measures.md)"
+                )
         definition = crime_measure(query.measure, chosen_plan)
         place = parse_area(area, slug)
         tables = IndicatorTables.read(
