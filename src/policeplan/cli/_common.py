@@ -33,6 +33,9 @@ class PolicePlanGroup(click.Group):
             click.echo("Interrupted.", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:
+            if "Query interrupted" in str(exc):  # Ctrl-C stopping a DuckDB query
+                click.echo("Interrupted.", err=True)
+                sys.exit(EXIT_INTERRUPTED)
             settings = ctx.find_object(Settings)
             if settings is not None and settings.show_traceback:
                 raise

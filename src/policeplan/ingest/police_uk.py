@@ -143,10 +143,19 @@ def import_police_uk(
                 summary.files.append(result)
                 summary.unmapped_outcomes.update(unmapped)
             con.execute("CHECKPOINT")
-    except KeyboardInterrupt as exc:
+    except (KeyboardInterrupt, duckdb.InterruptException, RuntimeError) as exc:
+        # Ctrl-C reaches a worker thread's query as DuckDB's interrupt (raised as
+        # InterruptException or, from some threads, RuntimeError "Query interrupted").
+        if not isinstance(exc, KeyboardInterrupt) and not _is_interrupt(exc):
+            raise
         committed = sum(r.status != "rejected" for r, _ in results.values())
         raise ImportInterrupted(committed, total) from exc
     return summary
+
+
+def _is_interrupt(exc: BaseException) -> bool:
+    """Whether `exc` is DuckDB's report of a query stopped by Ctrl-C."""
+    return isinstance(exc, duckdb.InterruptException) or "Query interrupted" in str(exc)
 
 
 def _import_all(
