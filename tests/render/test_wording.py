@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from policeplan.render import wording
-from policeplan.stats import Variation
 
 
 @pytest.mark.parametrize(
@@ -28,11 +27,6 @@ def test_significance_has_three_answers() -> None:
         "not significant",
         "not compared",
     ]
-
-
-def test_common_cause_reads_as_within_normal_variation() -> None:
-    assert "within normal variation" in wording.variation_words(Variation.COMMON_CAUSE)
-    assert wording.variation_words(Variation.IMPROVING) == "special cause improving"
 
 
 def test_funnel_position_names_the_limit_breached() -> None:

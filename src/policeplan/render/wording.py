@@ -25,7 +25,7 @@ from policeplan.indicators.card_commentary import (
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.harm import NO_WEIGHTS
 from policeplan.indicators.indicator import HARM_POLICE_UK_ONLY
-from policeplan.stats import ABOVE_95, ABOVE_998, BELOW_95, BELOW_998, Variation
+from policeplan.stats import ABOVE_95, ABOVE_998, BELOW_95, BELOW_998
 from policeplan.stats.mdc_icons import ICON_ALT_TEXT
 
 __all__ = [
@@ -67,7 +67,6 @@ __all__ = [
     "significance",
     "special_cause_words",
     "test_words",
-    "variation_words",
     "warning_line",
 ]
 
@@ -107,13 +106,6 @@ SPC_GUIDE = (
     "limits, a run of 7 on one side of the mean, a trend of 7 rising or falling, or 2 of 3 "
     "beyond 2 sigma on one side); Making Data Count rules, docs: policeplan docs spc"
 )
-_VARIATION = {
-    Variation.COMMON_CAUSE: f"common cause ({WITHIN_NORMAL_VARIATION})",
-    Variation.IMPROVING: "special cause improving",
-    Variation.CONCERNING: "special cause concerning",
-    Variation.NEITHER: "special cause (neither better nor worse)",
-}
-
 _FUNNEL = {
     ABOVE_998: "above its 99.8% limit",
     ABOVE_95: "above its 95% limit",
@@ -223,11 +215,6 @@ def rank_phrase(rank: int | None, of: int) -> str:
 def funnel_position(outside: str | None) -> str:
     """Where a rate lies against its funnel limits, e.g. 'above its 95% limit'."""
     return _FUNNEL.get(outside or "", "within its 95% limits")
-
-
-def variation_words(variation: Variation) -> str:
-    """Making Data Count's verdict on a point, in words."""
-    return _VARIATION.get(variation, str(variation))
 
 
 def offences_needed(change: int) -> str:

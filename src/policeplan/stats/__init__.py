@@ -13,7 +13,7 @@ No database and no printing here; `indicators/` and `reports/` call these.
 - `compare_outcome_maturity`: are two windows' solved rates comparable?
 - `compare_unlocated_shares`, `window_rate`: district caveats, rates labelled per window
 - `wilson_interval`, `compare_proportions`: solved rates and their change
-- `xmr_chart`: Making Data Count statistical process control
+- `mdc_chart`: Making Data Count statistical process control
 - `funnel_plot`: Poisson funnel limits for rates per 1,000 people
 - `random_effects_funnel`: the same widened for real differences between units
 """
@@ -65,18 +65,7 @@ from policeplan.stats.proportions import (
     wilson_interval,
 )
 from policeplan.stats.rank_uncertainty import RankRange, RankUncertainty, rank_uncertainty
-from policeplan.stats.spc import (
-    BEYOND_LIMIT,
-    RUN,
-    TREND,
-    TWO_OF_THREE,
-    Direction,
-    ProcessLimits,
-    SpcPoint,
-    Variation,
-    XmrChart,
-    xmr_chart,
-)
+from policeplan.stats.spc import MdcChart, RuleSet, mdc_chart
 from policeplan.stats.unlocated import UnlocatedShares, compare_unlocated_shares
 
 __all__ = [
@@ -84,34 +73,27 @@ __all__ = [
     "ABOVE_998",
     "BELOW_95",
     "BELOW_998",
-    "BEYOND_LIMIT",
     "DEFAULT_AVERAGE",
     "MEAN_OF_RATES",
     "POOLED_RATE",
-    "RUN",
-    "TREND",
-    "TWO_OF_THREE",
     "AdjustedComparison",
     "AdjustedMember",
     "ChangeToAverage",
-    "Direction",
     "Dispersion",
     "FunnelMember",
     "FunnelPlot",
+    "MdcChart",
     "MsgTargets",
     "OutcomeMaturity",
     "PoissonComparison",
-    "ProcessLimits",
     "ProportionComparison",
     "ProportionInterval",
     "RandomEffectsFunnel",
     "RankRange",
     "RankUncertainty",
-    "SpcPoint",
+    "RuleSet",
     "UnlocatedShares",
-    "Variation",
     "WindowRate",
-    "XmrChart",
     "benjamini_hochberg",
     "compare_allowing_for_dispersion",
     "compare_outcome_maturity",
@@ -123,6 +105,7 @@ __all__ = [
     "days_in_months",
     "estimate_dispersion",
     "funnel_plot",
+    "mdc_chart",
     "msg_targets",
     "percent_change",
     "random_effects_funnel",
@@ -131,5 +114,4 @@ __all__ = [
     "wilson_interval",
     "window_days",
     "window_rate",
-    "xmr_chart",
 ]

@@ -44,7 +44,7 @@ from policeplan.stats.mdc_icons import (
 from policeplan.stats.mdc_limits import GroupLimits, xmr_limits
 from policeplan.stats.mdc_rules import MDC_RULES, RULE_NAMES, RuleSet, find_signals
 
-# Names and verdicts of the older `xmr_chart` output, which `spc --json` already prints.
+# Flag names and verdicts `spc --json` printed before the MDC engine (kept: a JSON contract).
 LEGACY_FLAGS = {
     "astronomical": "beyond limit",
     "shift": "run",
