@@ -53,8 +53,26 @@ def resolved_comparison(compare: str | None, year_to_date: bool) -> str:
     return "last-year" if year_to_date else DEFAULT_COMPARISON
 
 
+class _WindowChoice:
+    """The current window (`months` to `to`, or the year to date) and the comparison asked
+    for, else the default, of a query with those fields."""
+
+    to: str
+    months: int
+    compare: str | None
+    year_to_date: bool
+
+    @property
+    def current_window(self) -> Window:
+        return current_window(self.to, self.months, self.year_to_date)
+
+    @property
+    def comparison(self) -> str:
+        return resolved_comparison(self.compare, self.year_to_date)
+
+
 @dataclass(frozen=True)
-class IndicatorQuery:
+class IndicatorQuery(_WindowChoice):
     """One measure for one force (or area) over the `months` to `to` (or the financial year
     to date), compared with `compare`: previous, last-year or baseline:NAME."""
 
@@ -68,17 +86,9 @@ class IndicatorQuery:
     year_to_date: bool = False
     accept_suspect_months: bool = False
 
-    @property
-    def current_window(self) -> Window:
-        return current_window(self.to, self.months, self.year_to_date)
-
-    @property
-    def comparison(self) -> str:
-        return resolved_comparison(self.compare, self.year_to_date)
-
 
 @dataclass(frozen=True)
-class ScorecardQuery:
+class ScorecardQuery(_WindowChoice):
     """Every crime measure in `measures` (the built-in ones by default) for one force."""
 
     force: str
@@ -89,17 +99,9 @@ class ScorecardQuery:
     year_to_date: bool = False
     accept_suspect_months: bool = False
 
-    @property
-    def current_window(self) -> Window:
-        return current_window(self.to, self.months, self.year_to_date)
-
-    @property
-    def comparison(self) -> str:
-        return resolved_comparison(self.compare, self.year_to_date)
-
 
 @dataclass(frozen=True)
-class BreakdownQuery:
+class BreakdownQuery(_WindowChoice):
     """One measure broken down `by` lpa, district or crime-type."""
 
     measure: str
@@ -110,14 +112,6 @@ class BreakdownQuery:
     by: str = "lpa"
     year_to_date: bool = False
     accept_suspect_months: bool = False
-
-    @property
-    def current_window(self) -> Window:
-        return current_window(self.to, self.months, self.year_to_date)
-
-    @property
-    def comparison(self) -> str:
-        return resolved_comparison(self.compare, self.year_to_date)
 
 
 @dataclass(frozen=True)
