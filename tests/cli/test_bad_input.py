@@ -88,6 +88,8 @@ def _no_workspace(command: tuple[str, ...], *args: str) -> Case:
 
 
 QUARTER = ("--quarter", "2021/22 Q2")
+ONE_MONTH = ("--force", "essex", "--to", "2025-02", "--months", "1")
+CSV_FOLDER = ("--csv", "{folder}")
 CASES = [
     *_file_cases(("import", "home-office"), ".csv"),
     Case(("import", "home-office"), "read-only workspace", ("{good_home_office}",), "{ws}", True),
@@ -137,6 +139,36 @@ CASES = [
     *_window_cases(("breakdown",)),
     *_window_cases(("scorecard",), measure=False),
     *_window_cases(("msg",)),
+    Case(
+        ("indicator",),
+        "no data in the window",
+        ("burglary", "--force", "essex", "--to", "2030-01"),
+        "latest month held is 2025-02",
+    ),
+    Case(
+        ("indicator",),
+        "missing folder",
+        ("burglary", *ONE_MONTH, "--csv", "{missing_folder}/i.csv"),
+        "missing-folder",
+    ),
+    Case(
+        ("scorecard",),
+        "folder as file",
+        (*ONE_MONTH, "--xlsx", "{folder}"),
+        "folder",
+    ),
+    Case(
+        ("breakdown",),
+        "missing folder",
+        ("burglary", *ONE_MONTH, "--xlsx", "{missing_folder}/b.xlsx"),
+        "missing-folder",
+    ),
+    Case(
+        ("msg",),
+        "missing folder",
+        ("burglary", *ONE_MONTH, "--group", "kent", "--csv", "{missing_folder}/m.csv"),
+        "missing-folder",
+    ),
     *_window_cases(("hotspots",)),
     *_window_cases(("stop-search",), measure=False),
     Case(
@@ -179,6 +211,12 @@ CASES = [
         "unknown measure",
         ("burglar", "--force", "essex", "--from", "2025-01", "--to", "2025-02"),
         "'burglar'",
+    ),
+    Case(
+        ("spc",),
+        "folder as file",
+        ("burglary", "--force", "essex", "--from", "2025-01", "--to", "2025-02", *CSV_FOLDER),
+        "folder",
     ),
     Case(
         ("spc",),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -56,3 +57,109 @@ def test_coverage_history_and_rejects_write_their_tables(
     rejects = load_workbook(tmp_path / "r.xlsx")["Rejects"]
     assert [c.value for c in rejects[1]][:5] == ["Dataset", "Force", "Month", "File", "Line"]
     assert rejects.max_row > 1 and isinstance(rejects.cell(row=2, column=5).value, int)
+
+
+def _cell(text: str) -> float | str | None:
+    """A CSV cell as the JSON would hold it: '' is None, numbers are numbers."""
+    if text == "":
+        return None
+    if text in ("True", "False"):
+        return text == "True"
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _same(cell: str, value: object) -> bool:
+    found = _cell(cell)
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return found == value
+    assert isinstance(value, int | float) and isinstance(found, float), (cell, value)
+    return abs(found - value) < 1e-9
+
+
+def _tables(
+    golden_settings: Settings, tmp_path: Path, *args: str
+) -> tuple[object, list[dict[str, str]], list[list[object]]]:
+    """The command's --json, its --csv as records and its --xlsx sheet's rows."""
+    data = json.loads(_run(golden_settings, *args, "--json", "--csv", str(tmp_path / "t.csv"),
+                           "--xlsx", str(tmp_path / "t.xlsx")))  # fmt: skip
+    with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert sheet is not None and sheet.freeze_panes == "A2"
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    return data, records, rows
+
+
+def _check(
+    records: list[dict[str, str]], fields: dict[str, str], expected: list[dict[str, Any]]
+) -> None:
+    assert len(records) == len(expected)
+    for record, item in zip(records, expected, strict=True):
+        for column, key in fields.items():
+            assert _same(record[column], item[key]), (column, record[column], item[key])
+
+
+ESSEX = ("--force", "essex", "--to", "2025-06")
+
+
+def test_indicator_table_holds_the_json_numbers(golden_settings: Settings, tmp_path: Path) -> None:
+    data, records, rows = _tables(golden_settings, tmp_path, "indicator", "burglary", *ESSEX,
+                                  "--months", "6")  # fmt: skip
+    assert isinstance(data, dict)
+    flat = {**data, "current_count": data["current"]["count"],
+            "comparison_count": data["comparison"]["count"],
+            "solved_rate": data["solved"]["rate"]}  # fmt: skip
+    _check(records, {"Current": "current_count", "Comparison": "comparison_count",
+                     "Difference": "diff", "% difference": "pct_diff", "p-value": "p_value",
+                     "Significant": "significant", "Rate per 1,000": "rate_per_1000",
+                     "Population": "population", "Population year": "population_year",
+                     "Solved rate": "solved_rate"}, [flat])  # fmt: skip
+    assert isinstance(rows[0][4], int) and rows[0][4] == data["current"]["count"]
+
+
+def test_scorecard_and_breakdown_tables_hold_the_json_numbers(
+    golden_settings: Settings, tmp_path: Path
+) -> None:
+    data, records, rows = _tables(golden_settings, tmp_path, "scorecard", *ESSEX, "--months", "6")
+    assert isinstance(data, dict)
+    indicators = [{**i, "current_count": i["current"]["count"]} for i in data["indicators"]]
+    _check(records, {"Measure": "measure", "Current": "current_count", "p-value": "p_value",
+                     "q-value": "q_value", "Significant": "significant",
+                     "Significant alone": "significant_alone",
+                     "Rate per 1,000": "rate_per_1000"}, indicators)  # fmt: skip
+    assert len(rows) == len(indicators) == 15
+
+    data, records, _ = _tables(golden_settings, tmp_path, "breakdown", "burglary", *ESSEX,
+                               "--months", "6", "--by", "district")  # fmt: skip
+    assert isinstance(data, dict)
+    _check(records, {"Part": "part", "Current": "current", "Comparison": "comparison",
+                     "Difference": "diff", "% difference": "pct_diff", "q-value": "q_value",
+                     "Significant": "significant", "Rate per 1,000": "rate_per_1000",
+                     "Population": "population"}, data["rows"])  # fmt: skip
+
+
+def test_msg_and_spc_tables_hold_the_json_numbers(
+    golden_settings: Settings, tmp_path: Path
+) -> None:
+    data, records, rows = _tables(golden_settings, tmp_path, "msg", "all-crime", *ESSEX,
+                                  "--months", "3", "--group", "kent,sussex")  # fmt: skip
+    assert isinstance(data, dict)
+    funnel = {f["force"]: f for f in data["funnel"]}
+    members = [{**m, **{k: funnel[m["force"]][k] for k in ("lower95", "upper95", "outside")}}
+               for m in data["rows"]]  # fmt: skip
+    _check(records, {"Rank": "rank", "Force": "force", "Count": "count",
+                     "Population": "population", "Rate per 1,000": "rate_per_1000",
+                     "Rank low": "rank_low", "Rank high": "rank_high",
+                     "Funnel lower 95%": "lower95", "Funnel upper 95%": "upper95",
+                     "Outside funnel": "outside"}, members)  # fmt: skip
+    assert [r[1] for r in rows] == [m["force"] for m in data["rows"]]
+
+    data, records, _ = _tables(golden_settings, tmp_path, "spc", "burglary", "--force", "essex",
+                               "--from", "2024-07", "--to", "2025-06")  # fmt: skip
+    assert isinstance(data, dict)
+    _check(records, {"Month": "month", "Value": "value", "Mean": "mean",
+                     "Lower limit": "lower", "Upper limit": "upper",
+                     "Special cause": "special_cause"}, data["points"])  # fmt: skip

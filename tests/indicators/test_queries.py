@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policeplan.errors import InputError
@@ -14,8 +16,10 @@ from policeplan.indicators import (
     parse_direction,
     parse_group,
 )
+from policeplan.ingest.police_uk import import_police_uk
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.store import Workspace
+from policeplan.synthetic import generate_police_uk
 
 
 def test_year_to_date_runs_from_april_to_the_last_month() -> None:
@@ -36,7 +40,11 @@ def test_without_year_to_date_the_window_is_the_months_to_the_last() -> None:
     assert IndicatorQuery("burglary", "essex", "2022-01", 3).current_window.first == "2021-11"
 
 
-def test_the_loaded_plan_is_used_unless_another_is_given(workspace: Workspace) -> None:
+def test_the_loaded_plan_is_used_unless_another_is_given(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    generate_police_uk(tmp_path, ["essex"], ["2025-03"], seed=1, datasets=("street",))
+    import_police_uk(workspace, [tmp_path])
     query = IndicatorQuery("burglary", "essex", "2025-03", compare="baseline:pre-covid")
     with pytest.raises(InputError, match="needs a plan with baselines"):
         compute_indicator(workspace, query)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
@@ -16,6 +18,7 @@ from policeplan.cli._options import (
     to_option,
     year_to_date_option,
 )
+from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.indicators import (
     IndicatorQuery,
     SpcQuery,
@@ -28,6 +31,7 @@ from policeplan.indicators.spc_series import (
     parse_rebase,
 )
 from policeplan.render import indicator_text, spc_text
+from policeplan.render.tables import indicator_table, spc_table
 from policeplan.stats.mdc_rules import RuleSet
 
 
@@ -42,6 +46,7 @@ from policeplan.stats.mdc_rules import RuleSet
 @source_option
 @accept_suspect_option
 @json_option
+@table_file_options
 @click.pass_context
 def indicator_command(
     ctx: click.Context,
@@ -55,6 +60,8 @@ def indicator_command(
     source: str,
     accept_suspect_months: bool,
     as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """Count MEASURE over a window and test its change against another window.
 
@@ -65,6 +72,7 @@ def indicator_command(
     query = IndicatorQuery(measure, force, to, months, compare, area, source, year_to_date,
                            accept_suspect_months)  # fmt: skip
     result = compute_indicator(open_workspace(ctx), query)
+    write_table_files(indicator_table(result), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(result.to_dict())
     else:
@@ -128,6 +136,7 @@ def indicator_command(
     help="Leave out moving ranges above 3.267 times their mean before computing limits.",
 )
 @json_option
+@table_file_options
 @click.pass_context
 def spc_command(
     ctx: click.Context,
@@ -145,6 +154,8 @@ def spc_command(
     shift_points: int,
     screen_moving_ranges: bool,
     as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """Statistical process control chart of monthly values, the Making Data Count way:
     icons of the latest month, rules that fired, rebased limits and target assurance.
@@ -161,6 +172,7 @@ def spc_command(
                       screen_moving_ranges=screen_moving_ranges),
     )  # fmt: skip
     result = spc_chart(open_workspace(ctx), query, options=options)
+    write_table_files(spc_table(result), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(result.to_dict())
     else:

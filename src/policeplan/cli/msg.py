@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
@@ -14,8 +16,10 @@ from policeplan.cli._options import (
     source_option,
     to_option,
 )
+from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.indicators import MsgQuery, msg_comparison, parse_direction, parse_group
 from policeplan.render import msg_text
+from policeplan.render.tables import msg_table
 
 
 @click.command("msg", epilog=f"{STATISTICS_HELP}; the MSG table: policeplan docs msg")
@@ -33,6 +37,7 @@ from policeplan.render import msg_text
 @direction_option
 @accept_suspect_option
 @json_option
+@table_file_options
 @click.pass_context
 def msg_command(
     ctx: click.Context,
@@ -45,6 +50,8 @@ def msg_command(
     direction: str | None,
     accept_suspect_months: bool,
     as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people,
     ranks, the MSG average, the top quartile, the change needed to reach each, and a
@@ -54,6 +61,7 @@ def msg_command(
                      parse_direction(direction), accept_suspect_months)  # fmt: skip
     # Without a plan --group is required; msg_comparison says so when it is missing.
     result = msg_comparison(open_workspace(ctx), query)
+    write_table_files(msg_table(result), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(result.to_dict())
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from policeplan.cli._common import echo_json, json_option, open_workspace
@@ -14,6 +16,7 @@ from policeplan.cli._options import (
     to_option,
     year_to_date_option,
 )
+from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.indicators import (
     BREAKDOWNS,
     BreakdownQuery,
@@ -22,6 +25,7 @@ from policeplan.indicators import (
     scorecard,
 )
 from policeplan.render import breakdown_text, scorecard_text
+from policeplan.render.tables import breakdown_table, scorecard_table
 
 
 @click.command("breakdown", epilog=STATISTICS_HELP)
@@ -35,6 +39,7 @@ from policeplan.render import breakdown_text, scorecard_text
               help="Break down by local policing area, district or crime type.")  # fmt: skip
 @accept_suspect_option
 @json_option
+@table_file_options
 @click.pass_context
 def breakdown_command(
     ctx: click.Context,
@@ -47,12 +52,15 @@ def breakdown_command(
     by: str,
     accept_suspect_months: bool,
     as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """MEASURE for each LPA, district or crime type, each with its change and its test
     (q-values across the parts)."""
     query = BreakdownQuery(measure, force, to, months, compare, by, year_to_date,
                            accept_suspect_months)  # fmt: skip
     result = breakdown(open_workspace(ctx), query)
+    write_table_files(breakdown_table(result), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(result.to_dict())
     else:
@@ -67,6 +75,7 @@ def breakdown_command(
 @compare_option
 @accept_suspect_option
 @json_option
+@table_file_options
 @click.pass_context
 def scorecard_command(
     ctx: click.Context,
@@ -77,12 +86,15 @@ def scorecard_command(
     compare: str | None,
     accept_suspect_months: bool,
     as_json: bool,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
 ) -> None:
     """Every crime measure for the force: count, change and its test (q-values across the
     measures), rate, solved rate."""
     query = ScorecardQuery(force, to, months, compare, year_to_date=year_to_date,
                            accept_suspect_months=accept_suspect_months)  # fmt: skip
     card = scorecard(open_workspace(ctx), query)
+    write_table_files(scorecard_table(card), csv_path=csv_path, xlsx_path=xlsx_path)
     if as_json:
         echo_json(card.to_dict())
     else:

@@ -14,18 +14,20 @@ from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import WHOLE_FORCE, Area, parse_area
 from policeplan.indicators.count_change import CountChange, count_change
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
+from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.indicator import change_dict
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import BREAKDOWNS, BreakdownQuery
 from policeplan.indicators.scorecard import VERDICT_BASIS
 from policeplan.indicators.windows import Window, comparison_window
-from policeplan.reference import Population, districts_of, get_force, population_for
+from policeplan.reference import Population, districts_of, get_force
 from policeplan.stats.exposure import window_rate
 from policeplan.stats.multiple_comparisons import benjamini_hochberg
 from policeplan.stats.poisson_comparison import SIGNIFICANCE_LEVEL
 from policeplan.stats.unlocated import UnlocatedShares, compare_unlocated_shares
 from policeplan.store import Workspace
+from policeplan.store.populations import Populations, read_populations
 
 __all__ = ["BREAKDOWNS", "UNLOCATED_PART", "VERDICT_BASIS", "Breakdown", "BreakdownRow",
            "breakdown"]  # fmt: skip
@@ -80,6 +82,7 @@ class BreakdownRow:
             "population_year": None if population is None else population.year,
             "population_warning": None if population is None else population.warning,
             "population_basis": None if population is None else population.basis,
+            "population_source": None if population is None else population.source,
         }
 
 
@@ -164,12 +167,12 @@ def _parts(by: str, force: str, measure: CrimeMeasure) -> list[tuple[str, Area, 
     raise InputError(f"cannot break down by {by!r}: use {', '.join(BREAKDOWNS)}", field="by")
 
 
-def _population(part: str, by: str, window: Window) -> Population | None:
+def _population(part: str, by: str, window: Window, populations: Populations) -> Population | None:
     if by not in ("district", "lpa"):
         return None
     try:
         kind: Any = by
-        return population_for(part, int(window.middle_month[:4]), kind=kind)
+        return populations.population_for(part, int(window.middle_month[:4]), kind=kind)
     except DataError:
         return None
 
@@ -206,6 +209,8 @@ def breakdown(
     parts: list[tuple[str, WindowCount, WindowCount, dict[str, int]]] = []
     tables: dict[str, tuple[CountTable, CountTable]] = {}
     with workspace.connect(read_only=True) as con:
+        require_police_uk_data(con, slug, current_window)
+        populations = read_populations(con)
 
         def read(area: Area) -> tuple[CountTable, CountTable]:
             if area.label not in tables:
@@ -244,7 +249,8 @@ def breakdown(
     q_values = benjamini_hochberg([None if c is None else c.p_value for c in changes])
     rows = tuple(
         BreakdownRow(part, now, then, change, q_value,
-                     None if part == UNLOCATED_PART else _population(part, by, current_window))
+                     None if part == UNLOCATED_PART
+                     else _population(part, by, current_window, populations))
         for (part, now, then, _), change, q_value in zip(parts, changes, q_values, strict=True)
     )  # fmt: skip
     missing = tuple(dict.fromkeys(total_now.missing_months + total_then.missing_months))

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import duckdb
@@ -18,6 +18,7 @@ from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.count_change import CountChange, count_change
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
 from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, HarmWeights, latest_weights
+from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.loaded_measures import (
     LoadedChange,
     LoadedWindow,
@@ -31,7 +32,7 @@ from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.ranking import rate_per_1000
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
-from policeplan.reference import Population, get_force, population_for
+from policeplan.reference import Population, get_force
 from policeplan.stats import (
     ProportionComparison,
     ProportionInterval,
@@ -40,6 +41,7 @@ from policeplan.stats import (
 )
 from policeplan.stats.outcome_maturity import OutcomeMaturity, compare_outcome_maturity
 from policeplan.store import Workspace
+from policeplan.store.populations import Populations, read_populations
 
 __all__ = [
     "IndicatorResult",
@@ -119,6 +121,7 @@ class IndicatorResult:
             "population_year": None if self.population is None else self.population.year,
             "population_warning": None if self.population is None else self.population.warning,
             "population_basis": None if self.population is None else self.population.basis,
+            "population_source": None if self.population is None else self.population.source,
             "solved": _solved_dict(self.solved),
             "harm": _harm_dict(self.harm, self.source),
             "solved_change": _solved_change_dict(
@@ -259,12 +262,14 @@ class LoadedIndicatorResult:
         }
 
 
-def window_population(force: str, window: Window) -> Population | None:
+def window_population(
+    force: str, window: Window, populations: Populations | None = None
+) -> Population | None:
     """The force's population for a window: the estimate nearest the calendar year holding
     the window's middle month (mid-2017 for April 2017 – March 2018), with a warning when it
-    is more than a year away."""
+    is more than a year away; an imported estimate (`populations`) wins for its year."""
     try:
-        return population_for(force, int(window.middle_month[:4]))
+        return (populations or Populations()).population_for(force, int(window.middle_month[:4]))
     except DataError:
         return None
 
@@ -331,6 +336,8 @@ def compute_indicator(
                 )
         definition = crime_measure(query.measure, chosen_plan)
         place = parse_area(area, slug)
+        if query.source == POLICE_UK:
+            require_police_uk_data(con, slug, current_window)
         tables = IndicatorTables.read(
             con,
             slug,
@@ -354,6 +361,7 @@ class IndicatorTables:
     current: CountTable
     comparison: CountTable
     weights: HarmWeights | None
+    populations: Populations = field(default_factory=Populations)
 
     @classmethod
     def read(
@@ -378,6 +386,7 @@ class IndicatorTables:
             ),
             count_table(con, force, comparison, area, source, accept_suspect=accept_suspect),
             latest_weights(con) if source == POLICE_UK else None,
+            read_populations(con),
         )
 
 
@@ -417,7 +426,7 @@ def crime_indicator(
         current=current,
         comparison=comparison,
         change=change,
-        population=window_population(tables.force, current_window)
+        population=window_population(tables.force, current_window, tables.populations)
         if tables.area.is_force
         else None,
         solved=solved,

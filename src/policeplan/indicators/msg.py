@@ -80,6 +80,7 @@ from policeplan.plan.model import GoodDirection, MsgIndicator, Plan
 from policeplan.reference import Force, Population, get_force
 from policeplan.stats import funnel_plot
 from policeplan.store import Workspace
+from policeplan.store.populations import Populations, read_populations
 
 __all__ = [
     "POSITION_WINDOWS",
@@ -149,8 +150,9 @@ def msg_comparison(
                 accept_suspect=query.accept_suspect_months,
             )
     counts = {f.slug: tables[f.slug].for_measure(definition) for f in forces}
-
-    figures = {f.slug: _figure(f, counts[f.slug], window, source) for f in forces}
+    with workspace.connect(read_only=True) as con:
+        populations = read_populations(con)
+    figures = {f.slug: _figure(f, counts[f.slug], window, source, populations) for f in forces}
     own = figures[subject.slug]
     if isinstance(own, ExcludedMember):
         _refuse(own, window)
@@ -170,7 +172,9 @@ def msg_comparison(
     members = tuple(replace(m, rank_range=ranges[m.force.slug]) for m in ranked)
     funnel = funnel_plot((m.force.slug, m.count, m.population.population) for m in members)
     ranked_forces = [m.force for m in members]
-    positions = tuple(_position(subject, ranked_forces, counts, w, source, good) for w in windows)
+    positions = tuple(
+        _position(subject, ranked_forces, counts, w, source, good, populations) for w in windows
+    )
     return MsgComparison(
         measure=definition,
         force=subject,
@@ -285,7 +289,7 @@ def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> li
 
 
 def _figure(
-    force: Force, span_count: WindowCount, window: Window, source: str
+    force: Force, span_count: WindowCount, window: Window, source: str, populations: Populations
 ) -> _Figure | ExcludedMember:
     """(count, population) of `force` over `window`, or why it cannot be ranked."""
     missing = tuple(m for m in window.months if m in span_count.missing_months)
@@ -303,7 +307,7 @@ def _figure(
             f"{month_ranges(missing)}",
             missing,
         )
-    population = window_population(force.slug, window)
+    population = window_population(force.slug, window, populations)
     if population is None:
         return ExcludedMember(
             force,
@@ -356,8 +360,9 @@ def _position(
     window: Window,
     source: str,
     direction: GoodDirection,
+    populations: Populations,
 ) -> Position:
-    figures = [(f, _figure(f, counts[f.slug], window, source)) for f in ranked]
+    figures = [(f, _figure(f, counts[f.slug], window, source, populations)) for f in ranked]
     unusable = [f.short_name for f, fig in figures if isinstance(fig, ExcludedMember)]
     if len(unusable) == len(ranked):
         return Position(window, None, len(ranked), "no member can be ranked in this window")

@@ -47,6 +47,7 @@ class MsgMember:
             "population_year": self.population.year,
             "population_warning": self.population.warning,
             "population_basis": self.population.basis,
+            "population_source": self.population.source,
             "rate_per_1000": _rate(self.rate),
             "rank": self.rank,
             "rank_low": None if ranks is None else ranks.rank_lower,

@@ -12,6 +12,7 @@ from typing import Any
 
 from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import POLICE_UK
+from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.indicator import IndicatorResult, IndicatorTables, crime_indicator
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
@@ -90,6 +91,7 @@ def scorecard(
     other = comparison_window(current, query.comparison, chosen_plan)
     definitions = [crime_measure(measure, chosen_plan) for measure in query.measures]
     with workspace.connect(read_only=True) as con:
+        require_police_uk_data(con, force.slug, current)
         tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK,
                                       accept_suspect=query.accept_suspect_months)  # fmt: skip
     label = workspace.label()

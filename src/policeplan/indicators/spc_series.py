@@ -29,6 +29,7 @@ from policeplan.errors import InputError
 from policeplan.indicators.areas import WHOLE_FORCE, Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_window
 from policeplan.indicators.directions import verdict_direction
+from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.loaded_measures import is_loaded_measure
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
@@ -202,6 +203,7 @@ def monthly_values(
         return measure, None, place, values, unit
     definition = crime_measure(measure, plan)
     place = parse_area(area, force)
+    require_police_uk_data(con, force, window)
     if table is not None:
         counts = slice_table(table, window).for_measure(definition)
     else:

@@ -60,6 +60,8 @@ __all__ = [
     "ordinal",
     "percent_change",
     "points_change",
+    "population_estimate",
+    "population_year",
     "q_value_note",
     "rank_phrase",
     "rank_range_phrase",
@@ -119,6 +121,29 @@ def significance(significant: bool | None) -> str:
     if significant is None:
         return NOT_COMPARED
     return SIGNIFICANT if significant else NOT_SIGNIFICANT
+
+
+def population_estimate(year: int, source: str | None) -> str:
+    """Which population estimate a rate uses: the bundled ONS table's, or an imported one
+    named by its source.
+
+    >>> population_estimate(2024, None)
+    'ONS mid-2024 estimate'
+    >>> population_estimate(2025, "ONS mid-2025")
+    'mid-2025 estimate imported from ONS mid-2025'
+    """
+    if source is None:
+        return f"ONS mid-{year} estimate"
+    return f"mid-{year} estimate imported from {source}"
+
+
+def population_year(year: int, source: str | None) -> str:
+    """The estimate's year, and where it came from when it was imported.
+
+    >>> population_year(2024, None), population_year(2025, "ONS mid-2025")
+    ('mid-2024', 'mid-2025 imported from ONS mid-2025')
+    """
+    return f"mid-{year}" if source is None else f"mid-{year} imported from {source}"
 
 
 def not_compared(reason: str) -> str:

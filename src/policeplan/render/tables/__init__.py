@@ -12,6 +12,8 @@ writes whichever were asked for.
 """
 
 from policeplan.render.tables.delivery import actions_table, risks_table, summary_table
+from policeplan.render.tables.indicators import breakdown_table, indicator_table, scorecard_table
+from policeplan.render.tables.msg_spc import msg_table, spc_table
 from policeplan.render.tables.table import COUNT, PERCENT, RATE, RATIO, Cell, Table, table
 from policeplan.render.tables.workspace import (
     coverage_table,
@@ -29,12 +31,17 @@ __all__ = [
     "Cell",
     "Table",
     "actions_table",
+    "breakdown_table",
     "coverage_table",
     "history_table",
+    "indicator_table",
     "measures_table",
+    "msg_table",
     "rejects_table",
     "risks_table",
+    "scorecard_table",
     "sheet_name",
+    "spc_table",
     "summary_table",
     "table",
     "write_csv",

@@ -27,6 +27,7 @@ from policeplan.render.wording import (
     not_compared,
     percent_change,
     points_change,
+    population_year,
     significance,
     test_words,
     warning_line,
@@ -91,7 +92,8 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
     if result.rate_per_1000 is not None and result.population is not None:
         lines += wrapped(
             f"rate: {result.rate_per_1000:.2f} {PER_1000} people over the current window "
-            f"(population {result.population.population:,}, mid-{result.population.year}, "
+            f"(population {result.population.population:,}, "
+            f"{population_year(result.population.year, result.population.source)}, "
             f"{result.population.basis})",
             "  ",
         )

@@ -20,6 +20,7 @@ from policeplan.render.wording import (
     aspiration_words,
     funnel_position,
     offences_needed,
+    population_estimate,
     rank_phrase,
     rank_range_phrase,
     warning_line,
@@ -40,9 +41,8 @@ def msg_text(result: MsgComparison) -> str:
     lines = [
         *label_lines(result.data_label),
         f"{result.measure.title}: {name} and its Most Similar Group",
-        f"{result.window.label()} ({SOURCE_LABELS[result.source]}); population: ONS mid-"
-        f"{member.population.year} "
-        f"estimate; {judged}",
+        f"{result.window.label()} ({SOURCE_LABELS[result.source]}); population: "
+        f"{population_estimate(member.population.year, member.population.source)}; {judged}",
         "",
         f"{'Rank':>4}  {'Range':<7} {'Force':<20} {'Count':>9} {'Population':>11} "
         f"{'Per 1,000':>10}  Funnel",

@@ -1,0 +1,50 @@
+"""Tables of the Most Similar Group comparison (one row per member, ranked) and of an SPC
+chart (one row per month), with the numbers their `--json` gives."""
+
+from __future__ import annotations
+
+from policeplan.indicators import MsgComparison, SpcResult
+from policeplan.render.tables.table import COUNT, RATE, Cell, Table, table
+
+__all__ = ["msg_table", "spc_table"]
+
+
+def msg_table(result: MsgComparison) -> Table:
+    """Each member ranked best first: count, population, rate per 1,000, rank and its 95%
+    range, the funnel's 95% and 99.8% limits and whether the rate lies outside them."""
+    funnel = {f.name: f for f in result.funnel.members}
+    rows: list[tuple[Cell, ...]] = []
+    for m in result.members:
+        f, ranks = funnel[m.force.slug], m.rank_range
+        rows.append(
+            (m.rank, m.force.slug, m.force.short_name, m.count, m.population.population,
+             m.population.year, round(float(m.rate), 3),
+             None if ranks is None else ranks.rank_lower,
+             None if ranks is None else ranks.rank_upper,
+             round(f.lower_95, 3), round(f.upper_95, 3), round(f.lower_998, 3),
+             round(f.upper_998, 3), f.outside)
+        )  # fmt: skip
+    return table(
+        f"MSG {result.measure.slug}",
+        ("Rank", "Force", "Name", "Count", "Population", "Population year", "Rate per 1,000",
+         "Rank low", "Rank high", "Funnel lower 95%", "Funnel upper 95%",
+         "Funnel lower 99.8%", "Funnel upper 99.8%", "Outside funnel"),
+        rows,
+        {"Count": COUNT, "Population": COUNT, "Population year": "0", "Rate per 1,000": RATE,
+         "Funnel lower 95%": RATE, "Funnel upper 95%": RATE, "Funnel lower 99.8%": RATE,
+         "Funnel upper 99.8%": RATE},
+    )  # fmt: skip
+
+
+def spc_table(result: SpcResult) -> Table:
+    """One row per month: value, mean, process limits, the special cause and rules fired."""
+    rows = [
+        (p.month, p.value, p.mean, p.lower, p.upper, p.special_cause, ", ".join(p.rules))
+        for p in result.chart.points
+    ]
+    return table(
+        f"SPC {result.measure}",
+        ("Month", "Value", "Mean", "Lower limit", "Upper limit", "Special cause", "Rules"),
+        rows,
+        dict.fromkeys(("Value", "Mean", "Lower limit", "Upper limit"), RATE),
+    )
