@@ -11,7 +11,8 @@ plan, if one is loaded, unless given `plan=`.
     -6.1
 
 query object        library call          result
-IndicatorQuery      compute_indicator     IndicatorResult | LoadedIndicatorResult
+IndicatorQuery      compute_indicator     IndicatorResult | LoadedIndicatorResult |
+                                          HarmIndicatorResult (`…-harm-score` measures)
 ScorecardQuery      scorecard             Scorecard
 BreakdownQuery      breakdown             Breakdown
 SpcQuery (+SpcOptions) spc_chart          SpcResult (an MdcChart and its seasonality)
@@ -24,6 +25,7 @@ from policeplan.indicators.breakdown import Breakdown, BreakdownRow, breakdown
 from policeplan.indicators.card import CardQuery, IndicatorCard, build_card
 from policeplan.indicators.counts import HOME_OFFICE, POLICE_UK, SOURCES, WindowCount
 from policeplan.indicators.harm import HarmScore
+from policeplan.indicators.harm_measure import HarmIndicatorResult
 from policeplan.indicators.indicator import (
     IndicatorResult,
     LoadedIndicatorResult,
@@ -70,6 +72,7 @@ __all__ = [
     "CardQuery",
     "CrimeMeasure",
     "ExcludedMember",
+    "HarmIndicatorResult",
     "HarmScore",
     "IndicatorCard",
     "IndicatorQuery",

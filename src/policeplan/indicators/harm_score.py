@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policeplan.errors import DataError
 from policeplan.indicators.areas import WHOLE_FORCE, Area
-from policeplan.indicators.counts import count_table
+from policeplan.indicators.counts import CountTable, count_table
 from policeplan.indicators.harm_css import CategoryWeights, css_category_weights
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.window_population import window_population
 from policeplan.indicators.windows import Window
-from policeplan.reference import population_for
 from policeplan.store import Workspace
+from policeplan.store.populations import Populations, read_populations
 
 PER = 1000
 
@@ -57,10 +57,19 @@ class HarmScoreResult:
     by_type: tuple[HarmByType, ...]
     missing_weights: tuple[str, ...]
     missing_months: tuple[str, ...]
+    population_source: str | None = None  # None: the bundled ONS tables
 
     @property
     def complete(self) -> bool:
         return self.total is not None
+
+    @property
+    def variance(self) -> float | None:
+        """Σ weight² × count: the variance of `total` if each type's count is Poisson
+        (estimated by the count itself); None when incomplete."""
+        if self.total is None:
+            return None
+        return sum((p.weight or 0.0) ** 2 * p.count for p in self.by_type)
 
     @property
     def per_resident(self) -> float | None:
@@ -81,6 +90,7 @@ class HarmScoreResult:
             "per_resident": self.per_resident,
             "population": self.population,
             "population_year": self.population_year,
+            "population_source": self.population_source,
             "complete": self.complete,
             "missing_weights": list(self.missing_weights),
             "missing_months": list(self.missing_months),
@@ -112,6 +122,20 @@ def harm_score(
         table = count_table(con, force, window, area)
         if weights is None:
             weights = css_category_weights(con, force)
+        populations = read_populations(con)
+    return score_table(table, definition, force, area, weights, populations)
+
+
+def score_table(
+    table: CountTable,
+    definition: CrimeMeasure,
+    force: str,
+    area: Area,
+    weights: CategoryWeights,
+    populations: Populations,
+) -> HarmScoreResult:
+    """The harm score of `definition` from counts already read (`table`'s window)."""
+    window = table.window
     missing = weights.missing(definition.crime_types)
     parts = []
     for crime_type in definition.crime_types:
@@ -123,14 +147,8 @@ def harm_score(
     total = None
     if not missing and not table.missing_months:
         total = sum(p.harm or 0.0 for p in parts)
-    population = population_year = None
-    if area.is_force:
-        try:
-            found = population_for(force, int(window.middle_month[:4]))
-            population, population_year = found.population, found.year
-        except DataError:
-            pass
-    per_1000 = None if total is None or not population else total / population * PER
+    population = window_population(force, window, populations) if area.is_force else None
+    per_1000 = None if total is None or population is None else total / population.population * PER
     return HarmScoreResult(
         measure=definition.slug,
         force=force,
@@ -141,9 +159,10 @@ def harm_score(
         mix=weights.mix,
         total=total,
         per_1000=per_1000,
-        population=population,
-        population_year=population_year,
+        population=None if population is None else population.population,
+        population_year=None if population is None else population.year,
         by_type=tuple(parts),
         missing_weights=missing,
         missing_months=table.missing_months,
+        population_source=None if population is None else population.source,
     )

@@ -13,11 +13,16 @@ from typing import Any
 
 import duckdb
 
-from policeplan.errors import DataError
+from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.count_change import CountChange, count_change
 from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
 from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, HarmWeights, latest_weights
+from policeplan.indicators.harm_measure import (
+    HarmIndicatorResult,
+    harm_base_measure,
+    read_harm_indicator,
+)
 from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.loaded_measures import (
     LoadedChange,
@@ -30,6 +35,7 @@ from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_m
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.ranking import rate_per_1000
+from policeplan.indicators.window_population import window_population
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
 from policeplan.reference import Population, get_force
@@ -262,18 +268,6 @@ class LoadedIndicatorResult:
         }
 
 
-def window_population(
-    force: str, window: Window, populations: Populations | None = None
-) -> Population | None:
-    """The force's population for a window: the estimate nearest the calendar year holding
-    the window's middle month (mid-2017 for April 2017 – March 2018), with a warning when it
-    is more than a year away; an imported estimate (`populations`) wins for its year."""
-    try:
-        return (populations or Populations()).population_for(force, int(window.middle_month[:4]))
-    except DataError:
-        return None
-
-
 def is_crime_measure(name: str, plan: Plan | None) -> bool:
     """A built-in crime measure or a composite of the plan's."""
     return name in CRIME_MEASURES or (plan is not None and plan.composite(name) is not None)
@@ -301,7 +295,7 @@ def plan_indicator_measure(name: str, plan: Plan | None) -> str:
 
 def compute_indicator(
     workspace: Workspace, query: IndicatorQuery, *, plan: PlanChoice = LOADED_PLAN
-) -> IndicatorResult | LoadedIndicatorResult:
+) -> IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult:
     """Count the query's measure over its window, compare it with the chosen window and
     test whether the change is more than chance. Incomplete windows are never compared.
 
@@ -324,6 +318,14 @@ def compute_indicator(
                 loaded_window(con, query.measure, area or slug, other_window),
                 label,
             )
+        harm_base = harm_base_measure(query.measure, chosen_plan)
+        if harm_base is not None:
+            if query.source != POLICE_UK:
+                raise InputError(HARM_POLICE_UK_ONLY, field="source")
+            windows = (current_window, other_window)
+            return read_harm_indicator(con, harm_base, query.measure, slug, parse_area(area, slug),
+                                       windows, accept_suspect=query.accept_suspect_months,
+                                       data_label=label)  # fmt: skip
         if chosen_plan is not None and not is_crime_measure(query.measure, chosen_plan):
             indicator = chosen_plan.indicator(query.measure) or next(
                 (i for _, i in chosen_plan.indicators if i.measure == query.measure), None

@@ -14,6 +14,7 @@ from datetime import date
 from policeplan.delivery import DeliverySummary, Quarter, delivery_summary
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import (
+    HarmIndicatorResult,
     IndicatorQuery,
     IndicatorResult,
     LoadedIndicatorResult,
@@ -85,7 +86,7 @@ def build_plan_page(
     if end is None:
         raise PolicePlanError(f"the workspace holds no police.uk records for {plan.force} yet")
     card = scorecard(data, ScorecardQuery(plan.force, to=end), plan=plan)
-    results: dict[str, IndicatorResult | LoadedIndicatorResult | str] = {
+    results: dict[str, IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult | str] = {
         result.measure: result for result in card.indicators
     }
     blocks = tuple(
@@ -116,7 +117,7 @@ def build_plan_page(
 def _line(
     data: Workspace,
     plan: Plan,
-    results: dict[str, IndicatorResult | LoadedIndicatorResult | str],
+    results: dict[str, IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult | str],
     indicator: Indicator,
     to: str,
 ) -> IndicatorLine:
@@ -139,8 +140,19 @@ def _line(
 
 
 def _result_line(
-    title: str, measure: str, result: IndicatorResult | LoadedIndicatorResult, direction: str
+    title: str,
+    measure: str,
+    result: IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult,
+    direction: str,
 ) -> IndicatorLine:
+    if isinstance(result, HarmIndicatorResult):
+        harm = result.change
+        return IndicatorLine(
+            title, None, count_or_incomplete(result.current.total),
+            percent_change(None if harm is None else harm.percent_difference),
+            significance(None if harm is None else harm.significant), direction,
+            f"harm score, {result.weights.table.name} weights ({result.weights.mix})",
+        )  # fmt: skip
     if isinstance(result, LoadedIndicatorResult):
         value = result.current.value
         return IndicatorLine(

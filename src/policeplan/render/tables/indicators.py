@@ -7,7 +7,13 @@ numbers their `--json` gives (counts, change, p-value, verdict, rate, population
 
 from __future__ import annotations
 
-from policeplan.indicators import Breakdown, IndicatorResult, LoadedIndicatorResult, Scorecard
+from policeplan.indicators import (
+    Breakdown,
+    HarmIndicatorResult,
+    IndicatorResult,
+    LoadedIndicatorResult,
+    Scorecard,
+)
 from policeplan.indicators.count_change import CountChange
 from policeplan.render.tables.table import COUNT, PERCENT, RATE, RATIO, Cell, Table, table
 
@@ -58,10 +64,28 @@ def _loaded_row(result: LoadedIndicatorResult) -> tuple[Cell, ...]:
     )  # fmt: skip
 
 
-def indicator_table(result: IndicatorResult | LoadedIndicatorResult) -> Table:
-    """One row: the two windows' counts (values for a loaded measure), the change and its
-    test, the rate per 1,000 and the solved rate."""
-    row = _loaded_row(result) if isinstance(result, LoadedIndicatorResult) else _crime_row(result)
+def _harm_row(result: HarmIndicatorResult) -> tuple[Cell, ...]:
+    change, now, then = result.change, result.current, result.comparison
+    return (
+        result.measure, result.area.label, now.window.first, now.window.last, now.total,
+        then.window.first, then.window.last, then.total,
+        None if change is None else round(change.difference, 1),
+        None if change is None else change.percent_difference,
+        None if change is None else change.p_value,
+        None if change is None else change.significant,
+        result.rate_per_1000, now.population, now.population_year, None,
+    )  # fmt: skip
+
+
+def indicator_table(result: IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult) -> Table:
+    """One row: the two windows' counts (values for a loaded measure, scores for a harm
+    measure), the change and its test, the rate per 1,000 and the solved rate."""
+    if isinstance(result, HarmIndicatorResult):
+        row = _harm_row(result)
+    elif isinstance(result, LoadedIndicatorResult):
+        row = _loaded_row(result)
+    else:
+        row = _crime_row(result)
     return table(f"Indicator {result.measure}", INDICATOR_COLUMNS, [row], _FORMATS)
 
 

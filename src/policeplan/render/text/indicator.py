@@ -7,7 +7,13 @@ Burglary (burglary) — essex, whole force, police.uk street records
 
 from __future__ import annotations
 
-from policeplan.indicators import IndicatorResult, LoadedIndicatorResult, LoadedWindow, WindowCount
+from policeplan.indicators import (
+    HarmIndicatorResult,
+    IndicatorResult,
+    LoadedIndicatorResult,
+    LoadedWindow,
+    WindowCount,
+)
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.indicator import solved_gap
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
@@ -19,6 +25,7 @@ from policeplan.render.text._common import (
     missing_reason,
     wrapped,
 )
+from policeplan.render.text.harm import harm_indicator_text
 from policeplan.render.wording import (
     PER_1000,
     SIGNIFICANCE_GUIDE,
@@ -36,9 +43,13 @@ from policeplan.render.wording import (
 __all__ = ["indicator_text"]
 
 
-def indicator_text(result: IndicatorResult | LoadedIndicatorResult) -> str:
+def indicator_text(
+    result: IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult,
+) -> str:
     """An indicator as lines a reader can follow: the two windows, the change with its
     rate ratio and test, the rate, the solved rate and its change, the harm score."""
+    if isinstance(result, HarmIndicatorResult):
+        return harm_indicator_text(result)
     if isinstance(result, LoadedIndicatorResult):
         return "\n".join(_loaded_lines(result))
     return "\n".join(_crime_lines(result))
