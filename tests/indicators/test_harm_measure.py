@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from policeplan.errors import DataError
-from policeplan.indicators import HarmIndicatorResult, IndicatorQuery, compute_indicator
+from policeplan.indicators import (
+    HarmIndicatorResult,
+    IndicatorQuery,
+    SpcQuery,
+    compute_indicator,
+    spc_chart,
+)
 from policeplan.ingest.police_uk import ImportSummary
 from policeplan.plan import example_plan_path, load_plan
 from policeplan.store import Workspace
@@ -21,12 +27,19 @@ TERRITORIAL_EXCLUDED = {"Action Fraud", "CIFAS", "UK Finance", "Financial Fraud 
 ESSEX_2025 = [f"2025-{m:02d}" for m in range(1, 13)]
 
 
+def national_weights(shared_data: Path) -> dict[str, float]:
+    """Category weights (lower-case names) from the shared CSS files, national mix."""
+    import pandas as pd
+
+    forces = pd.read_csv(shared_data / "reference/home-office/recorded_crime_by_force_2017-18.csv")
+    territorial = sorted(set(forces["Force_Name"]) - TERRITORIAL_EXCLUDED)
+    return dict(pandas_category_weights(shared_data, territorial))
+
+
 @pytest.mark.realdata
 def test_essex_2025_harm_score_equals_an_independent_recomputation(
     real_sample: tuple[Workspace, ImportSummary], shared_data: Path
 ) -> None:
-    import pandas as pd
-
     workspace, _ = real_sample
     query = IndicatorQuery("all-crime-harm-score", "essex", "2025-12", 12)
     result = compute_indicator(workspace, query, plan=load_plan(example_plan_path()))
@@ -39,9 +52,7 @@ def test_essex_2025_harm_score_equals_an_independent_recomputation(
         for month in ESSEX_2025
         for row in street_rows(shared_data, "essex", month)
     )
-    forces = pd.read_csv(shared_data / "reference/home-office/recorded_crime_by_force_2017-18.csv")
-    territorial = sorted(set(forces["Force_Name"]) - TERRITORIAL_EXCLUDED)
-    weights = pandas_category_weights(shared_data, territorial)
+    weights = national_weights(shared_data)
     expected = sum(
         n * weights[crime_type.lower()]
         for crime_type, n in counts.items()
@@ -96,3 +107,21 @@ def test_rural_crime_harm_score_says_what_is_missing(workspace: Workspace) -> No
     query = IndicatorQuery("rural-crime-harm-score", "essex", "2025-12", 12)
     with pytest.raises(DataError, match="carry no rural or other flag"):
         compute_indicator(workspace, query, plan=plan)
+
+
+@pytest.mark.realdata
+def test_spc_of_harm_charts_each_month_s_harm_score(
+    real_sample: tuple[Workspace, ImportSummary], shared_data: Path
+) -> None:
+    workspace, _ = real_sample
+    chart = spc_chart(workspace, SpcQuery("all-crime-harm-score", "essex", "2025-01", "2025-12"))
+    weights = national_weights(shared_data)
+    for month in ("2025-03", "2025-11"):
+        counts = Counter(row["Crime type"] for row in street_rows(shared_data, "essex", month))
+        expected = sum(n * weights[t.lower()] for t, n in counts.items()
+                       if t != "Anti-social behaviour")  # fmt: skip
+        point = next(p for p in chart.chart.points if p.month == month)
+        assert point.value == pytest.approx(expected, rel=1e-12)
+    assert chart.unit == "harm (CSS-weighted crimes)"
+    assert chart.title is not None and "ons-css weights" in chart.title
+    assert "late 2020" in chart.title and "national mix" in chart.title

@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 
 from policeplan.errors import DataError
-from policeplan.indicators.areas import Area
+from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.counts import CountTable, count_table
 from policeplan.indicators.harm_css import CategoryWeights, css_category_weights
 from policeplan.indicators.harm_score import HarmScoreResult, score_table
@@ -44,8 +44,10 @@ __all__ = [
     "harm_base_measure",
     "harm_dispersion",
     "harm_indicator",
+    "harm_title",
     "is_harm_measure",
     "monthly_harm",
+    "monthly_harm_values",
     "read_harm_indicator",
 ]
 
@@ -227,6 +229,32 @@ def harm_indicator(
     return HarmIndicatorResult(
         measure, definition, force, area, now, then, change, dispersion, weights, data_label
     )
+
+
+def harm_title(base: CrimeMeasure, weights: CategoryWeights) -> str:
+    """The harm measure's title naming its weights: table, vintage and mix."""
+    return (
+        f"{base.title}: harm score ({weights.table.name} weights, {weights.table.vintage}; "
+        f"{weights.mix})"
+    )
+
+
+def monthly_harm_values(
+    con: duckdb.DuckDBPyConnection,
+    base: CrimeMeasure,
+    force: str,
+    window: Window,
+    area: str | None,
+    table: CountTable | None = None,
+) -> tuple[str, Area, list[float | None], str]:
+    """(title, area, one harm score or None a month, unit) for SPC: `table` (counts over a
+    span holding `window`) saves reading them again."""
+    place = parse_area(area, force)
+    require_police_uk_data(con, force, window)
+    if table is None:
+        table = count_table(con, force, window, place)
+    weights = css_category_weights(con, force)
+    return harm_title(base, weights), place, monthly_harm(table, base, weights, window), HARM_UNIT
 
 
 def monthly_harm(

@@ -29,6 +29,7 @@ from policeplan.errors import InputError
 from policeplan.indicators.areas import WHOLE_FORCE, Area, parse_area
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_window
 from policeplan.indicators.directions import verdict_direction
+from policeplan.indicators.harm_measure import harm_base_measure, monthly_harm_values
 from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.loaded_measures import is_loaded_measure
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
@@ -201,6 +202,9 @@ def monthly_values(
         values, unit = _loaded_monthly(con, measure, area or force, window)
         place = WHOLE_FORCE if area is None else Area(area, (area,))
         return measure, None, place, values, unit
+    harm_base = harm_base_measure(measure, plan)
+    if harm_base is not None:
+        return measure, *monthly_harm_values(con, harm_base, force, window, area, table)
     definition = crime_measure(measure, plan)
     place = parse_area(area, force)
     require_police_uk_data(con, force, window)
