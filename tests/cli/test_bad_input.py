@@ -147,6 +147,18 @@ CASES = [
     ),
     Case(
         ("indicator",),
+        "harm of crimes police.uk cannot pick out",
+        ("rural-crime-harm-score", *ONE_MONTH),
+        "no rural or other flag",
+    ),
+    Case(
+        ("msg",),
+        "harm from the Home Office table",
+        ("all-crime-harm-score", *ONE_MONTH, "--group", "kent", "--source", "home-office"),
+        "police.uk records only",
+    ),
+    Case(
+        ("indicator",),
         "missing folder",
         ("burglary", *ONE_MONTH, "--csv", "{missing_folder}/i.csv"),
         "missing-folder",

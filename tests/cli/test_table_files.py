@@ -163,3 +163,25 @@ def test_msg_and_spc_tables_hold_the_json_numbers(
     _check(records, {"Month": "month", "Value": "value", "Mean": "mean",
                      "Lower limit": "lower", "Upper limit": "upper",
                      "Special cause": "special_cause"}, data["points"])  # fmt: skip
+
+
+def test_harm_indicator_and_msg_tables_hold_the_json_numbers(
+    golden_settings: Settings, tmp_path: Path
+) -> None:
+    data, records, _ = _tables(golden_settings, tmp_path, "indicator", "all-crime-harm-score",
+                               *ESSEX, "--months", "3")  # fmt: skip
+    assert isinstance(data, dict) and data["kind"] == "harm"
+    flat = {**data, "now": data["current"]["score"], "then": data["comparison"]["score"]}
+    _check(records, {"Current": "now", "Comparison": "then", "Difference": "diff",
+                     "% difference": "pct_diff", "p-value": "p_value",
+                     "Rate per 1,000": "rate_per_1000", "Population": "population"},
+           [flat])  # fmt: skip
+    assert data["current"]["score"] > 0 and data["p_value"] is not None
+
+    data, records, _ = _tables(golden_settings, tmp_path, "msg", "all-crime-harm-score", *ESSEX,
+                               "--months", "3", "--group", "kent,sussex")  # fmt: skip
+    assert isinstance(data, dict)
+    _check(records, {"Rank": "rank", "Force": "force", "Harm score": "score",
+                     "Harm per 1,000": "rate_per_1000", "Lower 95%": "rate_low",
+                     "Upper 95%": "rate_high", "Weights mix": "weights_mix"},
+           data["rows"])  # fmt: skip

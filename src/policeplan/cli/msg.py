@@ -18,8 +18,11 @@ from policeplan.cli._options import (
 )
 from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.indicators import MsgQuery, msg_comparison, parse_direction, parse_group
+from policeplan.indicators.harm_measure import is_harm_measure
+from policeplan.indicators.harm_msg import harm_msg_comparison
 from policeplan.render import msg_text
-from policeplan.render.tables import msg_table
+from policeplan.render.tables import harm_msg_table, msg_table
+from policeplan.render.text.harm_msg import harm_msg_text
 
 
 @click.command("msg", epilog=f"{STATISTICS_HELP}; the MSG table: policeplan docs msg")
@@ -59,6 +62,14 @@ def msg_command(
     """
     query = MsgQuery(measure, force, to, months, parse_group(group), source,
                      parse_direction(direction), accept_suspect_months)  # fmt: skip
+    if is_harm_measure(measure):  # a harm score, each member with its own weights
+        harm = harm_msg_comparison(open_workspace(ctx), query)
+        write_table_files(harm_msg_table(harm), csv_path=csv_path, xlsx_path=xlsx_path)
+        if as_json:
+            echo_json(harm.to_dict())
+        else:
+            click.echo(harm_msg_text(harm))
+        return
     # Without a plan --group is required; msg_comparison says so when it is missing.
     result = msg_comparison(open_workspace(ctx), query)
     write_table_files(msg_table(result), csv_path=csv_path, xlsx_path=xlsx_path)

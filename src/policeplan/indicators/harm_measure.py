@@ -38,6 +38,7 @@ from policeplan.stats.weighted_comparison import WeightedComparison, compare_wei
 from policeplan.store.populations import Populations, read_populations
 
 __all__ = [
+    "HARM_HEADING",
     "HARM_SUFFIX",
     "HARM_UNIT",
     "HarmIndicatorResult",
@@ -53,6 +54,7 @@ __all__ = [
 
 HARM_SUFFIX = "-harm-score"
 HARM_UNIT = "harm (CSS-weighted crimes)"
+HARM_HEADING = "harm score"
 
 
 def is_harm_measure(measure: str) -> bool:
@@ -121,7 +123,7 @@ class HarmIndicatorResult:
 
     @property
     def title(self) -> str:
-        return f"{self.base.title}: harm score"
+        return f"{self.base.title}: {HARM_HEADING}"
 
     @property
     def rate_per_1000(self) -> float | None:

@@ -13,7 +13,7 @@ writes whichever were asked for.
 
 from policeplan.render.tables.delivery import actions_table, risks_table, summary_table
 from policeplan.render.tables.indicators import breakdown_table, indicator_table, scorecard_table
-from policeplan.render.tables.msg_spc import msg_table, spc_table
+from policeplan.render.tables.msg_spc import harm_msg_table, msg_table, spc_table
 from policeplan.render.tables.table import COUNT, PERCENT, RATE, RATIO, Cell, Table, table
 from policeplan.render.tables.workspace import (
     coverage_table,
@@ -33,6 +33,7 @@ __all__ = [
     "actions_table",
     "breakdown_table",
     "coverage_table",
+    "harm_msg_table",
     "history_table",
     "indicator_table",
     "measures_table",

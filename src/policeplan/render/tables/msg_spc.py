@@ -4,9 +4,10 @@ chart (one row per month), with the numbers their `--json` gives."""
 from __future__ import annotations
 
 from policeplan.indicators import MsgComparison, SpcResult
+from policeplan.indicators.harm_msg import HarmMsgComparison
 from policeplan.render.tables.table import COUNT, RATE, Cell, Table, table
 
-__all__ = ["msg_table", "spc_table"]
+__all__ = ["harm_msg_table", "msg_table", "spc_table"]
 
 
 def msg_table(result: MsgComparison) -> Table:
@@ -33,6 +34,26 @@ def msg_table(result: MsgComparison) -> Table:
         {"Count": COUNT, "Population": COUNT, "Population year": "0", "Rate per 1,000": RATE,
          "Funnel lower 95%": RATE, "Funnel upper 95%": RATE, "Funnel lower 99.8%": RATE,
          "Funnel upper 99.8%": RATE},
+    )  # fmt: skip
+
+
+def harm_msg_table(result: HarmMsgComparison) -> Table:
+    """Each member ranked best first on harm per 1,000: score, population, rate and its
+    95% interval, z against the group rate, and the member's weights mix."""
+    rows = [
+        (d["rank"], d["force"], d["name"], d["score"], d["population"], d["population_year"],
+         d["rate_per_1000"], d["rate_low"], d["rate_high"], d["z_against_group"],
+         d["differs_from_group"], d["weights_mix"])
+        for d in (m.to_dict(result.group_rate) for m in result.members)
+    ]  # fmt: skip
+    return table(
+        f"MSG {result.measure}",
+        ("Rank", "Force", "Name", "Harm score", "Population", "Population year",
+         "Harm per 1,000", "Lower 95%", "Upper 95%", "z against group", "Differs from group",
+         "Weights mix"),
+        rows,
+        {"Harm score": COUNT, "Population": COUNT, "Population year": "0",
+         "Harm per 1,000": RATE, "Lower 95%": RATE, "Upper 95%": RATE, "z against group": RATE},
     )  # fmt: skip
 
 
