@@ -58,7 +58,7 @@ from policeplan.indicators.card_sources import (
     measure_kind,
     unknown_name,
 )
-from policeplan.indicators.counts import CountTable
+from policeplan.indicators.counts import POLICE_UK, CountTable
 from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import MsgComparison
@@ -237,7 +237,12 @@ def _build(
         table,
     )
     msg_result, msg = (None, None)
-    if kind == "crime" and query.area is None:
+    if _from_records(measure, chosen):
+        caveats.append(
+            "Not ranked in the Most Similar Group: counted from the force's own crime "
+            "records, which other forces' are not."
+        )
+    elif kind == "crime" and query.area is None:
         msg_result, msg = msg_part(
             workspace, measure, slug, current, chosen, caveats, group.tables(slug, current)
         )
@@ -245,6 +250,10 @@ def _build(
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
                          tuple(caveats), commentary, label, spc_result, msg_result)  # fmt: skip
+
+
+def _from_records(measure: str, plan: Plan | None) -> bool:
+    return plan is not None and plan.records_measure(measure) is not None
 
 
 def _identify(
@@ -307,7 +316,7 @@ def _crime_facts(
         caveats.append(
             f"Rates per 1,000 people use the mid-{latest.population_year} population estimate."
         )
-    if not place.is_force:
+    if not place.is_force and first.source == POLICE_UK:
         caveats.append(
             'Crimes police.uk places at "No Location" count in the force total but in no '
             "area, so area figures undercount, and a change in how many are unlocated "

@@ -29,6 +29,7 @@ from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_m
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.ranking import rate_per_1000
+from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
 from policeplan.reference import Population, get_force, population_for
@@ -94,6 +95,16 @@ class IndicatorResult:
         return round(float(rate_per_1000(self.current.count, self.population.population)), 3)
 
     @property
+    def solved_by_outcome_date(self) -> dict[str, Any] | None:
+        """Crime records only: the records solved with an outcome dated in the window
+        (whenever recorded) and their ratio to the window's records; `solved` counts the
+        window's records solved by now (by recorded date)."""
+        solved, records = self.current.solved_by_outcome_date, self.current.count
+        if solved is None or not records:
+            return None
+        return {"count": solved, "rate": round(solved / records, 4)}
+
+    @property
     def harm_note(self) -> str | None:
         """Why there is no harm score (None when there is one, or it is incomplete)."""
         if self.source != POLICE_UK:
@@ -120,6 +131,7 @@ class IndicatorResult:
             "population_warning": None if self.population is None else self.population.warning,
             "population_basis": None if self.population is None else self.population.basis,
             "solved": _solved_dict(self.solved),
+            "solved_by_outcome_date": self.solved_by_outcome_date,
             "harm": _harm_dict(self.harm, self.source),
             "solved_change": _solved_change_dict(
                 self.solved_change, self.solved_maturity, self.solved, self.solved_comparison
@@ -270,8 +282,11 @@ def window_population(force: str, window: Window) -> Population | None:
 
 
 def is_crime_measure(name: str, plan: Plan | None) -> bool:
-    """A built-in crime measure or a composite of the plan's."""
-    return name in CRIME_MEASURES or (plan is not None and plan.composite(name) is not None)
+    """A built-in crime measure, or a composite or records measure of the plan's."""
+    return name in CRIME_MEASURES or (
+        plan is not None
+        and (plan.composite(name) is not None or plan.records_measure(name) is not None)
+    )
 
 
 def plan_indicator_measure(name: str, plan: Plan | None) -> str:
@@ -284,7 +299,7 @@ def plan_indicator_measure(name: str, plan: Plan | None) -> str:
     if name in CRIME_MEASURES or plan is None:
         return name
     indicator = plan.indicator(name)
-    if indicator is None or plan.composite(name) is not None:
+    if indicator is None or is_crime_measure(name, plan):
         return name
     if indicator.measure is None:
         raise DataError(
@@ -337,7 +352,7 @@ def compute_indicator(
             place,
             current_window,
             other_window,
-            query.source,
+            counted_from(definition, query.source),
             accept_suspect=query.accept_suspect_months,
         )
     return crime_indicator(definition, tables, label)
