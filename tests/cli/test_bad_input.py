@@ -135,6 +135,12 @@ CASES = [
     Case(("rejects",), "unknown dataset", ("--dataset", "streets"), "'streets'"),
     *_window_cases(("indicator",)),
     *_window_cases(("breakdown",)),
+    Case(
+        ("breakdown",),
+        "offence groups of a police.uk measure",
+        ("burglary", "--force", "essex", "--to", "2025-02", "--by", "offence-group"),
+        "no offence groups",
+    ),
     *_window_cases(("scorecard",), measure=False),
     *_window_cases(("msg",)),
     *_window_cases(("hotspots",)),

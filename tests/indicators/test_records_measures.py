@@ -61,7 +61,7 @@ def extract(tmp_path_factory: pytest.TempPathFactory) -> CrimeRecordsExtract:
 @pytest.fixture(scope="module")
 def plan() -> Plan:
     data = plan_to_dict(load_plan(example_plan_path()))
-    return plan_from_dict({**data, "measures": MEASURES}, "plan.yaml")
+    return plan_from_dict({**data, "measures": {**data["measures"], **MEASURES}}, "plan.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +143,12 @@ def test_indicator_of_a_records_measure_counts_what_the_extract_holds(
 
 @pytest.mark.parametrize(
     ("measure", "chosen"),
-    [("knife-crime", _knife), ("nte-violence", _nte), ("all-records", lambda row: True)],
+    [
+        ("knife-crime", _knife),
+        ("nte-violence", _nte),
+        ("all-records", lambda row: True),
+        ("hate-crime", lambda row: bool(row["Hate Crime Strands"].strip())),  # the example plan's
+    ],
 )
 def test_each_records_measure_counts_its_flag_and_offence_groups(
     loaded: Workspace, plan: Plan, rows: list[Row], measure: str, chosen: Callable[[Row], bool]
@@ -226,3 +231,22 @@ def test_card_of_a_records_measure_has_no_msg_and_says_why(
     assert card.latest.value == _total(_by_month(rows, _nte), CURRENT)
     assert card.msg is None and card.spc is not None
     assert any("Most Similar Group" in caveat for caveat in card.caveats)
+
+
+def test_msg_refuses_a_records_measure(loaded: Workspace, plan: Plan) -> None:
+    from policeplan.errors import InputError
+    from policeplan.indicators import MsgQuery, msg_comparison
+
+    with pytest.raises(InputError, match="no Most Similar Group comparison"):
+        msg_comparison(loaded, MsgQuery("knife-crime", "essex", to=LAST), plan=plan)
+
+
+def test_card_of_a_records_measure_without_records_says_how_to_import_them(
+    workspace: Workspace, plan: Plan
+) -> None:
+    card = build_card(workspace, CardQuery("domestic-abuse-offences", "essex", to=LAST), plan=plan)
+    assert not card.has_data
+    assert card.caveats[-1].startswith(
+        "No data: 'domestic-abuse-offences' is counted from the force's own crime records and "
+        "none are imported for essex; import them with `policeplan import records"
+    )

@@ -69,6 +69,7 @@ from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.stats.mdc_icons import ImprovementDirection
 from policeplan.store import SYNTHETIC_LABEL, Workspace
+from policeplan.store.crime_records import holds_crime_records
 
 __all__ = [
     "CardQuery",
@@ -157,6 +158,15 @@ def no_data_caveat(measure: str) -> str:
     )
 
 
+def no_records_caveat(measure: str, force: str) -> str:
+    """The one caveat of a records measure when the force has no crime records."""
+    return (
+        f"No data: {measure!r} is counted from the force's own crime records and none are "
+        f"imported for {force}; import them with `policeplan import records FILE --mapping "
+        "MAPPING` (docs/crime-records.md)."
+    )
+
+
 def build_card(
     workspace: Workspace, query: CardQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> IndicatorCard:
@@ -205,6 +215,9 @@ def _build(
         return _card(query, title, None, direction, slug, area, priority, label, caveats)
     if kind is None:
         caveats.append(no_data_caveat(measure))
+        return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+    if _from_records(measure, chosen) and not holds_crime_records(workspace, slug):
+        caveats.append(no_records_caveat(measure, slug))
         return _card(query, title, measure, direction, slug, area, priority, label, caveats)
     if kind == "loaded":
         window = loaded_card_window(

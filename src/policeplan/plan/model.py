@@ -59,11 +59,13 @@ class Priority:
 
 @dataclass(frozen=True)
 class StrategyStrand:
-    """A strand of a supporting strategy, its thematic lead and the priorities it serves."""
+    """A strand of a supporting strategy, its thematic lead, the priorities it serves and
+    the measures it is judged on first (e.g. knife crime for a knife-crime strand)."""
 
     name: str
     lead: str
     priorities: tuple[str, ...]
+    measures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

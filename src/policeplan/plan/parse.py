@@ -222,12 +222,15 @@ def _direction(entry: Fields) -> GoodDirection:
 
 def _strands(top: Fields, priority_ids: set[str]) -> tuple[StrategyStrand, ...]:
     strands: list[StrategyStrand] = []
-    for entry in top.items("strategy_strands", required=("name", "lead", "priorities")):
+    for entry in top.items(
+        "strategy_strands", required=("name", "lead", "priorities"), optional=("measures",)
+    ):
         linked = entry.slugs("priorities")
         for index, priority_id in enumerate(linked):
             if priority_id not in priority_ids:
                 raise entry.error(f"no priority has id {priority_id!r}", f"priorities[{index}]")
-        strands.append(StrategyStrand(entry.text("name"), entry.text("lead"), linked))
+        measures = entry.slugs("measures")
+        strands.append(StrategyStrand(entry.text("name"), entry.text("lead"), linked, measures))
     return tuple(strands)
 
 

@@ -63,7 +63,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for priority in plan.priorities
         ],
         "strategy_strands": [
-            {"name": strand.name, "lead": strand.lead, "priorities": list(strand.priorities)}
+            {
+                "name": strand.name,
+                "lead": strand.lead,
+                "priorities": list(strand.priorities),
+                **({"measures": list(strand.measures)} if strand.measures else {}),
+            }
             for strand in plan.strategy_strands
         ],
         "msg_indicators": [

@@ -30,6 +30,7 @@ __all__ = [
     "RepeatCounts",
     "crime_record_counts",
     "crime_record_repeats",
+    "holds_crime_records",
     "records_by_month",
     "records_months_present",
     "solved_by_outcome_month",
@@ -241,6 +242,15 @@ def records_by_month(
         params,
     ).fetchall()
     return {str(m): MonthCount(int(n), int(s)) for m, n, s in rows}
+
+
+def holds_crime_records(workspace: Workspace, force: str) -> bool:
+    """Whether any month of `force`'s crime records has been imported."""
+    with workspace.connect(read_only=True) as con:
+        found = con.execute(
+            "SELECT count(*) FROM partitions WHERE force = ? AND dataset = 'records'", [force]
+        ).fetchone()
+    return found is not None and found[0] > 0
 
 
 def records_months_present(

@@ -198,16 +198,27 @@ def import_synthetic_crime_records(
     seed: int = 0,
     records_per_month: int = RECORDS_PER_MONTH,
 ) -> CrimeRecordsSummary:
-    """Write an extract to a temporary folder and import it through its mapping: the one
-    line `policeplan demo` needs (`import_synthetic_crime_records(workspace, months,
-    seed=seed)`). Raises RuntimeError if a generated row is rejected (a generator bug)."""
+    """Write an extract to a temporary folder and import it through its mapping, a
+    calendar year at a time (so the disk never holds more than a year of records): the one
+    line `policeplan demo` needs. Returns the last year's summary; raises RuntimeError if a
+    generated row is rejected (a generator bug)."""
     from policeplan.ingest.crime_records import import_crime_records
 
-    with tempfile.TemporaryDirectory(prefix="policeplan-records-") as scratch:
-        extract = write_crime_records_extract(Path(scratch), months, force, seed, records_per_month)
-        summary = import_crime_records(workspace, extract.path, extract.mapping_path)
-    if summary.rows_rejected:
-        raise RuntimeError(f"synthetic crime records did not import cleanly: {summary.rejects[:3]}")
+    wanted = sorted({f"{y:04d}-{m:02d}" for y, m in (_parse_month(month) for month in months)})
+    summary = None
+    for year in sorted({month[:4] for month in wanted}):
+        year_months = [month for month in wanted if month.startswith(year)]
+        with tempfile.TemporaryDirectory(prefix="policeplan-records-") as scratch:
+            extract = write_crime_records_extract(
+                Path(scratch), year_months, force, seed, records_per_month
+            )
+            summary = import_crime_records(workspace, extract.path, extract.mapping_path)
+        if summary.rows_rejected:
+            raise RuntimeError(
+                f"synthetic crime records did not import cleanly: {summary.rejects[:3]}"
+            )
+    if summary is None:
+        raise InputError("no months to generate", field="months")
     return summary
 
 
