@@ -250,3 +250,25 @@ def test_card_of_a_records_measure_without_records_says_how_to_import_them(
         "No data: 'domestic-abuse-offences' is counted from the force's own crime records and "
         "none are imported for essex; import them with `policeplan import records"
     )
+
+
+def test_repeat_victims_and_locations_of_a_records_measure(
+    loaded: Workspace, plan: Plan, rows: list[Row]
+) -> None:
+    query = IndicatorQuery("domestic-abuse", "essex", to=LAST, months=12)
+    result = compute_indicator(loaded, query, plan=plan)
+    assert isinstance(result, IndicatorResult)
+    current = [r for r in rows if _domestic(r) and _month(r["Date Recorded"]) in CURRENT]
+    expected = []
+    for key, column in (("victim", "Victim URN"), ("location", "Location URN")):
+        per_key = Counter(r[column] for r in current if r[column])
+        expected.append(
+            {
+                "key": key,
+                "records_with_key": sum(per_key.values()),
+                "repeat_records": sum(n for n in per_key.values() if n > 1),
+                "repeat_keys": sum(1 for n in per_key.values() if n > 1),
+            }
+        )
+    assert result.to_dict()["repeats"] == expected
+    assert expected[0]["repeat_keys"] > 0

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import duckdb
@@ -29,7 +29,7 @@ from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_m
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.ranking import rate_per_1000
-from policeplan.indicators.records_counts import counted_from
+from policeplan.indicators.records_counts import counted_from, read_repeats
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
 from policeplan.reference import Population, get_force, population_for
@@ -41,6 +41,7 @@ from policeplan.stats import (
 )
 from policeplan.stats.outcome_maturity import OutcomeMaturity, compare_outcome_maturity
 from policeplan.store import Workspace
+from policeplan.store.crime_records import RepeatCounts
 
 __all__ = [
     "IndicatorResult",
@@ -78,6 +79,8 @@ class IndicatorResult:
     solved_maturity: OutcomeMaturity | None = None
     # The comparison window's solved rate, given even when its change is not tested.
     solved_comparison: ProportionInterval | None = None
+    # Crime records with a victim or location key: repeats in the current window.
+    repeats: tuple[RepeatCounts, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -132,6 +135,7 @@ class IndicatorResult:
             "population_basis": None if self.population is None else self.population.basis,
             "solved": _solved_dict(self.solved),
             "solved_by_outcome_date": self.solved_by_outcome_date,
+            "repeats": [asdict(repeats) for repeats in self.repeats],
             "harm": _harm_dict(self.harm, self.source),
             "solved_change": _solved_change_dict(
                 self.solved_change, self.solved_maturity, self.solved, self.solved_comparison
@@ -355,7 +359,8 @@ def compute_indicator(
             counted_from(definition, query.source),
             accept_suspect=query.accept_suspect_months,
         )
-    return crime_indicator(definition, tables, label)
+        repeats = read_repeats(con, slug, definition, current_window.months, place.districts)
+    return replace(crime_indicator(definition, tables, label), repeats=repeats)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from functools import lru_cache
 import duckdb
 
 from policeplan.indicators.measures import CrimeMeasure
+from policeplan.store.crime_records import CrimeRecordFilter, RepeatCounts, repeats_on
 
 __all__ = [
     "RECORDS",
@@ -32,6 +33,7 @@ __all__ = [
     "class_matches",
     "counted_from",
     "read_records",
+    "read_repeats",
     "record_class_key",
 ]
 
@@ -141,3 +143,23 @@ def read_records(
         solved_by_outcome={(str(m), str(k)): int(n) for m, k, n in by_outcome},
         has_outcomes=any(int(with_outcome) for *_, with_outcome in counts),
     )
+
+
+def read_repeats(
+    con: duckdb.DuckDBPyConnection,
+    force: str,
+    measure: CrimeMeasure,
+    months: Sequence[str],
+    districts: Sequence[str] | None,
+) -> tuple[RepeatCounts, ...]:
+    """Repeat victims and repeat locations among the measure's records in `months` (and
+    `districts`): one entry per key the mapping gave (none when neither was mapped)."""
+    chosen = measure.records
+    if chosen is None:
+        return ()
+    records = CrimeRecordFilter(
+        force, chosen.flag, chosen.offence_groups, measure.crime_types, tuple(months)
+    )
+    found = (repeats_on(con, records, "victim", districts),
+             repeats_on(con, records, "location", districts))  # fmt: skip
+    return tuple(repeats for repeats in found if repeats.records_with_key)
