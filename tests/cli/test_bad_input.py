@@ -143,6 +143,12 @@ CASES = [
     ),
     *_window_cases(("scorecard",), measure=False),
     *_window_cases(("msg",)),
+    Case(
+        ("msg",),
+        "measure from crime records",
+        ("knife-crime", "--force", "essex", "--to", "2025-02", "--months", "1"),
+        "no Most Similar Group comparison",
+    ),
     *_window_cases(("hotspots",)),
     *_window_cases(("stop-search",), measure=False),
     Case(
