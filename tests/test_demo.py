@@ -18,6 +18,7 @@ from policeplan.plan import current_plan
 from policeplan.records import dispose_engines
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 from policeplan.synthetic import generate_police_uk
+from policeplan.synthetic.crime_records import write_crime_records_extract
 
 MONTHS = ("2024-11", "2024-12", "2025-01")
 FORCES = ("essex", "kent")
@@ -34,6 +35,14 @@ def _rows_written(forces: tuple[str, ...], months: tuple[str, ...]) -> dict[tupl
             force, dataset = path.name.removesuffix(".csv").split("-", 2)[2].rsplit("-", 1)
             counts[force, dataset] = counts.get((force, dataset), 0) + rows
     return counts
+
+
+def _records_written(force: str, months: tuple[str, ...]) -> int:
+    """Records in the force's generated crime-records extract, written again."""
+    with tempfile.TemporaryDirectory() as scratch:
+        extract = write_crime_records_extract(Path(scratch), months, force, seed=0)
+        with extract.path.open(encoding="utf-8", newline="") as handle:
+            return sum(1 for _ in csv.reader(handle)) - 1
 
 
 @pytest.mark.slow
@@ -67,6 +76,8 @@ def test_build_demo_on_three_months_of_two_forces(tmp_path: Path) -> None:
     written = _rows_written(FORCES, MONTHS)
     # Outcomes files are generated for the home force (Essex) only.
     expected = {k: n for k, n in written.items() if k[1] == "street" or k[0] == "essex"}
+    # So is its record-level crime extract (for the plan's records measures).
+    assert stored.pop(("essex", "records")) == _records_written("essex", MONTHS)
     assert stored == expected
     assert summary.rows_loaded == sum(expected.values())
     assert months == set(MONTHS)

@@ -1,5 +1,6 @@
 """Build a demo workspace offline: synthetic police.uk data for Essex and its example peer
-forces, the Essex plan and the example delivery plan. Everything in it is labelled
+forces, a record-level crime extract of Essex (for the plan's records measures), the Essex
+plan and the example delivery plan. Everything in it is labelled
 "synthetic demo data" so nobody mistakes it for real figures.
 
 The demo lives in its own folder (`./policeplan-demo` by default, never the real
@@ -23,6 +24,7 @@ from policeplan.months import months_between, parse_month
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 from policeplan.synthetic import generate_police_uk
+from policeplan.synthetic.crime_records import import_synthetic_crime_records
 
 DEMO_FORCE = "essex"
 DEMO_PEERS = (
@@ -83,6 +85,7 @@ def build_demo(
         rows += _check_clean(summary)
         if on_progress is not None:
             on_progress(done + 1, len(years))
+    _import_demo_crime_records(workspace, months, forces, seed)
     save_plan(workspace, load_plan(example_plan_path()))
     seeded = seed_example(workspace)
     return DemoSummary(
@@ -94,6 +97,15 @@ def build_demo(
         rows_loaded=rows,
         actions_seeded=seeded.actions,
     )
+
+
+def _import_demo_crime_records(
+    workspace: Workspace, months: Sequence[str], forces: Sequence[str], seed: int
+) -> None:
+    """The home force's record-level extract (domestic-abuse, knife and night-time-economy
+    flags), imported through its mapping: the example plan's records measures count it."""
+    if DEMO_FORCE in forces:
+        import_synthetic_crime_records(workspace, months, DEMO_FORCE, seed=seed)
 
 
 # What a workspace created by a read command (before any import) may hold.

@@ -137,6 +137,12 @@ CASES = [
     Case(("rejects",), "unknown dataset", ("--dataset", "streets"), "'streets'"),
     *_window_cases(("indicator",)),
     *_window_cases(("breakdown",)),
+    Case(
+        ("breakdown",),
+        "offence groups of a police.uk measure",
+        ("burglary", "--force", "essex", "--to", "2025-02", "--by", "offence-group"),
+        "no offence groups",
+    ),
     *_window_cases(("scorecard",), measure=False),
     *_window_cases(("msg",)),
     Case(
@@ -180,6 +186,12 @@ CASES = [
         "missing folder",
         ("burglary", *ONE_MONTH, "--group", "kent", "--csv", "{missing_folder}/m.csv"),
         "missing-folder",
+    ),
+    Case(
+        ("msg",),
+        "measure from crime records",
+        ("knife-crime", "--force", "essex", "--to", "2025-02", "--months", "1"),
+        "no Most Similar Group comparison",
     ),
     *_window_cases(("hotspots",)),
     *_window_cases(("stop-search",), measure=False),

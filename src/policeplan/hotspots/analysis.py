@@ -69,6 +69,12 @@ def hotspot_analysis(
     if query.top < 0 or query.quarters < 2:
         raise InputError("--top must be 0 or more and --quarters at least 2", field="top")
     measure = crime_measure(query.measure, plan)
+    if measure.records is not None:
+        raise InputError(
+            f"{measure.slug!r} is counted from crime records; hotspots map police.uk street "
+            "records: choose a police.uk measure",
+            field="measure",
+        )
     window = Window.ending(query.to, query.months)
     previous = window.previous()
     quarters = tuple(

@@ -1,5 +1,6 @@
-"""A measure broken down by district, local policing area or crime type, each part compared
-with the same comparison window (the LPA and district tables of the quarterly reports).
+"""A measure broken down by district, local policing area, crime type or (for a measure
+counted from crime records) offence group, each part compared with the same comparison
+window (the LPA and district tables of the quarterly reports).
 
     >>> table = breakdown(workspace, BreakdownQuery("burglary", "essex", "2025-12", by="lpa"))
     ... # doctest: +SKIP
@@ -19,9 +20,12 @@ from policeplan.indicators.indicator import change_dict
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import BREAKDOWNS, BreakdownQuery
+from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.scorecard import VERDICT_BASIS
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.reference import Population, districts_of, get_force
+from policeplan.reference.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPES
+from policeplan.reference.offences import OFFENCE_GROUPS
 from policeplan.stats.exposure import window_rate
 from policeplan.stats.multiple_comparisons import benjamini_hochberg
 from policeplan.stats.poisson_comparison import SIGNIFICANCE_LEVEL
@@ -154,8 +158,14 @@ class Breakdown:
 
 
 def _parts(by: str, force: str, measure: CrimeMeasure) -> list[tuple[str, Area, CrimeMeasure]]:
+    if by == "crime-type" and measure.records is not None:
+        types = measure.crime_types or tuple(c for c in CRIME_TYPES if c != ANTI_SOCIAL_BEHAVIOUR)
+        return [(t, WHOLE_FORCE, replace(measure, slug=t, title=t, crime_types=(t,)))
+                for t in types]  # fmt: skip
     if by == "crime-type":
         return [(t, parse_area(None, force), CrimeMeasure(t, t, (t,))) for t in measure.crime_types]
+    if by == "offence-group":
+        return _offence_group_parts(measure)
     if by == "district":
         return [(d.name, parse_area(f"district:{d.name}", force), measure)
                 for d in districts_of(force)]  # fmt: skip
@@ -165,6 +175,23 @@ def _parts(by: str, force: str, measure: CrimeMeasure) -> list[tuple[str, Area, 
             raise InputError(f"{force} has no local policing areas defined", field="by")
         return [(lpa, parse_area(f"lpa:{lpa}", force), measure) for lpa in lpas]
     raise InputError(f"cannot break down by {by!r}: use {', '.join(BREAKDOWNS)}", field="by")
+
+
+def _offence_group_parts(measure: CrimeMeasure) -> list[tuple[str, Area, CrimeMeasure]]:
+    """A records measure by offence group (police.uk has no offence groups)."""
+    chosen = measure.records
+    if chosen is None:
+        raise InputError(
+            f"{measure.slug!r} is counted from police.uk, which has no offence groups; break "
+            "down a measure counted from crime records (the plan's measures: with "
+            "source: records)",
+            field="by",
+        )
+    return [
+        (group, WHOLE_FORCE,
+         replace(measure, slug=group, records=replace(chosen, offence_groups=(group,))))
+        for group in chosen.offence_groups or OFFENCE_GROUPS
+    ]  # fmt: skip
 
 
 def _population(part: str, by: str, window: Window, populations: Populations) -> Population | None:
@@ -206,18 +233,20 @@ def breakdown(
     current_window = query.current_window
     other_window = comparison_window(current_window, query.comparison, chosen_plan)
     accept = query.accept_suspect_months
+    source = counted_from(definition, POLICE_UK)
     parts: list[tuple[str, WindowCount, WindowCount, dict[str, int]]] = []
     tables: dict[str, tuple[CountTable, CountTable]] = {}
     with workspace.connect(read_only=True) as con:
-        require_police_uk_data(con, slug, current_window)
+        if source == POLICE_UK:
+            require_police_uk_data(con, slug, current_window)
         populations = read_populations(con)
 
         def read(area: Area) -> tuple[CountTable, CountTable]:
             if area.label not in tables:
                 tables[area.label] = (
-                    count_table(con, slug, current_window, area, POLICE_UK,
+                    count_table(con, slug, current_window, area, source,
                                 accept_suspect=accept, history=True),
-                    count_table(con, slug, other_window, area, POLICE_UK,
+                    count_table(con, slug, other_window, area, source,
                                 accept_suspect=accept),
                 )  # fmt: skip
             return tables[area.label]

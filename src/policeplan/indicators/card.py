@@ -58,7 +58,7 @@ from policeplan.indicators.card_sources import (
     measure_kind,
     unknown_name,
 )
-from policeplan.indicators.counts import CountTable
+from policeplan.indicators.counts import POLICE_UK, CountTable
 from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_result import MsgComparison
@@ -69,6 +69,7 @@ from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.stats.mdc_icons import ImprovementDirection
 from policeplan.store import SYNTHETIC_LABEL, Workspace
+from policeplan.store.crime_records import holds_crime_records
 
 __all__ = [
     "CardQuery",
@@ -157,6 +158,15 @@ def no_data_caveat(measure: str) -> str:
     )
 
 
+def no_records_caveat(measure: str, force: str) -> str:
+    """The one caveat of a records measure when the force has no crime records."""
+    return (
+        f"No data: {measure!r} is counted from the force's own crime records and none are "
+        f"imported for {force}; import them with `policeplan import records FILE --mapping "
+        "MAPPING` (docs/crime-records.md)."
+    )
+
+
 def build_card(
     workspace: Workspace, query: CardQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> IndicatorCard:
@@ -206,6 +216,9 @@ def _build(
     if kind is None:
         caveats.append(no_data_caveat(measure))
         return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+    if _from_records(measure, chosen) and not holds_crime_records(workspace, slug):
+        caveats.append(no_records_caveat(measure, slug))
+        return _card(query, title, measure, direction, slug, area, priority, label, caveats)
     if kind == "loaded":
         window = loaded_card_window(
             workspace, measure, query.area or slug, Window.ending(query.to, query.months), caveats
@@ -237,7 +250,12 @@ def _build(
         table,
     )
     msg_result, msg = (None, None)
-    if kind == "crime" and query.area is None:
+    if _from_records(measure, chosen):
+        caveats.append(
+            "Not ranked in the Most Similar Group: counted from the force's own crime "
+            "records, which other forces' are not."
+        )
+    elif kind == "crime" and query.area is None:
         msg_result, msg = msg_part(
             workspace, measure, slug, current, chosen, caveats, group.tables(slug, current)
         )
@@ -245,6 +263,10 @@ def _build(
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
                          tuple(caveats), commentary, label, spc_result, msg_result)  # fmt: skip
+
+
+def _from_records(measure: str, plan: Plan | None) -> bool:
+    return plan is not None and plan.records_measure(measure) is not None
 
 
 def _identify(
@@ -307,7 +329,7 @@ def _crime_facts(
         caveats.append(
             f"Rates per 1,000 people use the mid-{latest.population_year} population estimate."
         )
-    if not place.is_force:
+    if not place.is_force and first.source == POLICE_UK:
         caveats.append(
             'Crimes police.uk places at "No Location" count in the force total but in no '
             "area, so area figures undercount, and a change in how many are unlocated "

@@ -21,6 +21,7 @@ from policeplan.indicators.indicator import (
 from policeplan.indicators.loaded_measures import is_loaded_measure, loaded_window
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.queries import IndicatorQuery
+from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.spc_series import slice_table
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
@@ -75,6 +76,7 @@ def unknown_name(name: str, plan: Plan | None) -> str:
     if plan is not None:
         known += [indicator.id for _, indicator in plan.indicators]
         known += [composite.measure for composite in plan.composite_measures]
+        known += [measure.measure for measure in plan.records_measures]
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{name!r} is neither an indicator of the plan nor a measure the workspace holds{hint}"
@@ -148,12 +150,13 @@ def crime_results(
     others = [comparison_window(current, key, plan) for key in keys]
     windows = [current, *others, *([also] if also is not None else [])]
     span = Window(min(w.first for w in windows), max(w.last for w in windows))
+    source = counted_from(definition, POLICE_UK)
     with workspace.connect(read_only=True) as con:
-        table = count_table(con, force, span, area, POLICE_UK)
+        table = count_table(con, force, span, area, source)
     current_table = slice_table(table, current)
     results = []
     for other in others:
-        tables = IndicatorTables(force, area, POLICE_UK, current_table,
+        tables = IndicatorTables(force, area, source, current_table,
                                  slice_table(table, other), None)  # fmt: skip
         results.append(crime_indicator(definition, tables, label))
     return results, "offences" if definition.counts_crimes else "incidents", table

@@ -1,9 +1,10 @@
 """Counts of a crime measure over a window, read from the workspace.
 
-Two sources: police.uk street records (monthly; solved outcomes known) and the Home Office
-recorded-crime table (financial quarters; counts only). A month (or quarter) the workspace
-does not hold is *missing*, never zero: a window with missing months is incomplete and its
-count is not given.
+Three sources: police.uk street records (monthly; solved outcomes known), the Home Office
+recorded-crime table (financial quarters; counts only) and the force's own crime records
+(`import records`: monthly, by flag and offence group; read by `records_counts.py`). A
+month (or quarter) the workspace does not hold is *missing*, never zero: a window with
+missing months is incomplete and its count is not given.
 
 A month the workspace holds but that looks incomplete (`store.coverage.looks_incomplete`:
 far fewer rows than its neighbours, such as Kent 2018-12) is *suspect*: by default it makes
@@ -20,6 +21,12 @@ import duckdb
 from policeplan.errors import InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.measures import CrimeMeasure
+from policeplan.indicators.records_counts import (
+    RECORDS,
+    RECORDS_LABEL,
+    class_matches,
+    read_records,
+)
 from policeplan.indicators.windows import Window
 from policeplan.months import shift_month
 from policeplan.periods import FINANCIAL_YEAR_START_MONTH, Month
@@ -29,7 +36,11 @@ POLICE_UK = "police-uk"
 HOME_OFFICE = "home-office"
 SOURCES = (POLICE_UK, HOME_OFFICE)
 # What each source is called wherever a reader sees it.
-SOURCE_LABELS = {POLICE_UK: "police.uk street records", HOME_OFFICE: "Home Office recorded crime"}
+SOURCE_LABELS = {
+    POLICE_UK: "police.uk street records",
+    HOME_OFFICE: "Home Office recorded crime",
+    RECORDS: RECORDS_LABEL,
+}
 
 
 # How many months of history before a window are read for the dispersion estimate.
@@ -67,6 +78,9 @@ class WindowCount:
     suspect_months: tuple[SuspectMonth, ...] = ()
     accept_suspect: bool = False
     outcomes: dict[str, int] = field(default_factory=dict)  # last outcome -> crimes
+    # Crime records only: records solved with an outcome dated in the window (whenever
+    # recorded), beside `solved`, the window's records that are solved by now.
+    solved_by_outcome_date: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -120,22 +134,45 @@ class CountTable:
     accept_suspect: bool = False
     # (month, crime type) -> crimes over the HISTORY_MONTHS before the window (police.uk)
     history: dict[tuple[str, str], int] = field(default_factory=dict)
-    # (crime type, last outcome) -> crimes in the window (police.uk)
+    # (crime type, last outcome) -> crimes in the window (police.uk, crime records)
     outcomes: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Keys are crime types, or record classes when the source is RECORDS.
+    source: str = POLICE_UK
+    # (outcome month, record class) -> records solved then (crime records only)
+    solved_by_outcome: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def includes(self, measure: CrimeMeasure, key: str) -> bool:
+        """Whether the crimes counted under `key` (a crime type or a record class) count
+        towards `measure`."""
+        if self.source == RECORDS:
+            return class_matches(measure, key)
+        if measure.records is not None:
+            raise InputError(
+                f"{measure.slug!r} is counted from crime records, not from {self.source}",
+                field="source",
+            )
+        return key in measure.crime_types
 
     def for_measure(self, measure: CrimeMeasure) -> WindowCount:
         by_month = dict.fromkeys(sorted(self.present), 0)
         solved = 0
         for (period, crime_type), (crimes, crimes_solved) in self.counts.items():
-            if crime_type in measure.crime_types:
+            if self.includes(measure, crime_type):
                 by_month[period] += crimes
                 solved += crimes_solved
         complete = not self.missing_months and (self.accept_suspect or not self.suspect)
         known = complete and self.has_outcomes and measure.counts_crimes
         outcomes: dict[str, int] = {}
         for (crime_type, outcome), crimes in self.outcomes.items():
-            if crime_type in measure.crime_types:
+            if self.includes(measure, crime_type):
                 outcomes[outcome] = outcomes.get(outcome, 0) + crimes
+        by_outcome_date = None
+        if self.source == RECORDS and known:
+            by_outcome_date = sum(
+                n
+                for (month, key), n in self.solved_by_outcome.items()
+                if month in self.present and self.includes(measure, key)
+            )
         return WindowCount(
             self.window,
             by_month,
@@ -144,13 +181,14 @@ class CountTable:
             self.suspect,
             self.accept_suspect,
             outcomes,
+            by_outcome_date,
         )
 
     def history_for(self, measure: CrimeMeasure) -> dict[str, int]:
         """The measure's monthly counts over the months held before the window."""
         monthly: dict[str, int] = {}
         for (month, crime_type), crimes in self.history.items():
-            if crime_type in measure.crime_types:
+            if crime_type and self.includes(measure, crime_type):
                 monthly[month] = monthly.get(month, 0) + crimes
             else:
                 monthly.setdefault(month, 0)
@@ -178,6 +216,8 @@ def count_table(
         if not area.is_force:
             raise InputError("the Home Office table has force totals only", field="area")
         return _home_office_table(con, force, window)
+    if source == RECORDS:
+        return _records_table(con, force, window, area, accept_suspect, history)
     raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
 
 
@@ -250,6 +290,43 @@ def _police_uk_table(
         accept_suspect=accept_suspect,
         history=before,
         outcomes=outcomes,
+    )
+
+
+def _records_table(
+    con: duckdb.DuckDBPyConnection,
+    force: str,
+    window: Window,
+    area: Area,
+    accept_suspect: bool,
+    history: bool,
+) -> CountTable:
+    """The force's crime records by month and record class (`records_counts.py`)."""
+    first = shift_month(window.first, -HISTORY_MONTHS) if history else window.first
+    read = read_records(con, force, first, window.first, window.last, area.districts)
+    present = {m for m in read.loaded if window.first <= m <= window.last}
+    counts = {key: value for key, value in read.counts.items() if key[0] >= window.first}
+    before: dict[tuple[str, str], int] = {
+        key: crimes
+        for key, (crimes, _) in read.counts.items()
+        if key[0] < window.first and key[0] in read.loaded
+    }
+    if history:  # a month held with no records of any class is still a month held
+        for month in read.loaded:
+            if first <= month < window.first:
+                before.setdefault((month, ""), 0)
+    return CountTable(
+        window,
+        frozenset(present),
+        tuple(m for m in window.months if m not in present),
+        counts,
+        has_outcomes=read.has_outcomes,
+        suspect=_suspect_months(read.loaded, window),
+        accept_suspect=accept_suspect,
+        history=before,
+        outcomes=read.outcomes,
+        source=RECORDS,
+        solved_by_outcome=read.solved_by_outcome,
     )
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import duckdb
@@ -35,6 +35,7 @@ from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_m
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.ranking import rate_per_1000
+from policeplan.indicators.records_counts import counted_from, read_repeats
 from policeplan.indicators.window_population import window_population
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
@@ -47,6 +48,7 @@ from policeplan.stats import (
 )
 from policeplan.stats.outcome_maturity import OutcomeMaturity, compare_outcome_maturity
 from policeplan.store import Workspace
+from policeplan.store.crime_records import RepeatCounts
 from policeplan.store.populations import Populations, read_populations
 
 __all__ = [
@@ -85,6 +87,8 @@ class IndicatorResult:
     solved_maturity: OutcomeMaturity | None = None
     # The comparison window's solved rate, given even when its change is not tested.
     solved_comparison: ProportionInterval | None = None
+    # Crime records with a victim or location key: repeats in the current window.
+    repeats: tuple[RepeatCounts, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -100,6 +104,16 @@ class IndicatorResult:
         if self.population is None or self.current.count is None:
             return None
         return round(float(rate_per_1000(self.current.count, self.population.population)), 3)
+
+    @property
+    def solved_by_outcome_date(self) -> dict[str, Any] | None:
+        """Crime records only: the records solved with an outcome dated in the window
+        (whenever recorded) and their ratio to the window's records; `solved` counts the
+        window's records solved by now (by recorded date)."""
+        solved, records = self.current.solved_by_outcome_date, self.current.count
+        if solved is None or not records:
+            return None
+        return {"count": solved, "rate": round(solved / records, 4)}
 
     @property
     def harm_note(self) -> str | None:
@@ -129,6 +143,8 @@ class IndicatorResult:
             "population_basis": None if self.population is None else self.population.basis,
             "population_source": None if self.population is None else self.population.source,
             "solved": _solved_dict(self.solved),
+            "solved_by_outcome_date": self.solved_by_outcome_date,
+            "repeats": [asdict(repeats) for repeats in self.repeats],
             "harm": _harm_dict(self.harm, self.source),
             "solved_change": _solved_change_dict(
                 self.solved_change, self.solved_maturity, self.solved, self.solved_comparison
@@ -269,8 +285,11 @@ class LoadedIndicatorResult:
 
 
 def is_crime_measure(name: str, plan: Plan | None) -> bool:
-    """A built-in crime measure or a composite of the plan's."""
-    return name in CRIME_MEASURES or (plan is not None and plan.composite(name) is not None)
+    """A built-in crime measure, or a composite or records measure of the plan's."""
+    return name in CRIME_MEASURES or (
+        plan is not None
+        and (plan.composite(name) is not None or plan.records_measure(name) is not None)
+    )
 
 
 def plan_indicator_measure(name: str, plan: Plan | None) -> str:
@@ -283,7 +302,7 @@ def plan_indicator_measure(name: str, plan: Plan | None) -> str:
     if name in CRIME_MEASURES or plan is None:
         return name
     indicator = plan.indicator(name)
-    if indicator is None or plan.composite(name) is not None:
+    if indicator is None or is_crime_measure(name, plan):
         return name
     if indicator.measure is None:
         raise DataError(
@@ -338,7 +357,8 @@ def compute_indicator(
                 )
         definition = crime_measure(query.measure, chosen_plan)
         place = parse_area(area, slug)
-        if query.source == POLICE_UK:
+        source = counted_from(definition, query.source)
+        if source == POLICE_UK:
             require_police_uk_data(con, slug, current_window)
         tables = IndicatorTables.read(
             con,
@@ -346,10 +366,11 @@ def compute_indicator(
             place,
             current_window,
             other_window,
-            query.source,
+            source,
             accept_suspect=query.accept_suspect_months,
         )
-    return crime_indicator(definition, tables, label)
+        repeats = read_repeats(con, slug, definition, current_window.months, place.districts)
+    return replace(crime_indicator(definition, tables, label), repeats=repeats)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Crime measures use police.uk category slugs (`burglary`, `violent-crime`…); `all-crime` is
 every crime type except anti-social behaviour, which is an incident count, not a crime.
-A plan may add composite measures (sums of crime measures). Measures loaded with
+A plan may add composite measures (sums of crime measures) and measures counted from the
+force's own crime records (`measures:` with `source: records`). Measures loaded with
 `import measures` are values, not crime records, and are read by `loaded_measures.py`.
 """
 
@@ -12,7 +13,7 @@ import difflib
 from dataclasses import dataclass
 
 from policeplan.errors import InputError
-from policeplan.plan.model import Plan
+from policeplan.plan.model import Plan, RecordsMeasure
 from policeplan.reference.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPE_SLUGS, CRIME_TYPES
 
 ALL_CRIME = "all-crime"
@@ -20,11 +21,13 @@ ALL_CRIME = "all-crime"
 
 @dataclass(frozen=True)
 class CrimeMeasure:
-    """A count of police.uk street-level records of the given crime types."""
+    """A count of police.uk street-level records of the given crime types, or, with
+    `records`, of the force's own crime records that filter selects (`records_counts.py`)."""
 
     slug: str
     title: str
     crime_types: tuple[str, ...]
+    records: RecordsMeasure | None = None
 
     @property
     def counts_crimes(self) -> bool:
@@ -52,6 +55,9 @@ def crime_measure(slug: str, plan: Plan | None = None) -> CrimeMeasure:
     """The crime measure named `slug`: built in, or a composite of the plan's."""
     if slug in CRIME_MEASURES:
         return CRIME_MEASURES[slug]
+    from_records = plan.records_measure(slug) if plan is not None else None
+    if from_records is not None:
+        return CrimeMeasure(slug, from_records.title, from_records.crime_types, from_records)
     composite = plan.composite(slug) if plan is not None else None
     if composite is not None:
         types: list[str] = []
@@ -64,11 +70,10 @@ def crime_measure(slug: str, plan: Plan | None = None) -> CrimeMeasure:
                 )
             types += [t for t in CRIME_MEASURES[component].crime_types if t not in types]
         return CrimeMeasure(slug, composite.title, tuple(types))
-    known = (
-        [*CRIME_MEASURES, *(c.measure for c in plan.composite_measures)]
-        if plan
-        else [*CRIME_MEASURES]
-    )
+    known = [*CRIME_MEASURES]
+    if plan is not None:
+        known += [c.measure for c in plan.composite_measures]
+        known += [m.measure for m in plan.records_measures]
     close = difflib.get_close_matches(slug, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
     raise InputError(f"unknown crime measure {slug!r}{hint}", field="measure")

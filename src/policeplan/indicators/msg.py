@@ -122,6 +122,12 @@ def msg_comparison(
     group, source, direction = query.group, query.source, query.direction
     definition = crime_measure(measure, plan)
     subject = get_force(force)
+    if definition.records is not None:
+        raise InputError(
+            f"{measure!r} is counted from the force's own crime records; other forces' are "
+            "not held, so it has no Most Similar Group comparison",
+            field="measure",
+        )
     if source not in SOURCES:
         raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
     window = Window.ending(to, months)

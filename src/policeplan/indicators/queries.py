@@ -30,7 +30,7 @@ __all__ = [
     "parse_group",
 ]
 
-BREAKDOWNS = ("lpa", "district", "crime-type")
+BREAKDOWNS = ("lpa", "district", "crime-type", "offence-group")
 
 
 def current_window(to: str, months: int, year_to_date: bool) -> Window:
@@ -102,7 +102,8 @@ class ScorecardQuery(_WindowChoice):
 
 @dataclass(frozen=True)
 class BreakdownQuery(_WindowChoice):
-    """One measure broken down `by` lpa, district or crime-type."""
+    """One measure broken down `by` lpa, district, crime-type or offence-group (a measure
+    counted from crime records)."""
 
     measure: str
     force: str

@@ -17,6 +17,7 @@ from policeplan.indicators.indicator import IndicatorResult, IndicatorTables, cr
 from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import ScorecardQuery
+from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.reference import get_force
 from policeplan.stats.multiple_comparisons import benjamini_hochberg
@@ -84,16 +85,22 @@ def scorecard(
     workspace: Workspace, query: ScorecardQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> Scorecard:
     """The indicator of each crime measure of the query (the 15 built-in ones by default),
-    from one read of the force's counts for the two windows."""
+    from one read of the force's counts for the two windows (per source: police.uk, and
+    the crime records when a records measure of the plan is asked for)."""
     chosen_plan = resolve_plan(workspace, plan)
     force = get_force(query.force)
     current = query.current_window
     other = comparison_window(current, query.comparison, chosen_plan)
     definitions = [crime_measure(measure, chosen_plan) for measure in query.measures]
+    sources = [counted_from(definition, POLICE_UK) for definition in definitions]
     with workspace.connect(read_only=True) as con:
-        require_police_uk_data(con, force.slug, current)
-        tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK,
-                                      accept_suspect=query.accept_suspect_months)  # fmt: skip
+        if POLICE_UK in sources:
+            require_police_uk_data(con, force.slug, current)
+        tables = {
+            source: IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, source,
+                                         accept_suspect=query.accept_suspect_months)
+            for source in dict.fromkeys(sources)
+        }  # fmt: skip
     label = workspace.label()
     return Scorecard(
         requested_force=query.force,
@@ -101,6 +108,9 @@ def scorecard(
         force_name=force.short_name,
         current=current,
         comparison=other,
-        indicators=tuple(crime_indicator(definition, tables, label) for definition in definitions),
+        indicators=tuple(
+            crime_indicator(definition, tables[source], label)
+            for definition, source in zip(definitions, sources, strict=True)
+        ),
         data_label=label,
     )

@@ -35,6 +35,7 @@ from policeplan.indicators.loaded_measures import is_loaded_measure
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import SpcQuery
+from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.windows import Window
 from policeplan.months import month_index, parse_month
 from policeplan.plan.model import Plan
@@ -207,11 +208,13 @@ def monthly_values(
         return measure, *monthly_harm_values(con, harm_base, force, window, area, table)
     definition = crime_measure(measure, plan)
     place = parse_area(area, force)
-    require_police_uk_data(con, force, window)
+    source = counted_from(definition, POLICE_UK)
+    if source == POLICE_UK:
+        require_police_uk_data(con, force, window)
     if table is not None:
         counts = slice_table(table, window).for_measure(definition)
     else:
-        counts = count_window(con, definition, force, window, place, POLICE_UK)
+        counts = count_window(con, definition, force, window, place, source)
     values = [
         None if month not in counts.by_month else float(counts.by_month[month])
         for month in window.months
@@ -229,6 +232,10 @@ def slice_table(table: CountTable, window: Window) -> CountTable:
         tuple(month for month in window.months if month not in present),
         {key: value for key, value in table.counts.items() if key[0] in months},
         table.has_outcomes,
+        source=table.source,
+        solved_by_outcome={
+            key: value for key, value in table.solved_by_outcome.items() if key[0] in months
+        },
     )
 
 

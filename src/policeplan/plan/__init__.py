@@ -19,6 +19,7 @@ from policeplan.plan.model import (
     Plan,
     PlanPeriod,
     Priority,
+    RecordsMeasure,
     StrategyStrand,
 )
 from policeplan.plan.parse import load_plan, plan_from_dict
@@ -38,6 +39,7 @@ __all__ = [
     "Plan",
     "PlanPeriod",
     "Priority",
+    "RecordsMeasure",
     "StrategyStrand",
     "current_plan",
     "example_plan_path",

@@ -4,7 +4,8 @@ A plan has priorities; each priority has an objective, "We will…" commitments,
 outcomes and performance indicators. Strategy strands (with a thematic lead) serve
 priorities. Baselines are named windows the indicators are compared against. The force's
 Most Similar Group (MSG) and the aspiration for each MSG indicator say how the force wants
-to stand among similar forces. Composite measures add several measures into one.
+to stand among similar forces. Composite measures add several measures into one; records
+measures count the force's own crime records (`import records`) by flag and offence group.
 
 Months are written `YYYY-MM`, as everywhere in policeplan.
 """
@@ -58,11 +59,13 @@ class Priority:
 
 @dataclass(frozen=True)
 class StrategyStrand:
-    """A strand of a supporting strategy, its thematic lead and the priorities it serves."""
+    """A strand of a supporting strategy, its thematic lead, the priorities it serves and
+    the measures it is judged on first (e.g. knife crime for a knife-crime strand)."""
 
     name: str
     lead: str
     priorities: tuple[str, ...]
+    measures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,36 @@ class CompositeMeasure:
     components: tuple[str, ...]
 
 
+RECORDS_SOURCE = "records"
+
+
+@dataclass(frozen=True)
+class RecordsMeasure:
+    """A measure counted from the force's own crime records (`import records`): the records
+    with `flag` (a flag of the mapping file), in `offence_groups` (`violence`, `robbery`…)
+    and of `crime_types` (police.uk categories); an empty filter counts every record.
+
+    >>> RecordsMeasure("knife-crime", "Knife crime", "knife", ("violence", "robbery")).describe()
+    'crime records flagged knife in violence, robbery'
+    """
+
+    measure: str
+    title: str
+    flag: str | None = None
+    offence_groups: tuple[str, ...] = ()
+    crime_types: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        words = "crime records"
+        if self.flag:
+            words += f" flagged {self.flag}"
+        if self.offence_groups:
+            words += f" in {', '.join(self.offence_groups)}"
+        if self.crime_types:
+            words += f" of {', '.join(self.crime_types)}"
+        return words
+
+
 @dataclass(frozen=True)
 class Plan:
     """A Police and Crime Plan: priorities, strands, baselines, MSG and composite measures."""
@@ -160,6 +193,7 @@ class Plan:
     msg_indicators: tuple[MsgIndicator, ...] = ()
     composite_measures: tuple[CompositeMeasure, ...] = ()
     change_points: tuple[ChangePoint, ...] = ()
+    records_measures: tuple[RecordsMeasure, ...] = ()
 
     @property
     def indicators(self) -> tuple[tuple[Priority, Indicator], ...]:
@@ -195,6 +229,10 @@ class Plan:
             if indicator.id == indicator_id:
                 return indicator
         return None
+
+    def records_measure(self, measure: str) -> RecordsMeasure | None:
+        """The measure counted from crime records with this slug, or None."""
+        return next((m for m in self.records_measures if m.measure == measure), None)
 
     def composite(self, measure: str) -> CompositeMeasure | None:
         """The composite measure with this slug, or None for an ordinary measure."""

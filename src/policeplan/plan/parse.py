@@ -30,6 +30,7 @@ from policeplan.plan.model import (
     Priority,
     StrategyStrand,
 )
+from policeplan.plan.records_measures import records_measures
 from policeplan.reference import get_force
 from policeplan.user_files import os_error_reason
 
@@ -41,6 +42,7 @@ TOP_LEVEL_OPTIONAL = (
     "msg_indicators",
     "composite_measures",
     "change_points",
+    "measures",
 )
 
 
@@ -82,6 +84,7 @@ def plan_from_dict(data: Mapping[str, Any] | Any, source: str = "plan") -> Plan:
     msg = _most_similar_group(top, force)
     priorities = _priorities(top)
     priority_ids = {priority.id for priority in priorities}
+    composites = _composites(top)
     return Plan(
         id=top.slug("id"),
         name=top.text("name"),
@@ -92,8 +95,9 @@ def plan_from_dict(data: Mapping[str, Any] | Any, source: str = "plan") -> Plan:
         strategy_strands=_strands(top, priority_ids),
         baselines=_baselines(top),
         msg_indicators=_msg_indicators(top, len(msg)),
-        composite_measures=_composites(top),
+        composite_measures=composites,
         change_points=_change_points(top),
+        records_measures=records_measures(top, {c.measure for c in composites}),
     )
 
 
@@ -218,12 +222,15 @@ def _direction(entry: Fields) -> GoodDirection:
 
 def _strands(top: Fields, priority_ids: set[str]) -> tuple[StrategyStrand, ...]:
     strands: list[StrategyStrand] = []
-    for entry in top.items("strategy_strands", required=("name", "lead", "priorities")):
+    for entry in top.items(
+        "strategy_strands", required=("name", "lead", "priorities"), optional=("measures",)
+    ):
         linked = entry.slugs("priorities")
         for index, priority_id in enumerate(linked):
             if priority_id not in priority_ids:
                 raise entry.error(f"no priority has id {priority_id!r}", f"priorities[{index}]")
-        strands.append(StrategyStrand(entry.text("name"), entry.text("lead"), linked))
+        measures = entry.slugs("measures")
+        strands.append(StrategyStrand(entry.text("name"), entry.text("lead"), linked, measures))
     return tuple(strands)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policeplan.plan.model import Plan
+from policeplan.plan.model import RECORDS_SOURCE, Plan
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -63,7 +63,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for priority in plan.priorities
         ],
         "strategy_strands": [
-            {"name": strand.name, "lead": strand.lead, "priorities": list(strand.priorities)}
+            {
+                "name": strand.name,
+                "lead": strand.lead,
+                "priorities": list(strand.priorities),
+                **({"measures": list(strand.measures)} if strand.measures else {}),
+            }
             for strand in plan.strategy_strands
         ],
         "msg_indicators": [
@@ -76,4 +81,18 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for indicator in plan.msg_indicators
         ],
         **({"change_points": change_points} if change_points else {}),
+        **({"measures": _records_measures(plan)} if plan.records_measures else {}),
+    }
+
+
+def _records_measures(plan: Plan) -> dict[str, dict[str, Any]]:
+    return {
+        measure.measure: {
+            "source": RECORDS_SOURCE,
+            "title": measure.title,
+            **({"flag": measure.flag} if measure.flag else {}),
+            **({"offence_groups": list(measure.offence_groups)} if measure.offence_groups else {}),
+            **({"crime_types": list(measure.crime_types)} if measure.crime_types else {}),
+        }
+        for measure in plan.records_measures
     }

@@ -27,6 +27,7 @@ from policeplan.reports.about import short_month
 from policeplan.reports.context import Built, ReportContext, monthly_chart, window_heading
 from policeplan.reports.figures import TwelveMonths, verdict
 from policeplan.reports.narrative import StrandNarrative, strand_narrative
+from policeplan.store.crime_records import holds_crime_records
 
 __all__ = ["MAX_STRAND_MEASURES", "strand_measures", "strategy_sections"]
 
@@ -46,20 +47,34 @@ def strand_measures(
     context: ReportContext, strand: StrandRecord, actions: list[ActionRecord]
 ) -> tuple[str, ...]:
     """The crime measures a strand is judged on: the indicators its actions are linked to,
-    else those of the plan priorities it serves; only measures the workspace can count."""
+    else the strand's own measures in the plan, then those of the plan priorities it
+    serves; only measures the workspace can count (measures from crime records only when
+    the force's records are imported)."""
     linked = [i for a in actions if a.strand == strand.code for i in a.indicators]
     if not linked:
         priorities = set(strand.priorities) | _plan_priorities(context, strand.name)
-        linked = [i.measure for p, i in context.plan.indicators if p.id in priorities and i.measure]
+        linked = [*_plan_strand_measures(context, strand.name)]
+        linked += [
+            i.measure for p, i in context.plan.indicators if p.id in priorities and i.measure
+        ]
     chosen: list[str] = []
+    records = holds_crime_records(context.workspace, context.force)
     for measure in linked:
         try:
-            crime_measure(measure, context.plan)
+            definition = crime_measure(measure, context.plan)
         except PolicePlanError:
+            continue
+        if definition.records is not None and not records:
             continue
         if measure not in chosen:
             chosen.append(measure)
     return tuple(chosen[:MAX_STRAND_MEASURES])
+
+
+def _plan_strand_measures(context: ReportContext, name: str) -> tuple[str, ...]:
+    return next(
+        (s.measures for s in context.plan.strategy_strands if s.name.lower() == name.lower()), ()
+    )
 
 
 def _plan_priorities(context: ReportContext, name: str) -> set[str]:

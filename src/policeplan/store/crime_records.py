@@ -30,8 +30,10 @@ __all__ = [
     "RepeatCounts",
     "crime_record_counts",
     "crime_record_repeats",
+    "holds_crime_records",
     "records_by_month",
     "records_months_present",
+    "repeats_on",
     "solved_by_outcome_month",
 ]
 
@@ -199,14 +201,27 @@ def crime_record_repeats(
     chosen = CrimeRecordFilter(
         force, flag, tuple(offence_groups), (), None if months is None else tuple(months)
     )
-    where, params = chosen.where()
     with workspace.connect(read_only=True) as con:
-        row = con.execute(
-            f"SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (n > 1), 0), count(*) FILTER "
-            f"(n > 1) FROM (SELECT {key}_key, count(*) AS n FROM crime_records "
-            f"WHERE {where} AND {key}_key IS NOT NULL GROUP BY 1)",
-            params,
-        ).fetchone()
+        return repeats_on(con, chosen, key)
+
+
+def repeats_on(
+    con: duckdb.DuckDBPyConnection,
+    chosen: CrimeRecordFilter,
+    key: Literal["victim", "location"],
+    districts: Sequence[str] | None = None,
+) -> RepeatCounts:
+    """`crime_record_repeats` on an open connection, optionally in `districts` only."""
+    where, params = chosen.where()
+    if districts is not None:
+        where += " AND list_contains(?, district)"
+        params.append(list(districts))
+    row = con.execute(
+        f"SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (n > 1), 0), count(*) FILTER "
+        f"(n > 1) FROM (SELECT {key}_key, count(*) AS n FROM crime_records "
+        f"WHERE {where} AND {key}_key IS NOT NULL GROUP BY 1)",
+        params,
+    ).fetchone()
     assert row is not None
     return RepeatCounts(key, int(row[0]), int(row[1]), int(row[2]))
 
@@ -241,6 +256,15 @@ def records_by_month(
         params,
     ).fetchall()
     return {str(m): MonthCount(int(n), int(s)) for m, n, s in rows}
+
+
+def holds_crime_records(workspace: Workspace, force: str) -> bool:
+    """Whether any month of `force`'s crime records has been imported."""
+    with workspace.connect(read_only=True) as con:
+        found = con.execute(
+            "SELECT count(*) FROM partitions WHERE force = ? AND dataset = 'records'", [force]
+        ).fetchone()
+    return found is not None and found[0] > 0
 
 
 def records_months_present(

@@ -7,7 +7,7 @@ SCHEMA_VERSION = 2
 
 VERSIONED_TABLES = (
     "street_crimes", "outcomes", "stop_and_search", "partitions", "rejects",
-    "home_office_crimes", "measures",
+    "home_office_crimes", "measures", "crime_records",
 )  # fmt: skip
 
 # Each data table starts with (force, month): the partition key. `source_line` is the

@@ -198,16 +198,27 @@ def import_synthetic_crime_records(
     seed: int = 0,
     records_per_month: int = RECORDS_PER_MONTH,
 ) -> CrimeRecordsSummary:
-    """Write an extract to a temporary folder and import it through its mapping: the one
-    line `policeplan demo` needs (`import_synthetic_crime_records(workspace, months,
-    seed=seed)`). Raises RuntimeError if a generated row is rejected (a generator bug)."""
+    """Write an extract to a temporary folder and import it through its mapping, a
+    calendar year at a time (so the disk never holds more than a year of records): the one
+    line `policeplan demo` needs. Returns the last year's summary; raises RuntimeError if a
+    generated row is rejected (a generator bug)."""
     from policeplan.ingest.crime_records import import_crime_records
 
-    with tempfile.TemporaryDirectory(prefix="policeplan-records-") as scratch:
-        extract = write_crime_records_extract(Path(scratch), months, force, seed, records_per_month)
-        summary = import_crime_records(workspace, extract.path, extract.mapping_path)
-    if summary.rows_rejected:
-        raise RuntimeError(f"synthetic crime records did not import cleanly: {summary.rejects[:3]}")
+    wanted = sorted({f"{y:04d}-{m:02d}" for y, m in (_parse_month(month) for month in months)})
+    summary = None
+    for year in sorted({month[:4] for month in wanted}):
+        year_months = [month for month in wanted if month.startswith(year)]
+        with tempfile.TemporaryDirectory(prefix="policeplan-records-") as scratch:
+            extract = write_crime_records_extract(
+                Path(scratch), year_months, force, seed, records_per_month
+            )
+            summary = import_crime_records(workspace, extract.path, extract.mapping_path)
+        if summary.rows_rejected:
+            raise RuntimeError(
+                f"synthetic crime records did not import cleanly: {summary.rejects[:3]}"
+            )
+    if summary is None:
+        raise InputError("no months to generate", field="months")
     return summary
 
 
@@ -236,24 +247,31 @@ def _month_rows(seed: int, force: str, year: int, month: int, volume: int) -> li
     victim = rng.zipf(1.6, n) % 400_000
     place = rng.zipf(1.4, n) % 200_000
     mo_choice = rng.integers(0, 1 << 30, n)
+    # Most victims and places appear once; a fifth of records (two fifths of places) come
+    # from a pool where a few recur often (repeat victims, hotspots).
+    victim = np.where(rng.random(n) < 0.2, victim, 400_000 + rng.integers(0, 9_000_000, n))
+    place = np.where(rng.random(n) < 0.4, place, 200_000 + rng.integers(0, 9_000_000, n))
     start = np.datetime64(f"{year:04d}-{month:02d}-01T00:00")
+    # Dates for every row at once (the same arithmetic a row at a time gave).
+    recorded_at = start + recorded_minute.astype("m8[m]")
+    committed_day = (recorded_at - lag_minutes.astype("m8[m]")).astype("M8[D]").astype("M8[m]")
+    committed_at = np.minimum(
+        committed_day + (hour * 60 + mo_choice % 60).astype("m8[m]"), recorded_at
+    )
+    mean_days = np.array([o[2] for o in _OUTCOMES])[outcome_index]
+    done_at = recorded_at + (outcome_lag * mean_days * 1440).astype(int).astype("m8[m]")
+    recorded_text = _uk_dates(recorded_at)
+    committed_text = _uk_dates(committed_at)
+    done_text = _uk_dates(done_at)
     rows = []
     for i in range(n):
         offence = offences[offence_index[i]]
         beat = beats[beat_index[i]]
-        recorded = start + np.timedelta64(int(recorded_minute[i]), "m")
-        committed_day = (recorded - np.timedelta64(int(lag_minutes[i]), "m")).astype("M8[D]")
-        committed = committed_day + np.timedelta64(int(hour[i]) * 60 + int(mo_choice[i] % 60), "m")
-        if committed > recorded:
-            committed = recorded
         group = offence.offence_group
         domestic = uniform[i, 0] < _DOMESTIC_SHARE.get(group, 0.01)
         knife = uniform[i, 1] < _KNIFE_SHARE.get(group, 0.0)
-        outcome, _, mean_days = _OUTCOMES[outcome_index[i]]
-        outcome_date = ""
-        if outcome:
-            done = recorded + np.timedelta64(int(outcome_lag[i] * mean_days * 1440), "m")
-            outcome_date = _uk_date(done)[:10]
+        outcome = _OUTCOMES[outcome_index[i]][0]
+        outcome_date = done_text[i][:10] if outcome else ""
         location_type = _LOCATION_TYPES[location_index[i]]
         if domestic:
             location_type = "Dwelling"
@@ -265,8 +283,8 @@ def _month_rows(seed: int, force: str, year: int, month: int, volume: int) -> li
         rows.append(
             [
                 f"42/{month:02d}{i + 1:05d}/{year % 100:02d}",
-                _uk_date(recorded),
-                _uk_date(committed),
+                recorded_text[i],
+                committed_text[i],
                 offence.code,
                 offence.description,
                 beat.code,
@@ -293,10 +311,12 @@ def _mo(choice: int, knife: bool) -> str:
     return f"{opening} {middle}."
 
 
-def _uk_date(moment: np.datetime64) -> str:
-    """'15/01/2025 21:30' from a numpy minute."""
-    text = str(moment.astype("M8[m]"))  # 2025-01-15T21:30
-    return f"{text[8:10]}/{text[5:7]}/{text[0:4]} {text[11:16]}"
+def _uk_dates(moments: np.ndarray) -> list[str]:
+    """'15/01/2025 21:30' for each numpy minute."""
+    return [
+        f"{t[8:10]}/{t[5:7]}/{t[0:4]} {t[11:16]}"  # from 2025-01-15T21:30
+        for t in np.datetime_as_string(moments, unit="m").tolist()
+    ]
 
 
 def _days_in_month(year: int, month: int) -> int:

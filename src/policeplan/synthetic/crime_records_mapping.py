@@ -11,6 +11,7 @@ HEADER = (
 KNIFE_PATTERN = "knife|blade|sharp"
 NTE_LOCATIONS = ("Licensed premises", "Nightclub", "Fast food outlet", "Street - town centre")
 HATE_STRANDS = {
+    "hate_crime": r"\\w",  # any strand: a hate crime
     "hate_race": "race",
     "hate_religion": "religio",
     "hate_sexual_orientation": "sexual orientation",

@@ -32,6 +32,7 @@ from policeplan.ingest.crime_records.export_file import (
     utf8_or_cp1252,
     write_line_numbered,
 )
+from policeplan.ingest.crime_records.history import keep_months, record_months
 from policeplan.ingest.crime_records.lookups import create_lookups, detect_date_formats
 from policeplan.ingest.crime_records.mapping import CrimeRecordsMapping, load_mapping
 from policeplan.ingest.crime_records.record_sql import RecordSql, sql_text
@@ -236,6 +237,11 @@ class _Run:
                 {"force": force, "dataset": DATASET},
             ).fetchall()
         }
+        months = [
+            row[0].strftime("%Y-%m")
+            for row in con.execute("SELECT month FROM pp_cr_months ORDER BY month").fetchall()
+        ]
+        kept = keep_months(con, DATASET, force, months)
         con.execute(
             "DELETE FROM crime_records WHERE force = $force "
             "AND month IN (SELECT month FROM pp_cr_months)",
@@ -304,6 +310,8 @@ class _Run:
             "rejected FROM pp_cr_month_counts",
             {**params, "sha": self.printed.result().sha256},
         )
+        held = {month.strftime("%Y-%m") for month in existing}
+        record_months(con, kept, export.display, self.printed.result().sha256, held)
         for month, n_loaded, n_rejected in con.execute(
             "SELECT month, loaded, rejected FROM pp_cr_month_counts ORDER BY month"
         ).fetchall():

@@ -114,6 +114,7 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
             f"  solved: {solved.successes:,} = {solved.proportion:.1%} "
             f"(95% CI {_percent(solved.lower)} to {_percent(solved.upper)})"
         )
+    lines += _records_lines(result)
     solved_change = result.solved_change
     if solved_change is not None and solved_change.comparison.proportion is not None:
         points = solved_change.points_difference
@@ -136,6 +137,24 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
     if solved is not None:
         guides.append(SOLVED_GUIDE)
     return lines + guide_lines(*guides)
+
+
+def _records_lines(result: IndicatorResult) -> list[str]:
+    """Crime records only: solved by outcome date, repeat victims and locations."""
+    lines = []
+    by_outcome = result.solved_by_outcome_date
+    if by_outcome is not None:
+        lines.append(
+            f"  solved by outcome date: {by_outcome['count']:,} with a solved outcome dated in "
+            f"the window ({by_outcome['rate']:.1%} of its records)"
+        )
+    for repeats in result.repeats:
+        lines.append(
+            f"  repeat {repeats.key}s: {repeats.repeat_keys:,} on more than one record "
+            f"({repeats.repeat_records:,} of the {repeats.records_with_key:,} records with a "
+            f"{repeats.key} key)"
+        )
+    return lines
 
 
 def _harm(result: IndicatorResult) -> str:

@@ -1,5 +1,6 @@
 """The text view of a plan (`policeplan plan show`): an outline of priorities, indicators,
-strategy strands, Most Similar Group indicators and composite measures.
+strategy strands, Most Similar Group indicators, composite measures and measures from
+crime records.
 
     >>> from policeplan.plan import example_plan_path, load_plan
     >>> plan_text(load_plan(example_plan_path())).splitlines()[0]
@@ -40,6 +41,7 @@ def plan_text(plan: Plan, *, commitments: bool = False) -> str:
         lines += ["", "Strategy strands:"]
         lines += [
             f"  - {strand.name}: {strand.lead} (serves {', '.join(strand.priorities)})"
+            + (f"; measures: {', '.join(strand.measures)}" if strand.measures else "")
             for strand in plan.strategy_strands
         ]
     if plan.msg_indicators:
@@ -54,6 +56,12 @@ def plan_text(plan: Plan, *, commitments: bool = False) -> str:
         lines += [
             f"  - {composite.measure} = {' + '.join(composite.components)}"
             for composite in plan.composite_measures
+        ]
+    if plan.records_measures:
+        lines += ["", "Measures from crime records:"]
+        lines += [
+            f"  - {measure.measure}: {measure.title} ({measure.describe()})"
+            for measure in plan.records_measures
         ]
     return "\n".join(lines)
 
