@@ -236,6 +236,7 @@ def breakdown(
     source = counted_from(definition, POLICE_UK)
     parts: list[tuple[str, WindowCount, WindowCount, dict[str, int]]] = []
     tables: dict[str, tuple[CountTable, CountTable]] = {}
+    chosen_parts = _parts(by, slug, definition)
     with workspace.connect(read_only=True) as con:
         if source == POLICE_UK:
             require_police_uk_data(con, slug, current_window)
@@ -251,7 +252,7 @@ def breakdown(
                 )  # fmt: skip
             return tables[area.label]
 
-        for part, area, part_measure in _parts(by, slug, definition):
+        for part, area, part_measure in chosen_parts:
             now_table, then_table = read(area)
             parts.append((part, now_table.for_measure(part_measure),
                           then_table.for_measure(part_measure),

@@ -94,7 +94,7 @@ def scorecard(
     definitions = [crime_measure(measure, chosen_plan) for measure in query.measures]
     sources = [counted_from(definition, POLICE_UK) for definition in definitions]
     with workspace.connect(read_only=True) as con:
-        if POLICE_UK in sources:
+        if set(sources) == {POLICE_UK}:  # beside records measures, police.uk ones show none held
             require_police_uk_data(con, force.slug, current)
         tables = {
             source: IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, source,
