@@ -11,11 +11,14 @@ from policeplan.cli._options import (
     direction_option,
     force_option,
     months_option,
-    source_option,
     to_option,
 )
-from policeplan.indicators import MsgQuery, msg_comparison, parse_direction, parse_group
-from policeplan.render import msg_text
+from policeplan.indicators import MsgComparison, MsgQuery, parse_direction, parse_group
+from policeplan.indicators.counts import SOURCES
+from policeplan.indicators.msg_compare import RATE, STATISTICS, compare_with_group
+from policeplan.indicators.msg_history import MAX_HISTORY
+from policeplan.indicators.msg_loaded import MEASURES
+from policeplan.render import msg_text, msg_values_text
 
 
 @click.command("msg", epilog=f"{STATISTICS_HELP}; the MSG table: policeplan docs msg")
@@ -29,7 +32,27 @@ from policeplan.render import msg_text
     help="Comma-separated forces to compare with (default: the plan's Most Similar Group). "
     "The force is always included.",
 )
-@source_option
+@click.option(
+    "--source",
+    type=click.Choice([*SOURCES, MEASURES]),
+    default=SOURCES[0],
+    show_default=True,
+    help="police-uk (monthly street records), home-office (financial quarters) or measures "
+    "(per-force figures loaded with import measures).",
+)
+@click.option(
+    "--statistic",
+    type=click.Choice(STATISTICS),
+    default=RATE,
+    show_default=True,
+    help="rate: crimes per 1,000 people; solved-rate: solved / crimes (police.uk).",
+)
+@click.option(
+    "--history",
+    type=click.IntRange(0, MAX_HISTORY),
+    default=0,
+    help="Also show the MSG position at each of the last N quarter ends, gaps included.",
+)
 @direction_option
 @accept_suspect_option
 @json_option
@@ -42,19 +65,25 @@ def msg_command(
     months: int,
     group: str | None,
     source: str,
+    statistic: str,
+    history: int,
     direction: str | None,
     accept_suspect_months: bool,
     as_json: bool,
 ) -> None:
-    """Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people,
-    ranks, the MSG average, the top quartile, the change needed to reach each, and a
-    funnel plot showing which differences are more than chance.
+    """Compare a force with its Most Similar Group on MEASURE: rates per 1,000 people
+    (or solved rates, or a loaded per-force measure), ranks, the MSG average, the top
+    quartile, the change needed to reach each, and a funnel plot showing which differences
+    are more than chance.
     """
     query = MsgQuery(measure, force, to, months, parse_group(group), source,
-                     parse_direction(direction), accept_suspect_months)  # fmt: skip
-    # Without a plan --group is required; msg_comparison says so when it is missing.
-    result = msg_comparison(open_workspace(ctx), query)
+                     parse_direction(direction), accept_suspect_months, statistic,
+                     history)  # fmt: skip
+    # Without a plan --group is required; the comparison says so when it is missing.
+    result = compare_with_group(open_workspace(ctx), query)
     if as_json:
         echo_json(result.to_dict())
-    else:
+    elif isinstance(result, MsgComparison):
         click.echo(msg_text(result))
+    else:
+        click.echo(msg_values_text(result))

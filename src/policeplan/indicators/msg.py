@@ -63,12 +63,14 @@ from policeplan.indicators.counts import (
 from policeplan.indicators.directions import good_direction, verdict_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.msg_history import quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
 from policeplan.indicators.msg_uncertainty import (
     group_rank_uncertainty,
     group_warnings,
     member_phi,
 )
+from policeplan.indicators.msg_values import small_numbers_caveat
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import (
@@ -136,15 +138,17 @@ def msg_comparison(
         if indicator is not None and plan is not None and plan.force == subject.slug
         else None
     )
-    forces = _group(subject, group, plan)
+    forces = group_forces(subject, group, plan)
 
     windows = position_windows(window, source)
+    history = quarter_end_windows(window, query.history) if query.history else []
+    first = min(w.first for w in [*windows, *history])
     if tables is None:
         with workspace.connect(read_only=True) as con:
             tables = read_group_tables(
                 con,
                 forces,
-                Window(windows[0].first, window.last),
+                Window(first, window.last),
                 source,
                 accept_suspect=query.accept_suspect_months,
             )
@@ -153,7 +157,7 @@ def msg_comparison(
     figures = {f.slug: _figure(f, counts[f.slug], window, source) for f in forces}
     own = figures[subject.slug]
     if isinstance(own, ExcludedMember):
-        _refuse(own, window)
+        refuse_force(own, window)
     excluded = tuple(e for e in figures.values() if isinstance(e, ExcludedMember))
     included = [(f, fig) for f in forces if not isinstance(fig := figures[f.slug], ExcludedMember)]
     if len(included) < 2:
@@ -171,6 +175,7 @@ def msg_comparison(
     funnel = funnel_plot((m.force.slug, m.count, m.population.population) for m in members)
     ranked_forces = [m.force for m in members]
     positions = tuple(_position(subject, ranked_forces, counts, w, source, good) for w in windows)
+    caveat = small_numbers_caveat([(m.force.short_name, m.count) for m in members], "offences")
     return MsgComparison(
         measure=definition,
         force=subject,
@@ -186,6 +191,8 @@ def msg_comparison(
         rank_uncertainty=uncertainty,
         neutral=neutral,
         warnings=group_warnings(members, counts, window),
+        history=tuple(_position(subject, ranked_forces, counts, w, source, good) for w in history),
+        caveats=() if caveat is None else (caveat,),
     )
 
 
@@ -230,7 +237,7 @@ def msg_tables(
     if query.source == HOME_OFFICE:
         check_financial_quarters(window)
     windows = position_windows(window, query.source)
-    forces = _group(subject, query.group, chosen_plan)
+    forces = group_forces(subject, query.group, chosen_plan)
     with workspace.connect(read_only=True) as con:
         tables = read_group_tables(
             con,
@@ -251,7 +258,7 @@ def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
     return next((i for i in plan.msg_indicators if i.measure == measure), None)
 
 
-def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
+def group_forces(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
     """The members, the force first, each once."""
     if group is not None:
         # A single string is taken as written on the command line: "kent,sussex".
@@ -288,21 +295,9 @@ def _figure(
     force: Force, span_count: WindowCount, window: Window, source: str
 ) -> _Figure | ExcludedMember:
     """(count, population) of `force` over `window`, or why it cannot be ranked."""
-    missing = tuple(m for m in window.months if m in span_count.missing_months)
-    suspect = [s for s in span_count.suspect_months if s.month in window.months]
-    if suspect and not span_count.accept_suspect and not missing:
-        return ExcludedMember(
-            force,
-            f"{SUSPECT}: " + "; ".join(s.describe() for s in suspect),
-            tuple(s.month for s in suspect),
-        )
-    if missing:
-        return ExcludedMember(
-            force,
-            f"incomplete window: the workspace holds no {SOURCE_LABELS[source]} for "
-            f"{month_ranges(missing)}",
-            missing,
-        )
+    incomplete = window_exclusion(force, span_count, window, source)
+    if incomplete is not None:
+        return incomplete
     population = window_population(force.slug, window)
     if population is None:
         return ExcludedMember(
@@ -321,7 +316,30 @@ def _figure(
     return count, population
 
 
-def _refuse(own: ExcludedMember, window: Window) -> None:
+def window_exclusion(
+    force: Force, span_count: WindowCount, window: Window, source: str
+) -> ExcludedMember | None:
+    """Why `force` cannot be ranked over `window` (months missing, or looking incomplete
+    and not accepted), or None when its window is complete."""
+    missing = tuple(m for m in window.months if m in span_count.missing_months)
+    suspect = [s for s in span_count.suspect_months if s.month in window.months]
+    if suspect and not span_count.accept_suspect and not missing:
+        return ExcludedMember(
+            force,
+            f"{SUSPECT}: " + "; ".join(s.describe() for s in suspect),
+            tuple(s.month for s in suspect),
+        )
+    if missing:
+        return ExcludedMember(
+            force,
+            f"incomplete window: the workspace holds no {SOURCE_LABELS[source]} for "
+            f"{month_ranges(missing)}",
+            missing,
+        )
+    return None
+
+
+def refuse_force(own: ExcludedMember, window: Window) -> None:
     name = own.force.short_name
     if own.missing_months:
         remedy = (

@@ -88,3 +88,15 @@ def offences_to_reach(
     gap = (target - rate) * population / PER_POPULATION
     magnitude = max(1, math.floor(abs(gap) + Fraction(1, 2)))
     return magnitude if gap > 0 else -magnitude
+
+
+def successes_to_reach(
+    successes: int, trials: int, target: Fraction, direction: GoodDirection
+) -> int:
+    """Successes more (+) or fewer (−), out of the same trials, that would bring the
+    proportion to `target` (0–1): as `offences_to_reach`, with the same rounding.
+
+    >>> successes_to_reach(132, 1000, Fraction(138, 1000), "up")  # 13.2% -> 13.8%
+    6
+    """
+    return offences_to_reach(successes, trials, target * PER_POPULATION, direction)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from policeplan.indicators import MsgComparison
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.render.text._common import guide_lines, label_lines, wrapped
+from policeplan.render.text.msg_values import positions_line
 from policeplan.render.wording import (
     FUNNEL_GUIDE,
     MSG_AVERAGE,
@@ -19,6 +20,7 @@ from policeplan.render.wording import (
     TOP_QUARTILE,
     aspiration_words,
     funnel_position,
+    homogeneity_words,
     offences_needed,
     rank_phrase,
     rank_range_phrase,
@@ -80,7 +82,10 @@ def msg_text(result: MsgComparison) -> str:
         f"{random_effects.tau_per_1000:.1f} {PER_1000}): {name} is " + funnel_position(own_random),
         "Positions over the last 12 windows (oldest first): "
         + " ".join("·" if p.rank is None else str(p.rank) for p in result.positions),
+        *([positions_line(result.history)] if result.history else []),
+        "Do the members differ? " + homogeneity_words(result.dispersion.p_value),
         *(f"Excluded: {e.force.short_name}: {e.reason}" for e in result.excluded),
+        *(f"Caveat: {c}" for c in result.caveats),
         *(warning_line(w) for w in result.warnings),
     ]
     lines.append("")
