@@ -128,7 +128,7 @@ def msg_comparison(
     window = Window.ending(to, months)
     if source == HOME_OFFICE:
         check_financial_quarters(window)
-    indicator = _plan_indicator(plan, definition.slug)
+    indicator = plan_msg_indicator(plan, definition.slug)
     # A query built from a form may hold any text: checked here, not only typed.
     good = good_direction(definition.slug, plan, parse_direction(direction))
     neutral = verdict_direction(definition.slug, plan, parse_direction(direction)) is None
@@ -252,8 +252,12 @@ def msg_tables(
     ]
 
 
-def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
-    if plan is None:
+def plan_msg_indicator(
+    plan: Plan | None, measure: str, force: str | None = None
+) -> MsgIndicator | None:
+    """The plan's MSG indicator for `measure` (None without one, or when `force` is given
+    and is not the plan's force: an aspiration is the plan's force's own)."""
+    if plan is None or (force is not None and plan.force != force):
         return None
     return next((i for i in plan.msg_indicators if i.measure == measure), None)
 

@@ -1,12 +1,15 @@
 """One entry for every Most Similar Group comparison: crime rates per 1,000 people
 (`msg.py`), solved rates (`msg_solved.py`) and per-force loaded measures
-(`msg_loaded.py`), chosen by the query's statistic and source.
+(`msg_loaded.py`), chosen by the query's statistic and source. A plan measure named
+`X-solved-rate` (as the example plan's `all-crime-solved-rate`) is the solved rate of X.
 
     >>> compare_with_group(workspace, MsgQuery("all-crime", "essex", to="2025-12",
     ...                                        statistic="solved-rate"))  # doctest: +SKIP
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from policeplan.errors import InputError
 from policeplan.indicators.msg import msg_comparison
@@ -22,6 +25,7 @@ from policeplan.store import Workspace
 __all__ = ["RATE", "STATISTICS", "compare_with_group"]
 
 RATE = "rate"
+SOLVED_SUFFIX = "-solved-rate"
 STATISTICS = (RATE, SOLVED_RATE)
 
 
@@ -46,6 +50,10 @@ def compare_with_group(
                 field="statistic",
             )
         return msg_loaded_measure(workspace, query, plan=plan)
+    base = query.measure.removesuffix(SOLVED_SUFFIX)
+    if query.statistic == RATE and base != query.measure:
+        # The plan's "all-crime-solved-rate": the solved rate of all-crime.
+        query = replace(query, measure=base, statistic=SOLVED_RATE)
     if query.statistic == SOLVED_RATE:
         return msg_solved_rate(workspace, query, plan=plan)
     return msg_comparison(workspace, query, plan=plan)

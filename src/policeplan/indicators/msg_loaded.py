@@ -31,7 +31,7 @@ from policeplan.errors import DataError, InputError
 from policeplan.indicators.directions import good_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM, LoadedWindow, loaded_window
-from policeplan.indicators.msg import group_forces, refuse_force
+from policeplan.indicators.msg import group_forces, plan_msg_indicator, refuse_force
 from policeplan.indicators.msg_history import position_among, quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, poisson_rate_interval
 from policeplan.indicators.msg_values import (
@@ -66,6 +66,7 @@ def msg_loaded_measure(
     subject = get_force(query.force)
     forces = group_forces(subject, query.group, plan)
     direction = good_direction(query.measure, plan, parse_direction(query.direction))
+    planned = plan_msg_indicator(plan, query.measure, subject.slug)
     window, last_data_to = query.window, None
     with workspace.connect(read_only=True) as con:
         latest = _latest_month(con, query.measure, [f.slug for f in forces])
@@ -78,7 +79,7 @@ def msg_loaded_measure(
             for f in forces
             for w in history
         }
-    statistic = _statistic([h[0] for h in held.values() if h[0].complete])
+    statistic = _statistic([h for h in held.values() if h[0].complete])
     figures = {f.slug: _figure(f, *held[f.slug], statistic) for f in forces}
     own = figures[subject.slug]
     if isinstance(own, ExcludedMember):
@@ -110,7 +111,7 @@ def msg_loaded_measure(
     return ValueComparison(
         statistic=statistic,
         measure=query.measure,
-        measure_title=query.measure,
+        measure_title=query.measure if planned is None else planned.title,
         force=subject,
         window=window,
         source=MEASURES,
@@ -125,6 +126,7 @@ def msg_loaded_measure(
         caveats=() if caveat is None else (caveat,),
         last_data_to=last_data_to,
         data_label=workspace.label(),
+        aspiration=None if planned is None else planned.aspiration,
     )
 
 
@@ -189,12 +191,17 @@ def _se_of(lower: float | None, upper: float | None) -> float | None:
     return (upper - lower) / (2 * 1.959963984540054)
 
 
-def _statistic(windows: Sequence[LoadedWindow]) -> str:
-    """What the members' figures are: proportions, counts (rated per 1,000) or estimates."""
+def _statistic(held: Sequence[_Held]) -> str:
+    """What the members' figures are: proportions, counts (rated per 1,000) or estimates.
+    A figure with an interval or standard error, or in per cent, is never a count."""
+    windows = [h[0] for h in held]
     kinds = {w.combined_as for w in windows}
     if kinds == {RATE} and all(_is_proportion(w) for w in windows):
         return PROPORTION
-    if kinds == {SUM}:
+    estimated = any(x is not None for h in held for x in h[1:]) or any(
+        (w.unit or "").strip() == "%" for w in windows
+    )
+    if kinds == {SUM} and not estimated:
         return RATE_PER_1000
     return ESTIMATE
 

@@ -12,13 +12,14 @@ from scipy.stats import chi2
 
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.ranking import (
+    aspiration_met,
     at_or_better,
     nth_best,
     offences_to_reach,
     top_quartile_rank,
 )
 from policeplan.indicators.windows import Window
-from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
+from policeplan.plan.model import GoodDirection
 from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
 from policeplan.stats.chi_square import Dispersion, funnel_dispersion
@@ -204,16 +205,8 @@ class MsgComparison:
     def aspiration_met(self) -> bool | None:
         """None without an aspiration; "rank:N" is met at rank N or better."""
         member = self.force_member
-        if self.aspiration is None:
-            return None
-        if self.aspiration == MSG_AVERAGE:
-            return at_or_better(member.rate, self.msg_average, self.direction)
-        if self.aspiration == UPPER_QUARTILE:
-            return member.rank <= self.top_quartile_rank
-        rank = aspiration_rank(self.aspiration)
-        if rank is not None:
-            return member.rank <= rank
-        return None
+        average = at_or_better(member.rate, self.msg_average, self.direction)
+        return aspiration_met(self.aspiration, member.rank, self.top_quartile_rank, average)
 
     @property
     def force_funnel(self) -> FunnelMember:

@@ -24,7 +24,12 @@ from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_table
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
-from policeplan.indicators.msg import group_forces, refuse_force, window_exclusion
+from policeplan.indicators.msg import (
+    group_forces,
+    plan_msg_indicator,
+    refuse_force,
+    window_exclusion,
+)
 from policeplan.indicators.msg_history import position_among, quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, Position
 from policeplan.indicators.msg_values import (
@@ -66,7 +71,10 @@ def msg_solved_rate(
             field="measure",
         )
     subject = get_force(query.force)
-    direction: GoodDirection = parse_direction(query.direction) or "up"
+    planned = plan_msg_indicator(plan, f"{measure.slug}-solved-rate", query.force)
+    direction: GoodDirection = parse_direction(query.direction) or (
+        planned.direction if planned is not None else "up"
+    )
     forces = group_forces(subject, query.group, plan)
     window = query.window
     history = quarter_end_windows(window, query.history) if query.history else []
@@ -114,6 +122,7 @@ def msg_solved_rate(
         caveats=() if caveat is None else (caveat,),
         data_label=workspace.label(),
         numerator_name="solved crimes",
+        aspiration=None if planned is None else planned.aspiration,
     )
 
 

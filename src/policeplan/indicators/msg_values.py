@@ -29,6 +29,7 @@ from typing import Any
 
 from policeplan.indicators.msg_result import ExcludedMember, Position
 from policeplan.indicators.ranking import (
+    aspiration_met,
     at_or_better,
     competition_ranks,
     nth_best,
@@ -163,7 +164,15 @@ class ValueComparison:
     caveats: tuple[str, ...] = ()
     last_data_to: str | None = None  # the latest month held, when before the window asked
     data_label: str | None = None
-    numerator_name: str = "numerator"  # what a change in the numerator counts ("solved crimes")
+    # What a change in the numerator counts: "solved crimes", "hours lost"…
+    numerator_name: str = "in the numerator"
+    aspiration: str | None = None  # the plan's, for its own force
+
+    @property
+    def aspiration_met(self) -> bool | None:
+        member = self.force_member
+        average = at_or_better(member.figure.value, self.average, self.direction)
+        return aspiration_met(self.aspiration, member.rank, self.top_quartile_rank, average)
 
     @property
     def is_proportion(self) -> bool:
@@ -297,7 +306,9 @@ class ValueComparison:
             "change_to_average": self.change_to_average.to_dict(),
             "change_to_pooled_average": None if pooled_change is None else pooled_change.to_dict(),
             "change_to_top_quartile": self.change_to_top_quartile.to_dict(),
-            "change_units": "percentage points" if self.is_proportion else self.unit,
+            "change_units": "percentage points"
+            if self.is_proportion or self.unit == "%"
+            else self.unit,
             "change_count_of": self.numerator_name
             if self.is_proportion or self.statistic == RATE_PER_1000
             else None,
@@ -312,6 +323,8 @@ class ValueComparison:
                 "members_differ": homogeneity.differ,
             },
             "funnel": None if self.funnel is None else _funnel_dict(self.funnel),
+            "aspiration": self.aspiration,
+            "aspiration_met": self.aspiration_met,
             "warnings": list(self.warnings),
             "caveats": list(self.caveats),
             "positions": [p.rank for p in self.positions],

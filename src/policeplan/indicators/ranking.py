@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
-from policeplan.plan.model import GoodDirection
+from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
 from policeplan.stats.funnel import PER_POPULATION
 
 
@@ -100,3 +100,22 @@ def successes_to_reach(
     6
     """
     return offences_to_reach(successes, trials, target * PER_POPULATION, direction)
+
+
+def aspiration_met(
+    aspiration: str | None, rank: int, top_quartile: int, at_or_better_than_average: bool
+) -> bool | None:
+    """None without an aspiration; msg-average is met at or better than the average,
+    upper-quartile at the top quartile's rank or better, "rank:N" at rank N or better.
+
+    >>> aspiration_met("rank:4", 3, 3, False), aspiration_met("upper-quartile", 4, 3, True)
+    (True, False)
+    """
+    if aspiration is None:
+        return None
+    if aspiration == MSG_AVERAGE:
+        return at_or_better_than_average
+    if aspiration == UPPER_QUARTILE:
+        return rank <= top_quartile
+    wanted = aspiration_rank(aspiration)
+    return None if wanted is None else rank <= wanted

@@ -45,7 +45,8 @@ def msg_values_text(result: ValueComparison) -> str:
     lines = [
         *label_lines(result.data_label),
         f"{result.measure_title}: {name} and its Most Similar Group",
-        f"{window}; {result.statistic}; {better} is better: rank 1 = the {result.best_end}",
+        f"{window}; {result.statistic}{_unit_words(result)}; {better} is better: rank 1 = the "
+        f"{result.best_end}",
         "",
         f"{'Rank':>4}  {'Range':<7} {'Force':<20} {'Numerator':>10} {'Denominator':>12} "
         f"{'Value':>9}  {'95% interval':<17} Note",
@@ -60,7 +61,7 @@ def msg_values_text(result: ValueComparison) -> str:
             f"{row.rank_range.rank_lower}–{row.rank_range.rank_upper}")  # fmt: skip
         interval = ""
         if figure.lower is not None and figure.upper is not None:
-            interval = f"{_value(result, figure.lower)}–{_value(result, figure.upper)}"
+            interval = f"{_cell(result, figure.lower)}–{_cell(result, figure.upper)}"
         note = figure.note or ""
         if outside.get(row.force.slug):
             note = f"funnel: {funnel_position(outside[row.force.slug])}" + (
@@ -68,7 +69,7 @@ def msg_values_text(result: ValueComparison) -> str:
         lines.append(
             f"{row.rank:>4}{marker} {span:<7} {row.force.short_name:<20} "
             f"{_count(figure.numerator):>10} {_count(figure.denominator):>12} "
-            f"{_value(result, figure.value):>9}  {interval:<17} {note}".rstrip()
+            f"{_cell(result, figure.value):>9}  {interval:<17} {note}".rstrip()
         )
     summary = [
         f"{MSG_AVERAGE}: {_value(result, result.average)} ({result.average_definition} of the "
@@ -144,6 +145,8 @@ def _change_line(result: ValueComparison, target: ValueTarget) -> str:
         return head + words
     if result.statistic == RATE_PER_1000 and target.change_count is not None:
         return head + f"{target.change:+.2f} {result.unit}, {target.change_count:+,} in all"
+    if result.unit == "%":
+        return head + f"{target.change:+.1f} percentage points"
     return head + f"{target.change:+.2f}{_unit(result)}"
 
 
@@ -164,6 +167,19 @@ def _value(result: ValueComparison, value: Fraction | float) -> str:
     if result.is_proportion:
         return f"{float(value):.1%}"
     return f"{float(value):,.2f}{_unit(result)}"
+
+
+def _cell(result: ValueComparison, value: Fraction | float) -> str:
+    """A table cell: the value without its unit (named in the heading) unless a per cent."""
+    if result.is_proportion:
+        return f"{float(value):.1%}"
+    return f"{float(value):,.2f}{'%' if result.unit == '%' else ''}"
+
+
+def _unit_words(result: ValueComparison) -> str:
+    if result.is_proportion or result.unit in (None, "", "%"):
+        return ""
+    return f" ({result.unit})"
 
 
 def _unit(result: ValueComparison) -> str:
