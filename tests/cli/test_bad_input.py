@@ -204,6 +204,12 @@ CASES = [
     ),
     Case(
         ("msg",),
+        "offence group from police.uk",
+        ("homicide", "--force", "essex", "--to", "2025-02", "--months", "1"),
+        "--source",
+    ),
+    Case(
+        ("msg",),
         "unknown statistic",
         ("burglary", "--force", "essex", "--to", "2025-02", "--statistic", "median"),
         "'median'",

@@ -61,8 +61,13 @@ from policeplan.indicators.counts import (
     count_table,
 )
 from policeplan.indicators.directions import good_direction, verdict_direction
+from policeplan.indicators.home_office_offences import (
+    home_office_offence_table,
+    is_offence_measure,
+    offence_measure,
+)
 from policeplan.indicators.indicator import window_population
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.msg_history import quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
 from policeplan.indicators.msg_uncertainty import (
@@ -121,10 +126,13 @@ def msg_comparison(
     plan = resolve_plan(workspace, plan)
     measure, force, to, months = query.measure, query.force, query.to, query.months
     group, source, direction = query.group, query.source, query.direction
-    definition = crime_measure(measure, plan)
-    subject = get_force(force)
     if source not in SOURCES:
         raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
+    definition = msg_crime_measure(measure, plan, source)
+    offence_groups = is_offence_measure(definition)
+    if offence_groups:
+        tables = None  # given tables are keyed by police.uk category
+    subject = get_force(force)
     window = Window.ending(to, months)
     if source == HOME_OFFICE:
         check_financial_quarters(window)
@@ -151,6 +159,7 @@ def msg_comparison(
                 Window(first, window.last),
                 source,
                 accept_suspect=query.accept_suspect_months,
+                offence_groups=offence_groups,
             )
     counts = {f.slug: tables[f.slug].for_measure(definition) for f in forces}
 
@@ -212,9 +221,13 @@ def read_group_tables(
     source: str,
     *,
     accept_suspect: bool = False,
+    offence_groups: bool = False,
 ) -> dict[str, CountTable]:
     """Each member's counts by period and crime type over `span` (and, for police.uk, the
-    36 months before it, for each member's dispersion), read once."""
+    36 months before it, for each member's dispersion), read once; `offence_groups`: the
+    Home Office table's counts by offence group and subgroup instead."""
+    if offence_groups:
+        return {f.slug: home_office_offence_table(con, f.slug, span) for f in forces}
     return {
         f.slug: count_table(con, f.slug, span, WHOLE_FORCE, source,
                             accept_suspect=accept_suspect, history=source == POLICE_UK)
@@ -250,6 +263,24 @@ def msg_tables(
         msg_comparison(workspace, replace(query, measure=m), plan=chosen_plan, tables=tables)
         for m in measures
     ]
+
+
+def msg_crime_measure(measure: str, plan: Plan | None, source: str) -> CrimeMeasure:
+    """A crime measure, or from the Home Office table one of its offence groups or
+    subgroups (`home_office_offences.py`)."""
+    found = offence_measure(measure) if plan is None or plan.composite(measure) is None else None
+    try:
+        return crime_measure(measure, plan)
+    except InputError:
+        if found is None:
+            raise
+        if source != HOME_OFFICE:
+            raise InputError(
+                f"{measure!r} is a Home Office offence group: only the Home Office table "
+                "counts it, so use the home-office source",
+                field="source",
+            ) from None
+        return found
 
 
 def plan_msg_indicator(
