@@ -152,7 +152,7 @@ def test_text_states_the_best_end_intervals_and_changes(essex_solved: ValueCompa
 
 
 def test_no_significant_difference_is_said_in_those_words(workspace: Workspace) -> None:
-    from policeplan.indicators.msg_values import proportion_figure, rank_values
+    from policeplan.indicators.msg_figures import proportion_figure, rank_values
     from policeplan.reference import get_force
     from policeplan.render.wording import homogeneity_words
     from policeplan.stats.homogeneity import proportions_homogeneity

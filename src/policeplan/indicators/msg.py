@@ -68,6 +68,7 @@ from policeplan.indicators.home_office_offences import (
 )
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.msg_figures import small_numbers_caveat
 from policeplan.indicators.msg_history import quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
 from policeplan.indicators.msg_uncertainty import (
@@ -75,7 +76,6 @@ from policeplan.indicators.msg_uncertainty import (
     group_warnings,
     member_phi,
 )
-from policeplan.indicators.msg_values import small_numbers_caveat
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import (

@@ -32,6 +32,13 @@ from policeplan.indicators.directions import good_direction
 from policeplan.indicators.indicator import window_population
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM, LoadedWindow, loaded_window
 from policeplan.indicators.msg import group_forces, plan_msg_indicator, refuse_force
+from policeplan.indicators.msg_figures import (
+    estimate_figure,
+    group_tests,
+    proportion_figure,
+    rank_values,
+    small_numbers_caveat,
+)
 from policeplan.indicators.msg_history import position_among, quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, poisson_rate_interval
 from policeplan.indicators.msg_values import (
@@ -40,11 +47,6 @@ from policeplan.indicators.msg_values import (
     RATE_PER_1000,
     MemberFigure,
     ValueComparison,
-    estimate_figure,
-    group_tests,
-    proportion_figure,
-    rank_values,
-    small_numbers_caveat,
 )
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction

@@ -30,23 +30,21 @@ from policeplan.indicators.msg import (
     refuse_force,
     window_exclusion,
 )
-from policeplan.indicators.msg_history import position_among, quarter_end_windows
-from policeplan.indicators.msg_result import ExcludedMember, Position
-from policeplan.indicators.msg_values import (
-    SOLVED_RATE,
-    MemberFigure,
-    ValueComparison,
+from policeplan.indicators.msg_figures import (
     group_tests,
     proportion_figure,
     rank_values,
     small_numbers_caveat,
 )
+from policeplan.indicators.msg_history import position_among, quarter_end_windows
+from policeplan.indicators.msg_result import ExcludedMember, Position
+from policeplan.indicators.msg_values import SOLVED_RATE, MemberFigure, ValueComparison
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.windows import Window
 from policeplan.plan.model import GoodDirection
 from policeplan.reference import Force, get_force
-from policeplan.stats.outcome_maturity import compare_outcome_maturity
+from policeplan.stats.outcome_maturity import MAX_OPEN_DIFFERENCE, compare_outcome_maturity
 from policeplan.store import Workspace
 
 __all__ = ["msg_solved_rate"]
@@ -177,10 +175,11 @@ def _comparability(
             checked.append(figure)
             continue
         share = found.current_open_share or 0.0
+        apart = abs(found.difference_points or 0.0) > float(MAX_OPEN_DIFFERENCE * 100)
         note = (
             f"outcomes not comparable with {subject.short_name}'s: {share:.1%} still open "
             f"(under investigation or no outcome) against {found.comparison_open_share or 0:.1%}"
-            if figure.force.slug != subject.slug
+            if apart
             else f"outcomes not yet settled: {share:.1%} still open, so the solved rate is "
             "provisional"
         )

@@ -2,7 +2,8 @@
 proportions (solved rates, loaded numerator/denominator measures) with their Wilson
 intervals, and estimates (survey figures) with an interval or standard error.
 
-`rank_values` turns each member's figure into the ranked table and the group figures:
+`msg_figures.rank_values` ranks each member's figure; this module holds the result and
+the group figures:
 
 - ranks: competition ranking of the exact values, 1 = the best end (stated as
   `best_end`: "highest" when up is good, "lowest" when down is);
@@ -22,8 +23,7 @@ intervals, and estimates (survey figures) with an interval or standard error.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -31,7 +31,6 @@ from policeplan.indicators.msg_result import ExcludedMember, Position
 from policeplan.indicators.ranking import (
     aspiration_met,
     at_or_better,
-    competition_ranks,
     nth_best,
     offences_to_reach,
     successes_to_reach,
@@ -40,17 +39,11 @@ from policeplan.indicators.ranking import (
 from policeplan.indicators.windows import Window
 from policeplan.plan.model import GoodDirection
 from policeplan.reference import Force
-from policeplan.stats.chi_square import funnel_dispersion
-from policeplan.stats.funnel import funnel_plot
 from policeplan.stats.homogeneity import (
     Homogeneity,
-    estimates_homogeneity,
-    proportions_homogeneity,
-    rates_homogeneity,
 )
-from policeplan.stats.proportion_funnel import ProportionFunnel, proportion_funnel
-from policeplan.stats.proportions import wilson_interval
-from policeplan.stats.rank_uncertainty import RankRange, RankUncertainty, rank_ranges
+from policeplan.stats.proportion_funnel import ProportionFunnel
+from policeplan.stats.rank_uncertainty import RankRange, RankUncertainty
 
 __all__ = [
     "ESTIMATE",
@@ -61,8 +54,7 @@ __all__ = [
     "ValueComparison",
     "ValueMember",
     "ValueTarget",
-    "rank_values",
-    "small_numbers_caveat",
+    "whole_number",
 ]
 
 SOLVED_RATE = "solved-rate"
@@ -70,8 +62,6 @@ PROPORTION = "proportion"
 ESTIMATE = "estimate"
 RATE_PER_1000 = "rate-per-1000"  # a loaded count rated per 1,000 people
 PROPORTIONS = (SOLVED_RATE, PROPORTION)
-# Below this many events a member's rank can move several places by chance alone.
-SMALL_NUMBERS = 30
 Z95 = 1.959963984540054
 
 
@@ -249,7 +239,7 @@ class ValueComparison:
             return ValueTarget(name, target, 0.0, 0 if self.is_proportion else None)
         scale = 100 if self.is_proportion else 1
         count = None
-        whole = _whole(figure.numerator) and _whole(figure.denominator)
+        whole = whole_number(figure.numerator) and whole_number(figure.denominator)
         if self.statistic == RATE_PER_1000 and whole:
             count = offences_to_reach(
                 int(figure.numerator or 0), int(figure.denominator or 0), target, self.direction
@@ -333,98 +323,7 @@ class ValueComparison:
         }
 
 
-def rank_values(
-    figures: Sequence[MemberFigure], direction: GoodDirection
-) -> tuple[tuple[ValueMember, ...], RankUncertainty | None]:
-    """Rank the figures (1 = best in `direction`), best first, with 95% rank ranges when
-    every figure has a sampling variance."""
-    ranks = competition_ranks([f.value for f in figures], direction)
-    members = [ValueMember(f, r) for f, r in zip(figures, ranks, strict=True)]
-    uncertainty = None
-    if len(figures) >= 2 and all(f.variance for f in figures):
-        uncertainty = rank_ranges(
-            [f.force.slug for f in figures],
-            [float(f.value) for f in figures],
-            [float(f.variance or 0) for f in figures],
-            direction=direction,
-        )
-        found = {r.name: r for r in uncertainty.members}
-        members = [replace(m, rank_range=found[m.force.slug]) for m in members]
-    ordered = tuple(sorted(members, key=lambda m: (m.rank, m.force.short_name)))
-    return ordered, uncertainty
-
-
-def group_tests(
-    figures: Sequence[MemberFigure], statistic: str
-) -> tuple[ProportionFunnel | None, Homogeneity | None]:
-    """The proportion funnel and the homogeneity test the figures allow."""
-    if statistic in PROPORTIONS and all(
-        _whole(f.numerator) and _whole(f.denominator) and (f.denominator or 0) > 0 for f in figures
-    ):
-        successes = [int(f.numerator or 0) for f in figures]
-        trials = [int(f.denominator or 0) for f in figures]
-        rows = [(f.force.slug, s, n) for f, s, n in zip(figures, successes, trials, strict=True)]
-        return proportion_funnel(rows), proportions_homogeneity(successes, trials)
-    if statistic == RATE_PER_1000:
-        plot = funnel_plot((f.force.slug, int(f.numerator or 0), float(f.denominator or 1))
-                           for f in figures)  # fmt: skip
-        spread = funnel_dispersion(plot)
-        return None, rates_homogeneity(spread.ratio * len(figures), len(figures))
-    if all(f.standard_error for f in figures):
-        return None, estimates_homogeneity(
-            [float(f.value) for f in figures], [f.standard_error or 0.0 for f in figures]
-        )
-    return None, None
-
-
-def proportion_figure(
-    force: Force, successes: int, trials: int, note: str | None = None
-) -> MemberFigure:
-    """A proportion with its Wilson 95% interval and a binomial sampling variance (the
-    proportion nudged off 0 and 1, so a member with none or all still has a variance)."""
-    interval = wilson_interval(successes, trials)
-    nudged = (successes + 0.5) / (trials + 1)
-    return MemberFigure(
-        force,
-        Fraction(successes, trials),
-        successes,
-        trials,
-        interval.lower,
-        interval.upper,
-        nudged * (1 - nudged) / trials,
-        note=note,
-    )
-
-
-def estimate_figure(
-    force: Force,
-    value: float,
-    lower: float | None = None,
-    upper: float | None = None,
-    standard_error: float | None = None,
-) -> MemberFigure:
-    """An estimate with its interval: from the standard error (value ± 1.96 se) or, from an
-    interval, the standard error (upper − lower) / (2 × 1.96)."""
-    if standard_error is None and lower is not None and upper is not None and upper > lower:
-        standard_error = (upper - lower) / (2 * Z95)
-    if standard_error is not None and (lower is None or upper is None):
-        lower, upper = value - Z95 * standard_error, value + Z95 * standard_error
-    variance = None if not standard_error else standard_error**2
-    return MemberFigure(force, Fraction(value), None, None, lower, upper, variance, standard_error)
-
-
-def small_numbers_caveat(counts: Sequence[tuple[str, float]], what: str) -> str | None:
-    """A caveat when any member's count is below SMALL_NUMBERS."""
-    small = [name for name, count in counts if count < SMALL_NUMBERS]
-    if not small:
-        return None
-    return (
-        f"small numbers: {', '.join(small)} recorded fewer than {SMALL_NUMBERS} {what}, so a "
-        "rank can move several places by chance alone (see the rank ranges)"
-    )
-
-
-def _whole(number: float | None) -> bool:
+def whole_number(number: float | None) -> bool:
     return number is not None and float(number).is_integer()
 
 
