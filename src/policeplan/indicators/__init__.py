@@ -18,6 +18,8 @@ SpcQuery (+SpcOptions) spc_chart          SpcResult (an MdcChart and its seasona
 CardQuery           build_card            IndicatorCard
 SummaryQuery        plan_summary          PlanSummary
 MsgQuery            msg_comparison        MsgComparison
+MsgQuery            compare_with_group    MsgComparison | ValueComparison (solved rates,
+                                          loaded per-force measures)
 """
 
 from policeplan.indicators.breakdown import Breakdown, BreakdownRow, breakdown
@@ -39,6 +41,8 @@ from policeplan.indicators.msg import (
     msg_comparison,
     msg_tables,
 )
+from policeplan.indicators.msg_compare import compare_with_group
+from policeplan.indicators.msg_values import ValueComparison, ValueMember
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, loaded_plan
 from policeplan.indicators.queries import (
     BREAKDOWNS,
@@ -90,10 +94,13 @@ __all__ = [
     "SpcResult",
     "SummaryQuery",
     "SummaryRow",
+    "ValueComparison",
+    "ValueMember",
     "Window",
     "WindowCount",
     "breakdown",
     "build_card",
+    "compare_with_group",
     "compute_indicator",
     "loaded_plan",
     "msg_comparison",
