@@ -52,6 +52,8 @@ VIEWS = {
     "msg": ["msg", "all-crime", *ESSEX, "--to", "2025-06", "--months", "3", "--group",
             "kent,sussex"],
     "msg_plan_group": ["msg", "burglary", *ESSEX, "--to", "2025-06", "--months", "6"],
+    "msg_solved_rate": ["msg", "all-crime", *ESSEX, "--to", "2025-06", "--months", "3",
+                        "--group", "kent,sussex", "--statistic", "solved-rate", "--history", "3"],
     "plan_show": ["plan", "show"],
     "delivery_summary": ["delivery", "summary", "--quarter", "2021-22Q2"],
     "delivery_summary_as_of": ["delivery", "summary", "--quarter", "2021-22Q3", "--as-of",

@@ -25,6 +25,7 @@ JSON_VIEWS = [
     "card_loaded_yearly",
     "summary",
     "msg",
+    "msg_solved_rate",
     "delivery_summary",
     "delivery_audit",
     "rejects",

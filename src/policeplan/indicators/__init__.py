@@ -19,6 +19,8 @@ SpcQuery (+SpcOptions) spc_chart          SpcResult (an MdcChart and its seasona
 CardQuery           build_card            IndicatorCard
 SummaryQuery        plan_summary          PlanSummary
 MsgQuery            msg_comparison        MsgComparison
+MsgQuery            compare_with_group    MsgComparison | ValueComparison (solved rates,
+                                          loaded per-force measures)
 """
 
 from policeplan.indicators.breakdown import Breakdown, BreakdownRow, breakdown
@@ -41,6 +43,8 @@ from policeplan.indicators.msg import (
     msg_comparison,
     msg_tables,
 )
+from policeplan.indicators.msg_compare import compare_with_group
+from policeplan.indicators.msg_values import ValueComparison, ValueMember
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, loaded_plan
 from policeplan.indicators.queries import (
     BREAKDOWNS,
@@ -93,10 +97,13 @@ __all__ = [
     "SpcResult",
     "SummaryQuery",
     "SummaryRow",
+    "ValueComparison",
+    "ValueMember",
     "Window",
     "WindowCount",
     "breakdown",
     "build_card",
+    "compare_with_group",
     "compute_indicator",
     "loaded_plan",
     "msg_comparison",

@@ -157,9 +157,17 @@ class CardMsg:
     aspiration: str | None
     aspiration_met: bool | None
     positions: tuple[int | None, ...]
+    # The fields every MSG result shares (issue #15; `msg --json`).
+    best_end: str | None = None
+    average_definition: str | None = None
+    homogeneity_p: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "statistic": "rate",
+            "best_end": self.best_end,
+            "average_definition": self.average_definition,
+            "homogeneity_p": self.homogeneity_p,
             "position": self.position,
             "of": self.of,
             "rank_range": None if self.rank_range is None else list(self.rank_range),

@@ -131,6 +131,9 @@ def msg_part(
         aspiration=result.aspiration,
         aspiration_met=result.aspiration_met,
         positions=tuple(p.rank for p in result.positions),
+        best_end="lowest" if result.direction == "down" else "highest",
+        average_definition=result.targets.default_average,
+        homogeneity_p=result.dispersion.p_value,
     )
 
 

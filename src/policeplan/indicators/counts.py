@@ -215,7 +215,7 @@ def count_table(
     if source == HOME_OFFICE:
         if not area.is_force:
             raise InputError("the Home Office table has force totals only", field="area")
-        return _home_office_table(con, force, window)
+        return home_office_table(con, force, window)
     if source == RECORDS:
         return _records_table(con, force, window, area, accept_suspect, history)
     raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
@@ -375,11 +375,16 @@ def check_financial_quarters(window: Window) -> None:
         )
 
 
-def _home_office_table(con: duckdb.DuckDBPyConnection, force: str, window: Window) -> CountTable:
+def home_office_table(
+    con: duckdb.DuckDBPyConnection, force: str, window: Window, key: str = "crime_type"
+) -> CountTable:
+    """The Home Office table's counts by quarter and `key`: the police.uk category
+    (crime_type), or another column expression such as the offence group and subgroup
+    (`home_office_offences.py`)."""
     check_financial_quarters(window)
     starts = window.months[::3]
     rows = con.execute(
-        f"SELECT {_QUARTER_FIRST_MONTH} AS first_month, coalesce(crime_type, ''), sum(offences) "
+        f"SELECT {_QUARTER_FIRST_MONTH} AS first_month, coalesce({key}, ''), sum(offences) "
         "FROM home_office_crimes WHERE force = ? GROUP BY ALL",
         [force],
     ).fetchall()

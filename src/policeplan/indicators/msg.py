@@ -61,8 +61,14 @@ from policeplan.indicators.counts import (
     count_table,
 )
 from policeplan.indicators.directions import good_direction, verdict_direction
-from policeplan.indicators.indicator import window_population
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.home_office_offences import (
+    home_office_offence_table,
+    is_offence_measure,
+    offence_measure,
+)
+from policeplan.indicators.measures import CrimeMeasure, crime_measure
+from policeplan.indicators.msg_figures import small_numbers_caveat
+from policeplan.indicators.msg_history import quarter_end_windows
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
 from policeplan.indicators.msg_uncertainty import (
     group_rank_uncertainty,
@@ -75,6 +81,7 @@ from policeplan.indicators.ranking import (
     competition_ranks,
     rate_per_1000,
 )
+from policeplan.indicators.window_population import window_population
 from policeplan.indicators.windows import Window, month_ranges
 from policeplan.plan.model import GoodDirection, MsgIndicator, Plan
 from policeplan.reference import Force, Population, get_force
@@ -120,20 +127,23 @@ def msg_comparison(
     plan = resolve_plan(workspace, plan)
     measure, force, to, months = query.measure, query.force, query.to, query.months
     group, source, direction = query.group, query.source, query.direction
-    definition = crime_measure(measure, plan)
-    subject = get_force(force)
+    if source not in SOURCES:
+        raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
+    definition = msg_crime_measure(measure, plan, source)
     if definition.records is not None:
         raise InputError(
             f"{measure!r} is counted from the force's own crime records; other forces' are "
             "not held, so it has no Most Similar Group comparison",
             field="measure",
         )
-    if source not in SOURCES:
-        raise InputError(f"unknown source {source!r}: use {' or '.join(SOURCES)}", field="source")
+    offence_groups = is_offence_measure(definition)
+    if offence_groups:
+        tables = None  # given tables are keyed by police.uk category
+    subject = get_force(force)
     window = Window.ending(to, months)
     if source == HOME_OFFICE:
         check_financial_quarters(window)
-    indicator = _plan_indicator(plan, definition.slug)
+    indicator = plan_msg_indicator(plan, definition.slug)
     # A query built from a form may hold any text: checked here, not only typed.
     good = good_direction(definition.slug, plan, parse_direction(direction))
     neutral = verdict_direction(definition.slug, plan, parse_direction(direction)) is None
@@ -143,17 +153,20 @@ def msg_comparison(
         if indicator is not None and plan is not None and plan.force == subject.slug
         else None
     )
-    forces = _group(subject, group, plan)
+    forces = group_forces(subject, group, plan)
 
     windows = position_windows(window, source)
+    history = quarter_end_windows(window, query.history) if query.history else []
+    first = min(w.first for w in [*windows, *history])
     if tables is None:
         with workspace.connect(read_only=True) as con:
             tables = read_group_tables(
                 con,
                 forces,
-                Window(windows[0].first, window.last),
+                Window(first, window.last),
                 source,
                 accept_suspect=query.accept_suspect_months,
+                offence_groups=offence_groups,
             )
     counts = {f.slug: tables[f.slug].for_measure(definition) for f in forces}
     with workspace.connect(read_only=True) as con:
@@ -161,7 +174,7 @@ def msg_comparison(
     figures = {f.slug: _figure(f, counts[f.slug], window, source, populations) for f in forces}
     own = figures[subject.slug]
     if isinstance(own, ExcludedMember):
-        _refuse(own, window)
+        refuse_force(own, window)
     excluded = tuple(e for e in figures.values() if isinstance(e, ExcludedMember))
     included = [(f, fig) for f in forces if not isinstance(fig := figures[f.slug], ExcludedMember)]
     if len(included) < 2:
@@ -181,6 +194,7 @@ def msg_comparison(
     positions = tuple(
         _position(subject, ranked_forces, counts, w, source, good, populations) for w in windows
     )
+    caveat = small_numbers_caveat([(m.force.short_name, m.count) for m in members], "offences")
     return MsgComparison(
         measure=definition,
         force=subject,
@@ -196,6 +210,11 @@ def msg_comparison(
         rank_uncertainty=uncertainty,
         neutral=neutral,
         warnings=group_warnings(members, counts, window),
+        history=tuple(
+            _position(subject, ranked_forces, counts, w, source, good, populations)
+            for w in history
+        ),
+        caveats=() if caveat is None else (caveat,),
     )
 
 
@@ -215,9 +234,13 @@ def read_group_tables(
     source: str,
     *,
     accept_suspect: bool = False,
+    offence_groups: bool = False,
 ) -> dict[str, CountTable]:
     """Each member's counts by period and crime type over `span` (and, for police.uk, the
-    36 months before it, for each member's dispersion), read once."""
+    36 months before it, for each member's dispersion), read once; `offence_groups`: the
+    Home Office table's counts by offence group and subgroup instead."""
+    if offence_groups:
+        return {f.slug: home_office_offence_table(con, f.slug, span) for f in forces}
     return {
         f.slug: count_table(con, f.slug, span, WHOLE_FORCE, source,
                             accept_suspect=accept_suspect, history=source == POLICE_UK)
@@ -240,7 +263,7 @@ def msg_tables(
     if query.source == HOME_OFFICE:
         check_financial_quarters(window)
     windows = position_windows(window, query.source)
-    forces = _group(subject, query.group, chosen_plan)
+    forces = group_forces(subject, query.group, chosen_plan)
     with workspace.connect(read_only=True) as con:
         tables = read_group_tables(
             con,
@@ -255,13 +278,35 @@ def msg_tables(
     ]
 
 
-def _plan_indicator(plan: Plan | None, measure: str) -> MsgIndicator | None:
-    if plan is None:
+def msg_crime_measure(measure: str, plan: Plan | None, source: str) -> CrimeMeasure:
+    """A crime measure, or from the Home Office table one of its offence groups or
+    subgroups (`home_office_offences.py`)."""
+    found = offence_measure(measure) if plan is None or plan.composite(measure) is None else None
+    try:
+        return crime_measure(measure, plan)
+    except InputError:
+        if found is None:
+            raise
+        if source != HOME_OFFICE:
+            raise InputError(
+                f"{measure!r} is a Home Office offence group: only the Home Office table "
+                "counts it, so use the home-office source",
+                field="source",
+            ) from None
+        return found
+
+
+def plan_msg_indicator(
+    plan: Plan | None, measure: str, force: str | None = None
+) -> MsgIndicator | None:
+    """The plan's MSG indicator for `measure` (None without one, or when `force` is given
+    and is not the plan's force: an aspiration is the plan's force's own)."""
+    if plan is None or (force is not None and plan.force != force):
         return None
     return next((i for i in plan.msg_indicators if i.measure == measure), None)
 
 
-def _group(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
+def group_forces(subject: Force, group: Sequence[str] | None, plan: Plan | None) -> list[Force]:
     """The members, the force first, each once."""
     if group is not None:
         # A single string is taken as written on the command line: "kent,sussex".
@@ -298,21 +343,9 @@ def _figure(
     force: Force, span_count: WindowCount, window: Window, source: str, populations: Populations
 ) -> _Figure | ExcludedMember:
     """(count, population) of `force` over `window`, or why it cannot be ranked."""
-    missing = tuple(m for m in window.months if m in span_count.missing_months)
-    suspect = [s for s in span_count.suspect_months if s.month in window.months]
-    if suspect and not span_count.accept_suspect and not missing:
-        return ExcludedMember(
-            force,
-            f"{SUSPECT}: " + "; ".join(s.describe() for s in suspect),
-            tuple(s.month for s in suspect),
-        )
-    if missing:
-        return ExcludedMember(
-            force,
-            f"incomplete window: the workspace holds no {SOURCE_LABELS[source]} for "
-            f"{month_ranges(missing)}",
-            missing,
-        )
+    incomplete = window_exclusion(force, span_count, window, source)
+    if incomplete is not None:
+        return incomplete
     population = window_population(force.slug, window, populations)
     if population is None:
         return ExcludedMember(
@@ -331,7 +364,30 @@ def _figure(
     return count, population
 
 
-def _refuse(own: ExcludedMember, window: Window) -> None:
+def window_exclusion(
+    force: Force, span_count: WindowCount, window: Window, source: str
+) -> ExcludedMember | None:
+    """Why `force` cannot be ranked over `window` (months missing, or looking incomplete
+    and not accepted), or None when its window is complete."""
+    missing = tuple(m for m in window.months if m in span_count.missing_months)
+    suspect = [s for s in span_count.suspect_months if s.month in window.months]
+    if suspect and not span_count.accept_suspect and not missing:
+        return ExcludedMember(
+            force,
+            f"{SUSPECT}: " + "; ".join(s.describe() for s in suspect),
+            tuple(s.month for s in suspect),
+        )
+    if missing:
+        return ExcludedMember(
+            force,
+            f"incomplete window: the workspace holds no {SOURCE_LABELS[source]} for "
+            f"{month_ranges(missing)}",
+            missing,
+        )
+    return None
+
+
+def refuse_force(own: ExcludedMember, window: Window) -> None:
     name = own.force.short_name
     if own.missing_months:
         remedy = (

@@ -8,18 +8,22 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from scipy.stats import chi2
+
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.ranking import (
+    aspiration_met,
     at_or_better,
     nth_best,
     offences_to_reach,
     top_quartile_rank,
 )
 from policeplan.indicators.windows import Window
-from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
+from policeplan.plan.model import GoodDirection
 from policeplan.reference import Force, Population
 from policeplan.stats import FunnelMember, FunnelPlot
 from policeplan.stats.chi_square import Dispersion, funnel_dispersion
+from policeplan.stats.funnel import PER_POPULATION as PER_1000
 from policeplan.stats.funnel_overdispersion import RandomEffectsFunnel, random_effects_funnel
 from policeplan.stats.msg_targets import MsgTargets, msg_targets
 from policeplan.stats.rank_uncertainty import RankRange, RankUncertainty
@@ -53,7 +57,26 @@ class MsgMember:
             "rank_low": None if ranks is None else ranks.rank_lower,
             "rank_high": None if ranks is None else ranks.rank_upper,
             "indistinguishable_from": None if ranks is None else list(ranks.indistinguishable_from),
+            # The fields every MSG statistic shares (issue #15): the rate per 1,000 with its
+            # exact Poisson 95% interval.
+            "numerator": self.count,
+            "denominator": self.population.population,
+            "value": _rate(self.rate),
+            "lower": round(poisson_rate_interval(self.count, self.population.population)[0], 3),
+            "upper": round(poisson_rate_interval(self.count, self.population.population)[1], 3),
+            "rank_range": None if ranks is None else [ranks.rank_lower, ranks.rank_upper],
         }
+
+
+def poisson_rate_interval(count: int, population: int) -> tuple[float, float]:
+    """The exact (Garwood) 95% interval of a rate per 1,000 from a Poisson count.
+
+    >>> [round(x, 2) for x in poisson_rate_interval(10, 1000)]
+    [4.8, 18.39]
+    """
+    lower = float(chi2.ppf(0.025, 2 * count)) / 2 if count else 0.0
+    upper = float(chi2.ppf(0.975, 2 * count + 2)) / 2
+    return lower * PER_1000 / population, upper * PER_1000 / population
 
 
 @dataclass(frozen=True)
@@ -113,6 +136,8 @@ class MsgComparison:
     # No good direction (drugs, possession of weapons by default): ranked lowest rate
     # first, but no member is called better or worse than the group.
     neutral: bool = False
+    history: tuple[Position, ...] = ()  # the position at each of the last N quarter ends
+    caveats: tuple[str, ...] = ()  # small numbers
 
     @property
     def force_member(self) -> MsgMember:
@@ -181,16 +206,8 @@ class MsgComparison:
     def aspiration_met(self) -> bool | None:
         """None without an aspiration; "rank:N" is met at rank N or better."""
         member = self.force_member
-        if self.aspiration is None:
-            return None
-        if self.aspiration == MSG_AVERAGE:
-            return at_or_better(member.rate, self.msg_average, self.direction)
-        if self.aspiration == UPPER_QUARTILE:
-            return member.rank <= self.top_quartile_rank
-        rank = aspiration_rank(self.aspiration)
-        if rank is not None:
-            return member.rank <= rank
-        return None
+        average = at_or_better(member.rate, self.msg_average, self.direction)
+        return aspiration_met(self.aspiration, member.rank, self.top_quartile_rank, average)
 
     @property
     def force_funnel(self) -> FunnelMember:
@@ -311,6 +328,15 @@ class MsgComparison:
             },
             "positions": [p.rank for p in self.positions],
             "position_windows": [p.to_dict() for p in self.positions],
+            # Shared by every MSG statistic (issue #15).
+            "statistic": "rate",
+            "unit": "per 1,000 people",
+            "best_end": "lowest" if self.direction == "down" else "highest",
+            "average": _rate(self.msg_average),
+            "average_definition": self.targets.default_average,
+            "homogeneity_p": self.dispersion.p_value,
+            "history": [p.to_dict() for p in self.history],
+            "caveats": list(self.caveats),
         }
 
 

@@ -151,6 +151,10 @@ class MsgQuery:
     source: str = POLICE_UK
     direction: GoodDirection | None = None
     accept_suspect_months: bool = False
+    # "rate" (per 1,000 people) or "solved-rate" (solved / crimes, police.uk only).
+    statistic: str = "rate"
+    # The position at each of the last `history` quarter ends (0: none asked for).
+    history: int = 0
 
     @property
     def window(self) -> Window:

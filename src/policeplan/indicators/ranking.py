@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
-from policeplan.plan.model import GoodDirection
+from policeplan.plan.model import MSG_AVERAGE, UPPER_QUARTILE, GoodDirection, aspiration_rank
 from policeplan.stats.funnel import PER_POPULATION
 
 
@@ -88,3 +88,34 @@ def offences_to_reach(
     gap = (target - rate) * population / PER_POPULATION
     magnitude = max(1, math.floor(abs(gap) + Fraction(1, 2)))
     return magnitude if gap > 0 else -magnitude
+
+
+def successes_to_reach(
+    successes: int, trials: int, target: Fraction, direction: GoodDirection
+) -> int:
+    """Successes more (+) or fewer (−), out of the same trials, that would bring the
+    proportion to `target` (0–1): as `offences_to_reach`, with the same rounding.
+
+    >>> successes_to_reach(132, 1000, Fraction(138, 1000), "up")  # 13.2% -> 13.8%
+    6
+    """
+    return offences_to_reach(successes, trials, target * PER_POPULATION, direction)
+
+
+def aspiration_met(
+    aspiration: str | None, rank: int, top_quartile: int, at_or_better_than_average: bool
+) -> bool | None:
+    """None without an aspiration; msg-average is met at or better than the average,
+    upper-quartile at the top quartile's rank or better, "rank:N" at rank N or better.
+
+    >>> aspiration_met("rank:4", 3, 3, False), aspiration_met("upper-quartile", 4, 3, True)
+    (True, False)
+    """
+    if aspiration is None:
+        return None
+    if aspiration == MSG_AVERAGE:
+        return at_or_better_than_average
+    if aspiration == UPPER_QUARTILE:
+        return rank <= top_quartile
+    wanted = aspiration_rank(aspiration)
+    return None if wanted is None else rank <= wanted

@@ -1,6 +1,7 @@
 """Import the plan's other indicators (999/101 answer times, public confidence, KSI,
 volunteer hours…) from a long-format CSV: `measure,period,area,value` with optional
-`numerator,denominator,unit`.
+`numerator,denominator,unit` and, for survey estimates, `lower,upper` (a 95% interval) or
+`se` (its standard error).
 
     >>> import tempfile
     >>> from policeplan.config import load_settings
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +71,10 @@ COLUMNS = (
     Column("numerator", ("numerator",), required=False),
     Column("denominator", ("denominator",), required=False),
     Column("unit", ("unit",), required=False),
+    # A survey estimate's 95% interval or standard error (optional; schema version 3).
+    Column("lower", ("lower",), required=False),
+    Column("upper", ("upper",), required=False),
+    Column("se", ("se", "standard_error"), required=False),
 )
 
 TABLE_COLUMNS = (
@@ -84,6 +90,9 @@ TABLE_COLUMNS = (
     ("unit", "VARCHAR"),
     ("source_file", "VARCHAR"),
     ("source_line", "INTEGER"),
+    ("lower_bound", "DOUBLE"),
+    ("upper_bound", "DOUBLE"),
+    ("standard_error", "DOUBLE"),
 )
 
 
@@ -189,6 +198,7 @@ def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
             value = _number(row.values["value"], "value", required=True)
             numerator = _number(row.values["numerator"], "numerator", required=False)
             denominator = _number(row.values["denominator"], "denominator", required=False)
+            lower, upper, se = _interval(row.values, float(value or 0))
             key = (measure, period.label, area)
             if key in first_line_of_key:
                 raise BadFieldError(
@@ -215,9 +225,31 @@ def _parse_rows(csv_rows: list[CsvRow], source: str) -> _Parsed:
                 row.values["unit"] or None,
                 source,
                 row.line,
+                lower,
+                upper,
+                se,
             )
         )
     return parsed
+
+
+def _interval(
+    values: Mapping[str, str], value: float
+) -> tuple[float | None, float | None, float | None]:
+    """(lower, upper, se) of a row: an interval holds the value, a standard error is
+    above 0, and lower and upper come together."""
+    lower = _number(values["lower"], "lower", required=False)
+    upper = _number(values["upper"], "upper", required=False)
+    se = _number(values["se"], "se", required=False)
+    if (lower is None) != (upper is None):
+        raise BadFieldError(
+            "lower" if lower is None else "upper", "give both lower and upper, or neither"
+        )
+    if lower is not None and upper is not None and not lower <= value <= upper:
+        raise BadFieldError("lower", f"the interval {lower} to {upper} does not hold {value}")
+    if se is not None and se <= 0:
+        raise BadFieldError("se", f"a standard error must be above 0, not {se}")
+    return lower, upper, se
 
 
 def _chronological(period: Period) -> tuple[object, ...]:

@@ -15,6 +15,8 @@ definition.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from policeplan.indicators.card_commentary import (
     CHANCE_UNLIKELY,
     CHANCE_VERY_UNLIKELY,
@@ -100,6 +102,32 @@ FUNNEL_GUIDE = (
     "funnel: a rate outside its 95% limits is further from the group rate than chance would "
     "take it more than 1 time in 20; outside its 99.8% limits, 1 time in 500"
 )
+NO_GROUP_DIFFERENCE = "no significant statistical difference across the MSG"
+
+
+def homogeneity_words(p_value: float | None, method: str | None = None) -> str:
+    """Whether the members differ at all, from a homogeneity test's p-value.
+
+    >>> homogeneity_words(0.41)
+    'no significant statistical difference across the MSG (p = 0.41)'
+    >>> homogeneity_words(1e-9)
+    'the members differ significantly (p < 0.001)'
+    """
+    if p_value is None:
+        return "no test of whether the members differ (no interval for every member)"
+    shown = "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
+    how = f"; {method}" if method else ""
+    if p_value >= 0.05:
+        return f"{NO_GROUP_DIFFERENCE} ({shown}{how})"
+    return f"the members differ significantly ({shown}{how})"
+
+
+def history_words(positions: Sequence[tuple[str, int | None, int]]) -> str:
+    """'2025-03: 4th of 8, 2025-06: gap, …' from (quarter end, rank, of)."""
+    return ", ".join(
+        f"{end}: {'gap' if rank is None else rank_phrase(rank, of)}" for end, rank, of in positions
+    )
+
 
 # --- Statistical process control --------------------------------------------------------
 WITHIN_NORMAL_VARIATION = "within normal variation"

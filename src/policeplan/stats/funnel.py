@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from scipy.stats import poisson
 
@@ -88,9 +89,15 @@ def count_limit(expected: float, probability: float) -> float:
         raise ValueError(f"probability must be between 0 and 1, got {probability}")
     if expected <= 0:
         return 0.0
-    quantile = float(poisson.ppf(probability, expected))
-    below_or_at = float(poisson.cdf(quantile, expected))
-    below = float(poisson.cdf(quantile - 1, expected))
+    return interpolated_quantile(poisson(expected), probability)
+
+
+def interpolated_quantile(distribution: Any, probability: float) -> float:
+    """Spiegelhalter's interpolation between the whole-number quantile r and r - 1 of a
+    discrete (frozen scipy) distribution: smooth limits, exact at whole counts."""
+    quantile = float(distribution.ppf(probability))
+    below_or_at = float(distribution.cdf(quantile))
+    below = float(distribution.cdf(quantile - 1))
     if below_or_at == below:
         return quantile
     return max(0.0, quantile - (below_or_at - probability) / (below_or_at - below))

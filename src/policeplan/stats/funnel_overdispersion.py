@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.stats import norm
 
 from policeplan.stats.funnel import PER_POPULATION, _outside
@@ -69,14 +70,7 @@ def random_effects_funnel(members: Iterable[tuple[str, int, float]]) -> RandomEf
         return _no_events(rows)
     rates = counts / populations
     variances = target / populations  # Poisson variance of each member's rate
-    z = (rates - target) / np.sqrt(variances)
-    low, high = np.quantile(z, [WINSORISE, 1 - WINSORISE])
-    units = len(rows)
-    phi = float(np.mean(np.clip(z, low, high) ** 2))
-    weights = 1 / variances
-    tau2 = 0.0
-    if units * phi > units - 1:
-        tau2 = (units * phi - (units - 1)) / (weights.sum() - (weights**2).sum() / weights.sum())
+    phi, tau2 = additive_random_effects(rates, variances, float(target))
     placed = []
     z95, z998 = float(norm.ppf(0.975)), float(norm.ppf(0.999))
     for (name, _, _), rate, variance in zip(rows, rates, variances, strict=True):
@@ -93,6 +87,24 @@ def random_effects_funnel(members: Iterable[tuple[str, int, float]]) -> RandomEf
         tau_per_1000=math.sqrt(tau2) * PER_POPULATION,
         members=tuple(placed),
     )
+
+
+def additive_random_effects(
+    estimates: NDArray[np.float64], variances: NDArray[np.float64], target: float
+) -> tuple[float, float]:
+    """(phi, tau²) of Spiegelhalter's additive random-effects model: phi the mean of the
+    10%-winsorised squared z-scores of `estimates` around `target` (each with its sampling
+    variance), tau² the between-unit variance (0 when phi is no more than chance allows).
+    Used for rates (Poisson variances) and proportions (binomial variances) alike."""
+    z = (estimates - target) / np.sqrt(variances)
+    low, high = np.quantile(z, [WINSORISE, 1 - WINSORISE])
+    units = len(estimates)
+    phi = float(np.mean(np.clip(z, low, high) ** 2))
+    weights = 1 / variances
+    tau2 = 0.0
+    if units * phi > units - 1:
+        tau2 = (units * phi - (units - 1)) / (weights.sum() - (weights**2).sum() / weights.sum())
+    return phi, float(tau2)
 
 
 def _no_events(rows: list[tuple[str, int, float]]) -> RandomEffectsFunnel:

@@ -93,9 +93,37 @@ def rank_uncertainty(
     phi = np.broadcast_to(np.array(dispersion, dtype=float), (k,))
     if (count < 0).any() or (population <= 0).any() or (phi < 1e-12).any():
         raise ValueError("counts must be 0 or more, populations and dispersions above 0")
-    sign = 1.0 if direction == "down" else -1.0  # rank ascending in sign × rate
     observed = np.log(np.maximum(count, 0.5) / population)
     variance = phi / np.maximum(count, 0.5)
+    return rank_ranges(names, observed, variance, direction=direction, draws=draws, seed=seed)
+
+
+def rank_ranges(
+    names: Sequence[str],
+    estimates: Sequence[float] | NDArray[np.float64],
+    variances: Sequence[float] | NDArray[np.float64],
+    *,
+    direction: Literal["up", "down"] = "down",
+    draws: int = DRAWS,
+    seed: int = SEED,
+) -> RankUncertainty:
+    """95% rank ranges from any estimates with their sampling variances (a log rate, a
+    proportion, a survey estimate with its standard error squared), by the same
+    random-effects simulation.
+
+    >>> found = rank_ranges(["a", "b", "c"], [0.10, 0.11, 0.30], [1e-4, 1e-4, 1e-4],
+    ...                     direction="up")
+    >>> [(m.rank, m.rank_lower, m.rank_upper) for m in found.members]
+    [(3, 2, 3), (2, 2, 3), (1, 1, 1)]
+    """
+    k = len(names)
+    observed = np.array([float(e) for e in estimates])
+    variance = np.array([float(v) for v in variances])
+    if not k == len(observed) == len(variance) or k < 2:
+        raise ValueError("ranks need at least two members, each with an estimate and variance")
+    if (variance <= 0).any() or not np.isfinite(observed).all():
+        raise ValueError("estimates must be finite and variances above 0")
+    sign = 1.0 if direction == "down" else -1.0  # rank ascending in sign × value
     tau2 = _between_variance(observed, variance)
     badness = sign * observed
     ranks = np.array([1 + int(np.sum(badness < value)) for value in badness])

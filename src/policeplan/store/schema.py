@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 VERSIONED_TABLES = (
     "street_crimes", "outcomes", "stop_and_search", "partitions", "rejects",
@@ -166,6 +166,13 @@ STATEMENTS: tuple[str, ...] = (
         f"CREATE TABLE IF NOT EXISTS {table}_versions AS "
         f"SELECT CAST(NULL AS BIGINT) AS import_id, * FROM {table} LIMIT 0"
         for table in VERSIONED_TABLES
+    ),
+    # Version 3: a loaded measure's interval or standard error (survey estimates), added
+    # to workspaces made before it as well (NULL in rows loaded without them).
+    *(
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} DOUBLE"
+        for table in ("measures", "measures_versions")
+        for column in ("lower_bound", "upper_bound", "standard_error")
     ),
 )
 

@@ -13,7 +13,7 @@ writes whichever were asked for.
 
 from policeplan.render.tables.delivery import actions_table, risks_table, summary_table
 from policeplan.render.tables.indicators import breakdown_table, indicator_table, scorecard_table
-from policeplan.render.tables.msg_spc import harm_msg_table, msg_table, spc_table
+from policeplan.render.tables.msg_spc import harm_msg_table, msg_table, msg_values_table, spc_table
 from policeplan.render.tables.table import COUNT, PERCENT, RATE, RATIO, Cell, Table, table
 from policeplan.render.tables.workspace import (
     coverage_table,
@@ -38,6 +38,7 @@ __all__ = [
     "indicator_table",
     "measures_table",
     "msg_table",
+    "msg_values_table",
     "rejects_table",
     "risks_table",
     "scorecard_table",

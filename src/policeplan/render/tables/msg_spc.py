@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from policeplan.indicators import MsgComparison, SpcResult
 from policeplan.indicators.harm_msg import HarmMsgComparison
-from policeplan.render.tables.table import COUNT, RATE, Cell, Table, table
+from policeplan.indicators.msg_values import ValueComparison
+from policeplan.render.tables.table import COUNT, PERCENT, RATE, Cell, Table, table
 
-__all__ = ["harm_msg_table", "msg_table", "spc_table"]
+__all__ = ["harm_msg_table", "msg_table", "msg_values_table", "spc_table"]
 
 
 def msg_table(result: MsgComparison) -> Table:
@@ -54,6 +55,26 @@ def harm_msg_table(result: HarmMsgComparison) -> Table:
         rows,
         {"Harm score": COUNT, "Population": COUNT, "Population year": "0",
          "Harm per 1,000": RATE, "Lower 95%": RATE, "Upper 95%": RATE, "z against group": RATE},
+    )  # fmt: skip
+
+
+def msg_values_table(result: ValueComparison) -> Table:
+    """Each member ranked best first on a solved rate, proportion or loaded value: numerator,
+    denominator, value with its interval, rank and its 95% range, and any note (e.g.
+    outcomes not comparable)."""
+    rows = [
+        (d["rank"], d["force"], d["name"], d["numerator"], d["denominator"], d["value"],
+         d["lower"], d["upper"], d["rank_low"], d["rank_high"], d["note"])
+        for d in (m.to_dict() for m in result.members)
+    ]  # fmt: skip
+    value = PERCENT if result.is_proportion else "#,##0.000"
+    return table(
+        f"MSG {result.measure} {result.statistic}",
+        ("Rank", "Force", "Name", "Numerator", "Denominator", "Value", "Lower 95%",
+         "Upper 95%", "Rank low", "Rank high", "Note"),
+        rows,
+        {"Numerator": COUNT, "Denominator": COUNT, "Value": value, "Lower 95%": value,
+         "Upper 95%": value},
     )  # fmt: skip
 
 

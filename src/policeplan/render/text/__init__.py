@@ -11,6 +11,7 @@ from policeplan.render.text.delivery import (
 )
 from policeplan.render.text.indicator import indicator_text
 from policeplan.render.text.msg import msg_text
+from policeplan.render.text.msg_values import msg_values_text
 from policeplan.render.text.plan import plan_loaded_text, plan_text
 from policeplan.render.text.rejects import rejects_text
 from policeplan.render.text.scorecard import scorecard_text
@@ -26,6 +27,7 @@ __all__ = [
     "import_text",
     "indicator_text",
     "msg_text",
+    "msg_values_text",
     "plan_loaded_text",
     "plan_summary_text",
     "plan_text",

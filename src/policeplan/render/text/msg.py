@@ -9,9 +9,12 @@ funnel's verdict and the sparkline of positions.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from policeplan.indicators import MsgComparison
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.render.text._common import guide_lines, label_lines, wrapped
+from policeplan.render.text.msg_values import positions_line
 from policeplan.render.wording import (
     FUNNEL_GUIDE,
     MSG_AVERAGE,
@@ -19,6 +22,7 @@ from policeplan.render.wording import (
     TOP_QUARTILE,
     aspiration_words,
     funnel_position,
+    homogeneity_words,
     offences_needed,
     population_estimate,
     rank_phrase,
@@ -53,34 +57,38 @@ def msg_text(result: MsgComparison) -> str:
             f"{row.rank_range.rank_lower}–{row.rank_range.rank_upper}")  # fmt: skip
         lines.append(
             f"{row.rank:>4}{marker} {span:<7} {row.force.short_name:<20} {row.count:>9,} "
-            f"{row.population.population:>11,} {float(row.rate):>10.1f}  "
+            f"{row.population.population:>11,} {_rate(row.rate):>10}  "
             f"{funnel_position(outside[row.force.slug])}"
         )
     size = len(result.members)
     random_effects = result.random_effects
     own_random = next(m.outside for m in random_effects.members if m.name == result.force.slug)
     summary = [
-        f"{MSG_AVERAGE}: {float(result.msg_average):.1f} {PER_1000} ({result.msg_average_note})",
+        f"{MSG_AVERAGE}: {_rate(result.msg_average)} {PER_1000} ({result.msg_average_note})",
         f"{TOP_QUARTILE.capitalize()}: rank {result.top_quartile_rank} or better, "
-        f"{float(result.top_quartile_rate):.1f} {PER_1000} or {better}",
-        f"{name}: {rank_phrase(member.rank, size)}, {float(member.rate):.1f} {PER_1000}",
+        f"{_rate(result.top_quartile_rate)} {PER_1000} or {better}",
+        f"{name}: {rank_phrase(member.rank, size)}, {_rate(member.rate)} {PER_1000}",
         *_rank_range(result),
         f"Change to reach the {MSG_AVERAGE}: {offences_needed(result.change_to_average)}"
         + _solved_note(result),
         f"Pooled group rate (total offences / total population): "
-        f"{float(result.msg_pooled_rate):.1f} {PER_1000}; change to reach it: "
+        f"{_rate(result.msg_pooled_rate)} {PER_1000}; change to reach it: "
         f"{offences_needed(result.change_to_pooled_rate)}",
         *([f"{name}: {result.targets.note}"] if result.targets.note else []),
         f"Change to reach the {TOP_QUARTILE}: {offences_needed(result.change_to_top_quartile)}",
         aspiration_words(result.aspiration, result.aspiration_met),
-        f"Funnel: group rate {result.funnel.group_rate:.1f} {PER_1000}; {name} is "
+        f"Funnel: group rate {_rate(result.funnel.group_rate)} {PER_1000}; {name} is "
         + funnel_position(result.force_funnel.outside),
         result.significance_note,
         f"Allowing for the usual spread between forces (random-effects funnel, tau "
-        f"{random_effects.tau_per_1000:.1f} {PER_1000}): {name} is " + funnel_position(own_random),
+        f"{_rate(random_effects.tau_per_1000)} {PER_1000}): {name} is "
+        + funnel_position(own_random),
         "Positions over the last 12 windows (oldest first): "
         + " ".join("·" if p.rank is None else str(p.rank) for p in result.positions),
+        *([positions_line(result.history)] if result.history else []),
+        "Do the members differ? " + homogeneity_words(result.dispersion.p_value),
         *(f"Excluded: {e.force.short_name}: {e.reason}" for e in result.excluded),
+        *(f"Caveat: {c}" for c in result.caveats),
         *(warning_line(w) for w in result.warnings),
     ]
     lines.append("")
@@ -110,3 +118,10 @@ def _solved_note(result: MsgComparison) -> str:
         "with that change, since the average includes it; the gap to the average as it "
         f"stands is {offences_needed(result.change_to_average_naive)})"
     )
+
+
+def _rate(rate: Fraction | float) -> str:
+    """A rate per 1,000 to one decimal place, or to three significant figures below 1
+    (homicide: 0.0137, not 0.0)."""
+    value = float(rate)
+    return f"{value:.1f}" if abs(value) >= 1 or value == 0 else f"{value:.3g}"
