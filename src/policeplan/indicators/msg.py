@@ -211,8 +211,7 @@ def msg_comparison(
         neutral=neutral,
         warnings=group_warnings(members, counts, window),
         history=tuple(
-            _position(subject, ranked_forces, counts, w, source, good, populations)
-            for w in history
+            _position(subject, ranked_forces, counts, w, source, good, populations) for w in history
         ),
         caveats=() if caveat is None else (caveat,),
     )
