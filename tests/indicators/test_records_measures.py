@@ -272,3 +272,11 @@ def test_repeat_victims_and_locations_of_a_records_measure(
         )
     assert result.to_dict()["repeats"] == expected
     assert expected[0]["repeat_keys"] > 0
+
+
+def test_breakdown_text_names_the_offence_groups(loaded: Workspace, plan: Plan) -> None:
+    from policeplan.render.text.breakdown import breakdown_text
+
+    query = BreakdownQuery("knife-crime", "essex", to=LAST, by="offence-group")
+    lines = breakdown_text(breakdown(loaded, query, plan=plan)).splitlines()
+    assert lines[0].startswith("Knife crime by offence group — essex:")
