@@ -11,6 +11,7 @@ from policeplan.indicators import IndicatorResult, LoadedIndicatorResult, Loaded
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.indicator import solved_gap
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
+from policeplan.indicators.records_counts import RECORDS
 from policeplan.indicators.windows import month_ranges
 from policeplan.render.text._common import (
     guide_lines,
@@ -21,6 +22,7 @@ from policeplan.render.text._common import (
 )
 from policeplan.render.wording import (
     PER_1000,
+    RECORDS_SOLVED_GUIDE,
     SIGNIFICANCE_GUIDE,
     SOLVED_GUIDE,
     count_or_incomplete,
@@ -122,7 +124,7 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
     lines += [warning_line(warning) for warning in result.warnings]
     guides = [SIGNIFICANCE_GUIDE]
     if solved is not None:
-        guides.append(SOLVED_GUIDE)
+        guides.append(RECORDS_SOLVED_GUIDE if result.source == RECORDS else SOLVED_GUIDE)
     return lines + guide_lines(*guides)
 
 
