@@ -272,3 +272,29 @@ def test_repeat_victims_and_locations_of_a_records_measure(
         )
     assert result.to_dict()["repeats"] == expected
     assert expected[0]["repeat_keys"] > 0
+
+
+def test_breakdown_text_names_the_offence_groups(loaded: Workspace, plan: Plan) -> None:
+    from policeplan.render.text.breakdown import breakdown_text
+
+    query = BreakdownQuery("knife-crime", "essex", to=LAST, by="offence-group")
+    lines = breakdown_text(breakdown(loaded, query, plan=plan)).splitlines()
+    assert lines[0].startswith("Knife crime by offence group — essex:")
+
+
+def test_indicator_text_of_a_records_measure(loaded: Workspace, plan: Plan) -> None:
+    from policeplan.render.text.indicator import indicator_text
+
+    query = IndicatorQuery("domestic-abuse", "essex", to=LAST, months=12)
+    result = compute_indicator(loaded, query, plan=plan)
+    assert isinstance(result, IndicatorResult)
+    text = indicator_text(result)
+    by_outcome = result.to_dict()["solved_by_outcome_date"]
+    victims = result.repeats[0]
+    assert "Domestic abuse (domestic-abuse) — essex, whole force, the force's crime records" in text
+    assert (
+        f"  solved by outcome date: {by_outcome['count']:,} with a solved outcome dated in the "
+        f"window ({by_outcome['rate']:.1%} of its records)"
+    ) in text
+    assert f"  repeat victims: {victims.repeat_keys:,} on more than one record" in text
+    assert "the outcome in the force's crime" in text

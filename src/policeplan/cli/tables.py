@@ -36,7 +36,8 @@ from policeplan.render.tables import breakdown_table, scorecard_table
 @year_to_date_option
 @compare_option
 @click.option("--by", type=click.Choice(BREAKDOWNS), default="lpa", show_default=True,
-              help="Break down by local policing area, district or crime type.")  # fmt: skip
+              help="Break down by local policing area, district, crime type or offence "
+                   "group (a measure from crime records).")  # fmt: skip
 @accept_suspect_option
 @json_option
 @table_file_options

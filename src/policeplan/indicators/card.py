@@ -253,7 +253,7 @@ def _build(
     if _from_records(measure, chosen):
         caveats.append(
             "Not ranked in the Most Similar Group: counted from the force's own crime "
-            "records, which other forces' are not."
+            "records; other forces' records are not held."
         )
     elif kind == "crime" and query.area is None:
         msg_result, msg = msg_part(

@@ -42,6 +42,7 @@ __all__ = [
     "NOT_SIGNIFICANT",
     "NO_WEIGHTS",
     "PER_1000",
+    "RECORDS_SOLVED_GUIDE",
     "RULE_PHRASES",
     "SIGNIFICANCE_GUIDE",
     "SIGNIFICANT",
@@ -91,6 +92,10 @@ Q_VALUE_NOTE = (
 SUSPECT_ACCEPTED = "Warning"
 SOLVED_GUIDE = (
     "solved = charged or summonsed, or an out-of-court disposal (police.uk's last outcome)"
+)
+RECORDS_SOLVED_GUIDE = (
+    "solved = charged or summonsed, or an out-of-court disposal (the outcome in the force's "
+    "crime records, grouped by the mapping file)"
 )
 STATISTICS_DOCS = "policeplan docs statistics"
 

@@ -37,3 +37,16 @@ def test_a_replaced_month_is_in_the_history_and_can_be_put_back(
 
     assert fingerprint(workspace) == first
     assert list_history(workspace)[0].status == "reverted"
+
+
+def test_the_same_file_again_adds_no_history_and_keeps_no_copy(
+    workspace: Workspace, extract: CrimeRecordsExtract
+) -> None:
+    import_crime_records(workspace, extract.path, extract.mapping_path)
+    entries = list_history(workspace)
+
+    import_crime_records(workspace, extract.path, extract.mapping_path)
+
+    assert list_history(workspace) == entries
+    with workspace.connect(read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM crime_records_versions").fetchone() == (0,)

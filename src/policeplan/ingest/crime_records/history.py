@@ -24,12 +24,24 @@ class KeptMonth:
 
 
 def keep_months(
-    con: duckdb.DuckDBPyConnection, dataset: str, force: str, months: list[str]
+    con: duckdb.DuckDBPyConnection, dataset: str, force: str, months: list[str], sha256: str
 ) -> list[KeptMonth]:
-    """Keep the version of each month held now (call before the months are replaced)."""
+    """Keep the version of each month held now (call before the months are replaced). A
+    month already written from this very file is not kept again: the same rows replace
+    it, and keeping a copy each time would grow the database with every re-import."""
+    same_file = {
+        str(row[0])
+        for row in con.execute(
+            "SELECT strftime(month, '%Y-%m') FROM partitions WHERE force = ? AND dataset = ? "
+            "AND sha256 = ?",
+            [force, dataset, sha256],
+        ).fetchall()
+    }
     ids = HistoryIds(con)
     kept = []
     for month in months:
+        if month in same_file:
+            continue
         key = PartitionKey(dataset, month, force)
         entry_id = ids.take()
         keep_version(con, entry_id, key)

@@ -241,7 +241,7 @@ class _Run:
             row[0].strftime("%Y-%m")
             for row in con.execute("SELECT month FROM pp_cr_months ORDER BY month").fetchall()
         ]
-        kept = keep_months(con, DATASET, force, months)
+        kept = keep_months(con, DATASET, force, months, self.printed.result().sha256)
         con.execute(
             "DELETE FROM crime_records WHERE force = $force "
             "AND month IN (SELECT month FROM pp_cr_months)",

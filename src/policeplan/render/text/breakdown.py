@@ -28,7 +28,8 @@ from policeplan.render.wording import (
 
 __all__ = ["breakdown_text"]
 
-_BY = {"lpa": "local policing area", "district": "district", "crime-type": "crime type"}
+_BY = {"lpa": "local policing area", "district": "district", "crime-type": "crime type",
+       "offence-group": "offence group"}  # fmt: skip
 
 
 def breakdown_text(table: Breakdown) -> str:

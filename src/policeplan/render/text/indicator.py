@@ -17,6 +17,7 @@ from policeplan.indicators import (
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.indicator import solved_gap
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
+from policeplan.indicators.records_counts import RECORDS
 from policeplan.indicators.windows import month_ranges
 from policeplan.render.text._common import (
     guide_lines,
@@ -28,6 +29,7 @@ from policeplan.render.text._common import (
 from policeplan.render.text.harm import harm_indicator_text
 from policeplan.render.wording import (
     PER_1000,
+    RECORDS_SOLVED_GUIDE,
     SIGNIFICANCE_GUIDE,
     SOLVED_GUIDE,
     count_or_incomplete,
@@ -135,7 +137,7 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
     lines += [warning_line(warning) for warning in result.warnings]
     guides = [SIGNIFICANCE_GUIDE]
     if solved is not None:
-        guides.append(SOLVED_GUIDE)
+        guides.append(RECORDS_SOLVED_GUIDE if result.source == RECORDS else SOLVED_GUIDE)
     return lines + guide_lines(*guides)
 
 
