@@ -3,15 +3,17 @@ clock, and where its figures come from (`figures.py`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
+from policeplan.indicators.summary import PlanSummary, SummaryQuery, plan_summary
 from policeplan.periods import FinancialQuarter
 from policeplan.plan.model import Plan
 from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, to_svg
-from policeplan.render.document import Block, BulletList, Chart, Placeholder, Section
+from policeplan.render.document import BulletList, Chart, Section
 from policeplan.reports.about import short_month
-from policeplan.reports.figures import NO_SUMMARY_YET, IndicatorFigures, SummarySource, TwelveMonths
+from policeplan.reports.figures import IndicatorFigures, TwelveMonths
 from policeplan.store import Workspace
 
 # What a report kind's builder returns: its sections (before "About the data"), the
@@ -30,12 +32,17 @@ class ReportContext:
     generated_at: datetime
     figures: IndicatorFigures
     data_label: str | None
-    summary: SummarySource = field(default=NO_SUMMARY_YET)
 
     @property
     def to(self) -> str:
         """The last month of the quarter: every 12-month window ends there."""
         return self.quarter.last_month
+
+    @cached_property
+    def summary_table(self) -> PlanSummary:
+        """The plan's summary table for the 12 months to the quarter's end, with the card of
+        every plan indicator (built once per report)."""
+        return plan_summary(self.workspace, SummaryQuery(self.force, self.to), plan=self.plan)
 
 
 def window_heading(last_month: str) -> str:
@@ -59,14 +66,6 @@ def monthly_chart(figures: TwelveMonths, force_name: str) -> Chart:
 
 
 def executive_summary_section(context: ReportContext) -> Section:
-    """The generated summary, or a marked placeholder until the summary table lands."""
-    sentences = context.summary.sentences(context.workspace, context.force, context.to)
-    block: Block = (
-        Placeholder(
-            "Executive summary: to be generated from the plan's summary table (indicator "
-            "cards); not yet available in this version of policeplan."
-        )
-        if sentences is None
-        else BulletList(sentences)
-    )
-    return Section("executive-summary", "Executive summary", (block,))
+    """The executive summary: the summary table's generated sentences."""
+    sentences = context.summary_table.executive_summary
+    return Section("executive-summary", "Executive summary", (BulletList(sentences),))
