@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
+from policeplan.errors import InputError
 from policeplan.indicators.summary import PlanSummary, SummaryQuery, plan_summary
 from policeplan.periods import FinancialQuarter
-from policeplan.plan.model import Plan
+from policeplan.plan.model import Plan, Priority
 from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, to_svg
 from policeplan.render.document import BulletList, Chart, Section
 from policeplan.reports.about import short_month
@@ -20,7 +22,15 @@ from policeplan.store import Workspace
 # population years its figures used, and the narrative still missing.
 Built = tuple[tuple[Section, ...], list[int], tuple[str, ...]]
 
-__all__ = ["Built", "ReportContext", "executive_summary_section", "monthly_chart", "window_heading"]
+__all__ = [
+    "Built",
+    "ReportContext",
+    "chart",
+    "chosen_priorities",
+    "executive_summary_section",
+    "monthly_chart",
+    "window_heading",
+]
 
 
 @dataclass(frozen=True)
@@ -32,11 +42,16 @@ class ReportContext:
     generated_at: datetime
     figures: IndicatorFigures
     data_label: str | None
+    priorities: tuple[str, ...] = ()
 
     @property
     def to(self) -> str:
         """The last month of the quarter: every 12-month window ends there."""
         return self.quarter.last_month
+
+    @property
+    def chosen_priorities(self) -> tuple[Priority, ...]:
+        return chosen_priorities(self.plan, self.priorities)
 
     @cached_property
     def summary_table(self) -> PlanSummary:
@@ -45,23 +60,38 @@ class ReportContext:
         return plan_summary(self.workspace, SummaryQuery(self.force, self.to), plan=self.plan)
 
 
+def chosen_priorities(plan: Plan, wanted: tuple[str, ...]) -> tuple[Priority, ...]:
+    """The priorities named (`--priority`), in plan order; all when none was named."""
+    known = [p.id for p in plan.priorities]
+    for name in wanted:
+        if name not in known:
+            raise InputError(
+                f"the plan has no priority {name!r}: use one of {', '.join(known)}",
+                field="priority",
+            )
+    return tuple(p for p in plan.priorities if not wanted or p.id in wanted)
+
+
 def window_heading(last_month: str) -> str:
     """'12 months ending Sep 21', as the reference report heads its columns."""
     return f"12 months ending {short_month(last_month)}"
+
+
+def chart(key: str, title: str, spec: dict[str, Any]) -> Chart:
+    """A chart block: the spec drawn as SVG, its description the text alternative."""
+    return Chart(key=key, title=title, spec=spec, svg=to_svg(spec),
+                 alt=str(spec.get("description", "")))  # fmt: skip
 
 
 def monthly_chart(figures: TwelveMonths, force_name: str) -> Chart:
     series = MonthlySeries(
         f"{figures.title}, {force_name}", "offences", figures.months, figures.values
     )
-    spec = monthly_comparison_spec(series)
-    return Chart(
-        key=f"monthly-{figures.measure}",
-        title=f"{figures.title}: each month of the 12 months ending "
+    return chart(
+        f"monthly-{figures.measure}",
+        f"{figures.title}: each month of the 12 months ending "
         f"{short_month(figures.current_last)} beside the same month a year earlier",
-        spec=spec,
-        svg=to_svg(spec),
-        alt=str(spec.get("description", "")),
+        monthly_comparison_spec(series),
     )
 
 

@@ -13,17 +13,17 @@ from policeplan.errors import PolicePlanError
 from policeplan.indicators import MsgComparison, MsgQuery, msg_comparison
 from policeplan.plan.model import MsgIndicator
 from policeplan.render import wording
-from policeplan.render.charts import PositionHistory, msg_positions_spec, to_svg
+from policeplan.render.charts import PositionHistory, msg_positions_spec
 from policeplan.render.document import Block, Cell, Chart, Paragraph, Section, Table
-from policeplan.reports.context import Built, ReportContext, window_heading
+from policeplan.reports.context import Built, ReportContext, chart, window_heading
 from policeplan.reports.narrative import CommitmentNarrative, commitment_narrative
 
-__all__ = ["msg_table", "plan_sections"]
+__all__ = ["commitment_blocks", "msg_table", "plan_sections"]
 
 NO_DATA = "no data held"
 
 
-def _commitment_blocks(commitment: PlanCommitment, narrative: CommitmentNarrative) -> list[Block]:
+def commitment_blocks(commitment: PlanCommitment, narrative: CommitmentNarrative) -> list[Block]:
     blocks: list[Block] = [Paragraph(commitment.text, style="commitment", label=commitment.id)]
     approved = narrative.approved.get(commitment.id, ())
     if not approved:
@@ -46,7 +46,7 @@ def priority_sections(
         ]
         for commitment in commitments:
             if commitment.priority_id == priority.id:
-                blocks += _commitment_blocks(commitment, narrative)
+                blocks += commitment_blocks(commitment, narrative)
         sections.append(Section(f"priority-{number}", f"{number}. {priority.title}", tuple(blocks)))
     return tuple(sections)
 
@@ -86,14 +86,11 @@ def positions_chart(indicator: MsgIndicator, result: MsgComparison) -> Chart:
         tuple(p.window.last for p in result.positions),
         tuple(p.rank for p in result.positions),
     )
-    spec = msg_positions_spec(history)
-    return Chart(
-        key=f"msg-positions-{indicator.measure}",
-        title=f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
+    return chart(
+        f"msg-positions-{indicator.measure}",
+        f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
         "ending each month (1st is best)",
-        spec=spec,
-        svg=to_svg(spec),
-        alt=str(spec.get("description", "")),
+        msg_positions_spec(history),
     )
 
 

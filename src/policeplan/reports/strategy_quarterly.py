@@ -17,6 +17,7 @@ from policeplan.delivery import (
     list_risks,
     list_strands,
 )
+from policeplan.delivery.risks import RiskRecord
 from policeplan.delivery.summary import COUNT_HEADINGS
 from policeplan.errors import PolicePlanError
 from policeplan.indicators.breakdown import UNLOCATED_PART
@@ -28,7 +29,13 @@ from policeplan.reports.context import Built, ReportContext, monthly_chart, wind
 from policeplan.reports.figures import TwelveMonths, verdict
 from policeplan.reports.narrative import StrandNarrative, strand_narrative
 
-__all__ = ["MAX_STRAND_MEASURES", "strand_measures", "strategy_sections"]
+__all__ = [
+    "MAX_STRAND_MEASURES",
+    "risk_table",
+    "strand_measures",
+    "strand_plan_priorities",
+    "strategy_sections",
+]
 
 # Measures shown per strand: the first gets the chart, LPA and district tables.
 MAX_STRAND_MEASURES = 3
@@ -49,7 +56,7 @@ def strand_measures(
     else those of the plan priorities it serves; only measures the workspace can count."""
     linked = [i for a in actions if a.strand == strand.code for i in a.indicators]
     if not linked:
-        priorities = set(strand.priorities) | _plan_priorities(context, strand.name)
+        priorities = set(strand.priorities) | strand_plan_priorities(context, strand.name)
         linked = [i.measure for p, i in context.plan.indicators if p.id in priorities and i.measure]
     chosen: list[str] = []
     for measure in linked:
@@ -62,7 +69,7 @@ def strand_measures(
     return tuple(chosen[:MAX_STRAND_MEASURES])
 
 
-def _plan_priorities(context: ReportContext, name: str) -> set[str]:
+def strand_plan_priorities(context: ReportContext, name: str) -> set[str]:
     return {
         p
         for s in context.plan.strategy_strands
@@ -193,6 +200,19 @@ def insight_blocks(
     return blocks, years
 
 
+def risk_table(key: str, caption: str, risks: list[RiskRecord]) -> Table:
+    return Table(
+        key=key,
+        caption=caption,
+        header=("Risk", "Mitigation", "Owner", "Rating"),
+        rows=tuple(
+            (Cell.text(r.description), Cell.text(r.mitigation), Cell.text(r.owner),
+             Cell.text(r.rating))
+            for r in risks
+        ),
+    )  # fmt: skip
+
+
 def strand_section(
     context: ReportContext,
     strand: StrandRecord,
@@ -204,7 +224,7 @@ def strand_section(
     force_name = get_force(context.force).short_name
     titles = {p.id: p.title for p in context.plan.priorities}
     served = sorted(
-        set(strand.priorities) | _plan_priorities(context, strand.name),
+        set(strand.priorities) | strand_plan_priorities(context, strand.name),
         key=lambda p: list(titles).index(p) if p in titles else len(titles),
     )
     blocks: list[Block] = [Paragraph(strand.lead, label="Thematic lead:")]
@@ -235,22 +255,7 @@ def strand_section(
         subsections.append(Section(f"{code}-{key}", title, (block,)))
     risks = list_risks(context.workspace, strand=strand.code, status="open")
     risk_blocks: tuple[Block, ...] = (
-        (
-            Table(
-                key=f"{code}-risks",
-                caption=f"Open risks: {strand.name}",
-                header=("Risk", "Mitigation", "Owner", "Rating"),
-                rows=tuple(
-                    (
-                        Cell.text(r.description),
-                        Cell.text(r.mitigation),
-                        Cell.text(r.owner),
-                        Cell.text(r.rating),
-                    )
-                    for r in risks
-                ),
-            ),
-        )
+        (risk_table(f"{code}-risks", f"Open risks: {strand.name}", risks),)
         if risks
         else (Paragraph("No open risks recorded.", style="note"),)
     )
