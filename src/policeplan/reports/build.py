@@ -27,6 +27,7 @@ from policeplan.reports.context import (
 from policeplan.reports.deep_dive import deep_dive_sections
 from policeplan.reports.figures import LibraryFigures
 from policeplan.reports.narrative import NARRATIVE_NOTE, missing_section
+from policeplan.reports.national_measures import national_sections
 from policeplan.reports.plan_quarterly import plan_sections
 from policeplan.reports.progress import progress_sections
 from policeplan.reports.strategy_quarterly import strategy_sections
@@ -54,6 +55,10 @@ _KINDS: dict[str, tuple[str, SectionBuilder]] = {
     "plan-quarterly": ("Police and Crime Plan: quarterly update", plan_sections),
     "progress": ("Police and Crime Plan: high-level progress report", progress_sections),
     "deep-dive": ("Police and Crime Plan: deep dive", deep_dive_sections),
+    "national-measures": (
+        "Statement on the National Crime and Policing Measures",
+        national_sections,
+    ),
 }
 REPORT_KINDS = tuple(_KINDS)
 FORMATS = ("html", "pdf", "xlsx")
