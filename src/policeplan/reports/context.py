@@ -3,12 +3,15 @@ clock, and where its figures come from (`figures.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from typing import Any
 
 from policeplan.errors import InputError
+from policeplan.indicators.card import CardQuery, IndicatorCard, build_cards
+from policeplan.indicators.card_sources import measure_kind
 from policeplan.indicators.summary import PlanSummary, SummaryQuery, plan_summary
 from policeplan.periods import FinancialQuarter
 from policeplan.plan.model import Plan, Priority
@@ -52,6 +55,15 @@ class ReportContext:
     @property
     def chosen_priorities(self) -> tuple[Priority, ...]:
         return chosen_priorities(self.plan, self.priorities)
+
+    def measure_cards(self, measures: Sequence[str]) -> dict[str, IndicatorCard]:
+        """The card of each measure the workspace knows (crime or loaded), for the 12 months
+        to the quarter's end, built in one batch (the MSG's counts read once)."""
+        with self.workspace.connect(read_only=True) as con:
+            known = [m for m in dict.fromkeys(measures) if measure_kind(con, m, self.plan)]
+        queries = [CardQuery(measure, self.force, self.to) for measure in known]
+        cards = build_cards(self.workspace, queries, plan=self.plan)
+        return dict(zip(known, cards, strict=True))
 
     @cached_property
     def summary_table(self) -> PlanSummary:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policeplan.indicators.card import CardQuery, IndicatorCard, build_cards
-from policeplan.indicators.card_sources import measure_kind
+from policeplan.indicators.card import IndicatorCard
 from policeplan.render.document import Block, Cell, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext
 from policeplan.reports.indicator_blocks import card_blocks, spc_short
@@ -78,18 +77,8 @@ PURPOSE = (
 
 
 def national_cards(context: ReportContext) -> list[tuple[NationalMeasure, IndicatorCard | None]]:
-    """Each national measure with the card of the first of its measures with data (the cards
-    built in one batch, so the Most Similar Group's counts are read once)."""
-    with context.workspace.connect(read_only=True) as con:
-        known = [
-            measure
-            for national in NATIONAL_MEASURES
-            for measure in national.measures
-            if measure_kind(con, measure, context.plan) is not None
-        ]
-    queries = [CardQuery(measure, context.force, context.to) for measure in known]
-    cards = dict(zip(known, build_cards(context.workspace, queries, plan=context.plan),
-                     strict=True))  # fmt: skip
+    """Each national measure with the card of the first of its measures with data."""
+    cards = context.measure_cards([m for n in NATIONAL_MEASURES for m in n.measures])
     return [
         (
             national,
