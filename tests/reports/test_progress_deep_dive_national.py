@@ -8,6 +8,7 @@ import html as html_module
 import pytest
 
 from policeplan.errors import InputError
+from policeplan.hotspots import HotspotQuery, hotspot_analysis
 from policeplan.indicators import BreakdownQuery, IndicatorQuery, breakdown, compute_indicator
 from policeplan.indicators.indicator import IndicatorResult
 from policeplan.render.html import report_html
@@ -75,6 +76,14 @@ def test_deep_dive_covers_the_priority_asked_for_with_its_districts(
     for row, part in zip(rows, by_district.rows, strict=True):
         assert row[0] == part.part
         assert row[1:3] == [f"{part.comparison.count:,}", f"{part.current.count:,}"]
+    hotspots = hotspot_analysis(
+        report_workspace,
+        HotspotQuery("all-crime", "essex", "2025-12", cell_m=1000, weights="count", top=10),
+    )
+    assert [row[:3] for row in tables["indicator-2-hotspots"][1:]] == [
+        [str(c.rank), c.district or "no district", f"{c.count:,}"] for c in hotspots.top_cells
+    ]
+    assert "chart-indicator-2-hotspots" in page
     assert 'alt="Variation icon: ' in page
     assert "chart-indicator-2-spc" in page and "chart-indicator-2-funnel" in page
     other = _html(report_workspace, "deep-dive", "drug-driven-violence")

@@ -97,7 +97,8 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart: its Vega-Lite definition, the SVG drawn from it and its text alternative."""
+    """A chart: its Vega-Lite definition ({} for a map drawn directly), the SVG drawn from
+    it and its text alternative."""
 
     key: str
     title: str

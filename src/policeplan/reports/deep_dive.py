@@ -25,6 +25,7 @@ from policeplan.plan.model import Priority
 from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext
 from policeplan.reports.figures import verdict
+from policeplan.reports.hotspot_blocks import hotspot_blocks
 from policeplan.reports.indicator_blocks import card_blocks, summary_rows_table
 from policeplan.reports.narrative import commitment_narrative, strand_narrative
 from policeplan.reports.plan_quarterly import commitment_blocks
@@ -189,6 +190,7 @@ def _indicators(context: ReportContext, priority: Priority) -> Section:
             districts = _districts(context, row.measure, f"{key}-districts", row.title)
             if districts is not None:
                 blocks.append(districts)
+            blocks += hotspot_blocks(context, row.measure, row.title, key)
         subsections.append(Section(key, row.title, tuple(blocks)))
     return Section("indicators", "Indicators", (table,), tuple(subsections))
 
