@@ -123,6 +123,8 @@ def progress_table(key: str, priority: Priority, cards: list[IndicatorCard]) -> 
         header=("Indicator", "Compared with", "Then", "Now", "Diff.", "% Diff.", "Verdict"),
         rows=tuple(rows),
         note="Now: the 12 months to the end of the quarter. Then: the window compared with. "
+        "Diff. and % Diff. compare the windows' daily rates, so when one window holds a 29 "
+        "February Diff. differs from Now minus Then by about a day's offences. "
         "A comparison is made only when both windows are complete; Verdict says whether the "
         "change is more than chance (see About the data) and, where the indicator has a good "
         "direction, whether it is an improvement.",
