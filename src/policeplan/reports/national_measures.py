@@ -150,14 +150,15 @@ def national_sections(context: ReportContext) -> Built:
             "Latest 12 months",
             "Unit",
             "Rate per 1,000",
-            "% change on previous 12 months",
+            "% change",
             "Verdict",
             "SPC, latest month",
         ),
         rows=tuple(_row(national, card) for national, card in chosen),
-        note="Verdict: whether the change on the previous 12 months is more than chance and, "
-        "where the measure has a good direction, an improvement or a deterioration. SPC: the "
-        "Making Data Count reading of the latest month against the process limits.",
+        note="% change: the latest 12 months on the 12 months before. Verdict: whether that "
+        "change is more than chance and, where the measure has a good direction, an "
+        "improvement or a deterioration. SPC: the Making Data Count reading of the latest "
+        "month against the process limits.",
         wide=True,
     )
     years = sorted(
