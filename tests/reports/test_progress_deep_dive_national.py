@@ -93,7 +93,8 @@ def test_deep_dive_covers_the_priority_asked_for_with_its_districts(
 def test_national_measures_give_figures_held_and_say_no_data_held_otherwise(
     report_workspace: Workspace,
 ) -> None:
-    table = html_tables(_html(report_workspace, "national-measures"))["national-measures"]
+    page = _html(report_workspace, "national-measures")
+    table = html_tables(page)["national-measures"]
     rows = {row[0]: row for row in table[1:]}
     result = _previous(report_workspace, "neighbourhood-crime")
     neighbourhood = rows["Reduce neighbourhood crime"]
@@ -101,8 +102,13 @@ def test_national_measures_give_figures_held_and_say_no_data_held_otherwise(
     assert neighbourhood[3] == "offences"
     assert rows["Disrupt drug supply and county lines"][1] == "Drugs"
     for name in ("Reduce murder and other homicide", "Tackle cyber crime",
-                 "Improve satisfaction among victims"):  # fmt: skip
+                 "Improve victim satisfaction"):  # fmt: skip
         assert rows[name][1] == "no data held" and rows[name][6] == "no data held"
+    summary = html_module.unescape(page.split('id="summary"')[1].split("</section>")[0])
+    assert "figures for 2 of the 6 national measures: drug supply and county lines, " in summary
+    assert (
+        "No data held for homicide, serious violence, cyber crime, victim satisfaction." in summary
+    )
 
 
 def test_a_priority_the_plan_does_not_have_is_refused(report_workspace: Workspace) -> None:

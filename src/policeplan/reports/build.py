@@ -61,6 +61,7 @@ _KINDS: dict[str, tuple[str, SectionBuilder]] = {
     ),
 }
 REPORT_KINDS = tuple(_KINDS)
+OWN_SUMMARY = frozenset({"national-measures"})
 FORMATS = ("html", "pdf", "xlsx")
 
 
@@ -115,7 +116,10 @@ def build_report(workspace: Workspace, query: ReportQuery) -> Report:
         data_label=label,
         narrative_note=NARRATIVE_NOTE,
     )
-    sections = (executive_summary_section(context), *body, missing_section(quarter, missing), about)
+    # The plan's executive summary heads every report on the plan; the national statement
+    # makes its own summary from the national measures.
+    summary = () if query.kind in OWN_SUMMARY else (executive_summary_section(context),)
+    sections = (*summary, *body, missing_section(quarter, missing), about)
     return Report(
         kind=query.kind,
         title=title,

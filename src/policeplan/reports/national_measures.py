@@ -14,12 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policeplan.indicators.card import IndicatorCard
-from policeplan.render.document import Block, Cell, Paragraph, Section, Table
+from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext
 from policeplan.reports.indicator_blocks import card_blocks, spc_short
 from policeplan.reports.progress import value_formats
 
-__all__ = ["NATIONAL_MEASURES", "NationalMeasure", "national_cards", "national_sections"]
+__all__ = [
+    "NATIONAL_MEASURES",
+    "NationalMeasure",
+    "national_cards",
+    "national_sections",
+    "national_summary",
+]
 
 NO_DATA = "no data held"
 
@@ -33,6 +39,11 @@ class NationalMeasure:
     title: str
     measures: tuple[str, ...]
     proxy: dict[str, str]
+
+    @property
+    def short(self) -> str:
+        """'drug supply and county lines': the title without its verb."""
+        return self.title.split(" ", 1)[1].removeprefix("murder and other ")
 
 
 NATIONAL_MEASURES = (
@@ -61,7 +72,7 @@ NATIONAL_MEASURES = (
     NationalMeasure("cyber-crime", "Tackle cyber crime", ("cyber-crime",), {}),
     NationalMeasure(
         "victim-satisfaction",
-        "Improve satisfaction among victims",
+        "Improve victim satisfaction",
         ("victim-satisfaction",),
         {},
     ),
@@ -138,6 +149,26 @@ def _detail(national: NationalMeasure, card: IndicatorCard | None) -> Section:
     return Section(f"national-{national.key}", national.title, tuple(blocks))
 
 
+def national_summary(chosen: list[tuple[NationalMeasure, IndicatorCard | None]]) -> BulletList:
+    """The statement's summary, from its rows only: what is held, and what changed."""
+    held = [(n, c) for n, c in chosen if c is not None]
+    sentences = [
+        f"The workspace holds figures for {len(held)} of the {len(chosen)} national measures"
+        + (f": {', '.join(n.short for n, _ in held)}." if held else ".")
+    ]
+    for national, card in held:
+        previous = card.comparison("previous")
+        verdict = "not compared" if previous is None else previous.verdict
+        sentences.append(
+            f"{national.short.capitalize()} (measured by {card.title}): {verdict} on the "
+            "previous 12 months."
+        )
+    missing = [n.short for n, c in chosen if c is None]
+    if missing:
+        sentences.append(f"No data held for {', '.join(missing)}.")
+    return BulletList(tuple(sentences))
+
+
 def national_sections(context: ReportContext) -> Built:
     """The report's sections (before "About the data"), population years, missing narrative."""
     chosen = national_cards(context)
@@ -171,6 +202,7 @@ def national_sections(context: ReportContext) -> Built:
         }
     )
     sections = (
+        Section("summary", "Summary", (national_summary(chosen),)),
         Section("purpose", "Purpose", (Paragraph(PURPOSE),)),
         Section(
             "measures",
