@@ -24,7 +24,7 @@ from policeplan.reports.context import (
     chosen_priorities,
     executive_summary_section,
 )
-from policeplan.reports.deep_dive import deep_dive_sections
+from policeplan.reports.deep_dive import deep_dive_priority, deep_dive_sections
 from policeplan.reports.figures import LibraryFigures
 from policeplan.reports.narrative import NARRATIVE_NOTE, missing_section
 from policeplan.reports.national_measures import national_sections
@@ -120,10 +120,12 @@ def build_report(workspace: Workspace, query: ReportQuery) -> Report:
     # makes its own summary from the national measures.
     summary = () if query.kind in OWN_SUMMARY else (executive_summary_section(context),)
     sections = (*summary, *body, missing_section(quarter, missing), about)
+    # A deep dive names its priority under the title, as the reference document does.
+    topic = f"{deep_dive_priority(context).title}: " if query.kind == "deep-dive" else ""
     return Report(
         kind=query.kind,
         title=title,
-        subtitle=f"{get_force(force).short_name}, {quarter.described()}",
+        subtitle=f"{topic}{get_force(force).short_name}, {quarter.described()}",
         quarter_label=quarter.label,
         generated_at=generated_at,
         data_label=label,
