@@ -24,14 +24,13 @@ from policeplan.indicators.measures import CRIME_MEASURES
 from policeplan.plan.model import Priority
 from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext
-from policeplan.reports.figures import verdict
 from policeplan.reports.hotspot_blocks import hotspot_blocks
 from policeplan.reports.indicator_blocks import card_blocks, summary_rows_table
 from policeplan.reports.narrative import commitment_narrative, strand_narrative
 from policeplan.reports.plan_quarterly import commitment_blocks
 from policeplan.reports.strategy_quarterly import (
     PROGRESS_COUNTS,
-    WINDOW_TABLE_NOTE,
+    district_table,
     risk_table,
     strand_plan_priorities,
 )
@@ -156,19 +155,8 @@ def _districts(context: ReportContext, measure: str, key: str, title: str) -> Ta
     rows = context.figures.by_area(measure, context.force, context.to, "district")
     if not rows:
         return None
-    return Table(
-        key=key,
-        caption=f"{title} by district, 12 months compared with the 12 months before",
-        header=("District", "Previous 12 months", "Latest 12 months", "Diff.", "% Diff.",
-                "Verdict"),
-        rows=tuple(
-            (Cell.text(d.area), Cell.number(d.previous), Cell.number(d.current),
-             Cell.number(d.diff, "signed_integer"), Cell.number(d.pct_diff, "signed_percent1"),
-             Cell.text(verdict(d.significant, d.diff)))
-            for d in rows
-        ),
-        note=WINDOW_TABLE_NOTE + " District rows are tested together (q-values).",
-    )  # fmt: skip
+    caption = f"{title} by district, 12 months compared with the 12 months before"
+    return district_table(key, caption, rows, ("Previous 12 months", "Latest 12 months"))
 
 
 def _indicators(context: ReportContext, priority: Priority) -> Section:

@@ -9,6 +9,8 @@ risks and mitigations; the narrative still missing; about the data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from policeplan.delivery import (
     ActionRecord,
     StrandRecord,
@@ -26,11 +28,12 @@ from policeplan.reference import get_force
 from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.about import short_month
 from policeplan.reports.context import Built, ReportContext, monthly_chart, window_heading
-from policeplan.reports.figures import TwelveMonths, verdict
+from policeplan.reports.figures import AreaFigures, TwelveMonths, verdict
 from policeplan.reports.narrative import StrandNarrative, strand_narrative
 
 __all__ = [
     "MAX_STRAND_MEASURES",
+    "district_table",
     "risk_table",
     "strand_measures",
     "strand_plan_priorities",
@@ -170,34 +173,34 @@ def insight_blocks(
         )
     districts = context.figures.by_area(headline.measure, context.force, context.to, "district")
     if districts:
-        blocks.append(
-            Table(
-                key=f"{code}-districts",
-                caption=f"{headline.title} by district",
-                header=(
-                    "District",
-                    window_heading(headline.previous_last),
-                    window_heading(headline.current_last),
-                    "Diff.",
-                    "% Diff.",
-                    "Verdict",
-                ),
-                rows=tuple(
-                    (
-                        Cell.text(d.area),
-                        Cell.number(d.previous),
-                        Cell.number(d.current),
-                        Cell.number(d.diff, "signed_integer"),
-                        Cell.number(d.pct_diff, "signed_percent1"),
-                        Cell.text(verdict(d.significant, d.diff)),
-                    )
-                    for d in districts
-                ),
-                note=WINDOW_TABLE_NOTE + " District rows are tested together (q-values).",
-            )
-        )
+        headings = (window_heading(headline.previous_last), window_heading(headline.current_last))
+        caption = f"{headline.title} by district"
+        blocks.append(district_table(f"{code}-districts", caption, districts, headings))
     years = [f.population_year for f in figures if f.population_year is not None]
     return blocks, years
+
+
+def district_table(
+    key: str, caption: str, districts: Sequence[AreaFigures], headings: tuple[str, str]
+) -> Table:
+    """Each district's two windows, difference and verdict; `headings` name the windows."""
+    return Table(
+        key=key,
+        caption=caption,
+        header=("District", *headings, "Diff.", "% Diff.", "Verdict"),
+        rows=tuple(
+            (
+                Cell.text(d.area),
+                Cell.number(d.previous),
+                Cell.number(d.current),
+                Cell.number(d.diff, "signed_integer"),
+                Cell.number(d.pct_diff, "signed_percent1"),
+                Cell.text(verdict(d.significant, d.diff)),
+            )
+            for d in districts
+        ),
+        note=WINDOW_TABLE_NOTE + " District rows are tested together (q-values).",
+    )
 
 
 def risk_table(key: str, caption: str, risks: list[RiskRecord]) -> Table:
