@@ -470,6 +470,12 @@ CASES = [
     ),
     Case(
         ("report",),
+        "unknown priority",
+        ("deep-dive", "--quarter", "2024/25 Q4", "--priority", "nowhere", "--out", "{output}.html"),
+        "no priority 'nowhere'",
+    ),
+    Case(
+        ("report",),
         "folder as output",
         ("strategy-quarterly", "--quarter", "2024/25 Q4", "--out", "{folder}"),
         "folder",

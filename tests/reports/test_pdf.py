@@ -16,7 +16,13 @@ from policeplan.reports import REPORT_KINDS, ReportQuery, build_report, write_re
 from policeplan.store import Workspace
 from tests.reports.conftest import GENERATED_AT, QUARTER
 
-PAGES = {"strategy-quarterly": (8, 30), "plan-quarterly": (8, 30)}
+PAGES = {
+    "strategy-quarterly": (8, 30),
+    "plan-quarterly": (8, 30),
+    "progress": (3, 12),
+    "deep-dive": (4, 20),
+    "national-measures": (2, 10),
+}
 
 
 def _needs_tools() -> None:

@@ -18,6 +18,7 @@ from policeplan.indicators import (
     compute_indicator,
     msg_comparison,
 )
+from policeplan.indicators.card import msg_rank_ranges
 from policeplan.ingest.police_uk import ImportSummary
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.records import dispose_engines
@@ -59,10 +60,16 @@ def test_plan_quarterly_msg_figures_equal_the_engine(real_copy: Workspace) -> No
     msg = msg_comparison(real_copy, MsgQuery("all-crime", "essex", to="2025-12"))
     row = next(r for r in html_tables(html)["msg"] if r[0].startswith("All crime offences"))
     member = msg.force_member
+    low, high = msg_rank_ranges(msg)["essex"]
+    assert low <= member.rank <= high
+    plausible = (
+        wording.ordinal(low) if low == high else f"{wording.ordinal(low)}–{wording.ordinal(high)}"
+    )
     assert row[2:] == [
         f"{msg.to_dict()['force_rate_per_1000']:,.3f}",
         f"{msg.to_dict()['msg_average_rate']:,.3f}",
         wording.rank_phrase(member.rank, len(msg.members)),
+        plausible,
         f"{msg.change_to_average:+,}" if msg.change_to_average else "0",
         f"{msg.change_to_top_quartile:+,}" if msg.change_to_top_quartile else "0",
         "met" if msg.aspiration_met else "not met",

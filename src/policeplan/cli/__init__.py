@@ -59,7 +59,7 @@ LAZY_COMMANDS = {
     "history": LazyCommand("policeplan.cli.history:history_group",
         "Show the import history, newest first: every partition (a police.uk…"),
     "report": LazyCommand("policeplan.cli.report:report_command",
-        "Write a panel report for a quarter: strategy-quarterly or plan-quarterly."),
+        "Write a panel report for a quarter as HTML, PDF or xlsx (KIND: see docs/reports.md)."),
     "serve": LazyCommand("policeplan.cli.serve:serve_command",
         "Serve the web app: plan, indicators, delivery workflow, data, public site."),
     "user": LazyCommand("policeplan.cli.users:user_group",

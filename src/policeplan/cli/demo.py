@@ -19,8 +19,12 @@ from policeplan.periods import parse_month
 @click.option("--to", "last_month", default=DEMO_LAST_MONTH, show_default=True,
               help="Last month of generated data (YYYY-MM).")  # fmt: skip
 @click.option("--seed", default=0, show_default=True, help="Random seed of the generator.")
+@click.option("--reports/--no-reports", default=True, show_default=True,
+              help="Also write every panel report (HTML, PDF) for the latest quarter.")  # fmt: skip
 @click.pass_context
-def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: int) -> None:
+def demo_command(
+    ctx: click.Context, first_month: str, last_month: str, seed: int, reports: bool
+) -> None:
     """Build a demo workspace from synthetic data, offline, in its own folder.
 
     Generates police.uk-format files for Essex and its example peer forces, imports them,
@@ -51,6 +55,8 @@ def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: in
         f"{summary.first_month} to {summary.last_month}; example plan and "
         f"{summary.actions_seeded} delivery-plan actions loaded."
     )
+    if reports:
+        _write_reports(settings, first_month, last_month)
     ws = f"--workspace {summary.workspace}"
     click.echo("Look at it with:")
     click.echo(f"  policeplan {ws} coverage")
@@ -58,3 +64,18 @@ def demo_command(ctx: click.Context, first_month: str, last_month: str, seed: in
     click.echo(f"  policeplan {ws} scorecard --force essex --to {summary.last_month}")
     click.echo(f"  policeplan {ws} msg all-crime --force essex --to {summary.last_month}")
     click.echo(f"  policeplan {ws} delivery summary --quarter '2021/22 Q2'")
+
+
+def _write_reports(settings: Settings, first_month: str, last_month: str) -> None:
+    from policeplan.reports.demo_reports import write_demo_reports
+    from policeplan.store import Workspace
+
+    workspace = Workspace(settings)
+    click.echo("Writing the panel reports (HTML and PDF) ...")
+    written = write_demo_reports(workspace, first_month, last_month)
+    if written.quarter is None:
+        click.echo("No report written: the demo covers no whole financial quarter.")
+        return
+    click.echo(f"Panel reports for {written.quarter.label} are in {written.folder}:")
+    for path in written.paths:
+        click.echo(f"  {path.name}")

@@ -29,7 +29,7 @@ def _generated_at(
 
 
 @click.command("report")
-@click.argument("kind", type=click.Choice(REPORT_KINDS))
+@click.argument("kind", type=click.Choice(REPORT_KINDS), metavar="KIND")
 @click.option(
     "--quarter", required=True, help="Financial-year quarter, e.g. '2025/26 Q3' (2025-26Q3 also)."
 )
@@ -49,6 +49,14 @@ def _generated_at(
 )
 @click.option("--force", default=None, help="Force slug or name (default: the plan's force).")
 @click.option(
+    "--priority",
+    "priorities",
+    multiple=True,
+    metavar="ID",
+    help="A plan priority id (repeatable): progress covers those named (default: all); "
+    "deep-dive the first (default: the plan's first).",
+)
+@click.option(
     "--generated-at",
     default=None,
     callback=_generated_at,
@@ -63,11 +71,16 @@ def report_command(
     format_: str,
     out: Path,
     force: str | None,
+    priorities: tuple[str, ...],
     generated_at: datetime | None,
 ) -> None:
-    """Write a panel report for a quarter: strategy-quarterly or plan-quarterly."""
+    """Write a panel report for a quarter as HTML, PDF or xlsx (KIND: see docs/reports.md).
+
+    KIND is strategy-quarterly, plan-quarterly, progress, deep-dive or national-measures.
+    """
     check_output(out, format_)
     workspace = open_workspace(ctx)
-    report = build_report(workspace, ReportQuery(kind, quarter, force, generated_at))
+    query = ReportQuery(kind, quarter, force, generated_at, priorities)
+    report = build_report(workspace, query)
     path = write_report(report, format_, out)
     click.echo(f"wrote {report.title}, {report.quarter_label} ({format_}) to {path}")

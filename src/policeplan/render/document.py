@@ -19,8 +19,9 @@ __all__ = [
     "Cell",
     "CellFormat",
     "Chart",
+    "Icon",
+    "Icons",
     "Paragraph",
-    "Placeholder",
     "Report",
     "Section",
     "Table",
@@ -29,7 +30,14 @@ __all__ = [
 # How a cell's value is shown: `signed_*` put a + on increases; `percent1` values are
 # percentages already (-5.7 means -5.7%).
 CellFormat = Literal[
-    "text", "integer", "signed_integer", "decimal1", "decimal3", "percent1", "signed_percent1"
+    "text",
+    "integer",
+    "signed_integer",
+    "decimal1",
+    "signed_decimal1",
+    "decimal3",
+    "percent1",
+    "signed_percent1",
 ]
 CellValue = str | int | float | None
 ParagraphStyle = Literal["text", "narrative", "note", "missing", "commitment", "lead-in"]
@@ -89,7 +97,8 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart: its Vega-Lite definition, the SVG drawn from it and its text alternative."""
+    """A chart: its Vega-Lite definition ({} for a map drawn directly), the SVG drawn from
+    it and its text alternative."""
 
     key: str
     title: str
@@ -99,13 +108,24 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Placeholder:
-    """A section still to come (e.g. the executive summary, from the summary table)."""
+class Icon:
+    """A small picture with its text alternative (a Making Data Count icon), and the
+    words shown beside it."""
 
-    text: str
+    name: str
+    svg: str
+    alt: str
+    caption: str
 
 
-Block = Paragraph | BulletList | Table | Chart | Placeholder
+@dataclass(frozen=True)
+class Icons:
+    """A row of icons."""
+
+    icons: tuple[Icon, ...]
+
+
+Block = Paragraph | BulletList | Table | Chart | Icons
 
 
 @dataclass(frozen=True)

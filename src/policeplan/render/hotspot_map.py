@@ -68,6 +68,34 @@ def hotspot_html(result: HotspotResult) -> str:
     )
 
 
+def hotspot_svg(result: HotspotResult) -> str:
+    """The map alone as one standalone SVG document (styles inside, no script, no tile), for
+    a printed report: cells over the outlines, hot cells outlined, top ranks labelled."""
+    outlines = outlines_for(result.force)
+    box = _extent(result, outlines)
+    width, height = box[2] - box[0], box[3] - box[1]
+    scale = width / WIDTH_PX  # metres per pixel: strokes in pixels without vector-effect
+    title = f"Hotspots: {result.measure_title}, {result.force}, {result.window.label()}"
+    style = (
+        f".area{{fill:#fff;stroke:none}}.edge{{fill:none;stroke:#555;stroke-width:{scale:.0f}}}"
+        f".cell{{stroke:none}}.hot{{stroke:#1a1a40;stroke-width:{1.2 * scale:.0f}}}"
+        ".rank{font-weight:700;fill:#000;stroke:none}"  # print renderers lack paint-order
+    )
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'width="{WIDTH_PX}" height="{WIDTH_PX * height / width:.0f}" role="img">',
+            f"<title>{escape(title)}</title><style>{style}</style>",
+            f'<rect width="{width:.0f}" height="{height:.0f}" fill="#dfe8ef"/>',
+            _outline_paths(outlines, box, fill=True),
+            _cell_rects(result, box),
+            _outline_paths(outlines, box, fill=False),
+            _rank_labels(result, box),
+            "</svg>",
+        ]
+    )
+
+
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5em;color:#222;
 max-width:1100px}h1{font-size:1.35em}dl{display:grid;grid-template-columns:max-content auto;

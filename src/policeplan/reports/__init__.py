@@ -19,24 +19,20 @@ from policeplan.reports.build import (
     write_report,
 )
 from policeplan.reports.figures import (
-    NO_SUMMARY_YET,
     AreaFigures,
     IndicatorFigures,
     LibraryFigures,
-    SummarySource,
     TwelveMonths,
 )
 
 __all__ = [
     "FORMATS",
-    "NO_SUMMARY_YET",
     "REPORT_KINDS",
     "AreaFigures",
     "IndicatorFigures",
     "LibraryFigures",
     "Report",
     "ReportQuery",
-    "SummarySource",
     "TwelveMonths",
     "build_report",
     "render_report",

@@ -18,10 +18,18 @@ from policeplan.plan import current_plan
 from policeplan.reference import get_force
 from policeplan.render.document import Report
 from policeplan.reports.about import about_section, month_words
-from policeplan.reports.context import Built, ReportContext, executive_summary_section
+from policeplan.reports.context import (
+    Built,
+    ReportContext,
+    chosen_priorities,
+    executive_summary_section,
+)
+from policeplan.reports.deep_dive import deep_dive_priority, deep_dive_sections
 from policeplan.reports.figures import LibraryFigures
 from policeplan.reports.narrative import NARRATIVE_NOTE, missing_section
+from policeplan.reports.national_measures import national_sections
 from policeplan.reports.plan_quarterly import plan_sections
+from policeplan.reports.progress import progress_sections
 from policeplan.reports.strategy_quarterly import strategy_sections
 from policeplan.store import Workspace
 from policeplan.store.coverage import Coverage, coverage
@@ -45,20 +53,30 @@ _KINDS: dict[str, tuple[str, SectionBuilder]] = {
         strategy_sections,
     ),
     "plan-quarterly": ("Police and Crime Plan: quarterly update", plan_sections),
+    "progress": ("Police and Crime Plan: high-level progress report", progress_sections),
+    "deep-dive": ("Police and Crime Plan: deep dive", deep_dive_sections),
+    "national-measures": (
+        "Statement on the National Crime and Policing Measures",
+        national_sections,
+    ),
 }
 REPORT_KINDS = tuple(_KINDS)
+OWN_SUMMARY = frozenset({"national-measures"})
 FORMATS = ("html", "pdf", "xlsx")
 
 
 @dataclass(frozen=True)
 class ReportQuery:
     """A report of `kind` for `quarter` (any spelling `parse_financial_quarter` reads) for
-    `force` (default: the plan's), generated at `generated_at` (default: now, UTC)."""
+    `force` (default: the plan's), generated at `generated_at` (default: now, UTC), over
+    the plan `priorities` named (default: all; `deep-dive` takes the first named, else the
+    plan's first)."""
 
     kind: str
     quarter: str
     force: str | None = None
     generated_at: datetime | None = None
+    priorities: tuple[str, ...] = ()
 
 
 def _quarter_months_held(held_data: Coverage, force: str, quarter: FinancialQuarter) -> None:
@@ -79,14 +97,15 @@ def build_report(workspace: Workspace, query: ReportQuery) -> Report:
         )
     quarter = FinancialQuarter.parse(query.quarter)
     plan = current_plan(workspace)
+    chosen_priorities(plan, query.priorities)  # an unknown priority is refused first
     force = get_force(query.force or plan.force).slug
     held = coverage(workspace)
     _quarter_months_held(held, force, quarter)
     generated_at = query.generated_at or datetime.now(UTC)
     label = workspace.label()
-    context = ReportContext(
-        workspace, quarter, force, plan, generated_at, LibraryFigures(workspace, plan), label
-    )
+    context = ReportContext(workspace, quarter, force, plan, generated_at,
+                            LibraryFigures(workspace, plan), label, query.priorities)  # fmt: skip
+
     title, builder = _KINDS[query.kind]
     body, years, missing = builder(context)
     about = about_section(
@@ -97,11 +116,16 @@ def build_report(workspace: Workspace, query: ReportQuery) -> Report:
         data_label=label,
         narrative_note=NARRATIVE_NOTE,
     )
-    sections = (executive_summary_section(context), *body, missing_section(quarter, missing), about)
+    # The plan's executive summary heads every report on the plan; the national statement
+    # makes its own summary from the national measures.
+    summary = () if query.kind in OWN_SUMMARY else (executive_summary_section(context),)
+    sections = (*summary, *body, missing_section(quarter, missing), about)
+    # A deep dive names its priority under the title, as the reference document does.
+    topic = f"{deep_dive_priority(context).title}: " if query.kind == "deep-dive" else ""
     return Report(
         kind=query.kind,
         title=title,
-        subtitle=f"{get_force(force).short_name}, {quarter.described()}",
+        subtitle=f"{topic}{get_force(force).short_name}, {quarter.described()}",
         quarter_label=quarter.label,
         generated_at=generated_at,
         data_label=label,

@@ -1,11 +1,10 @@
 """Where a report's figures come from: one small protocol per kind of figure, so the
 library behind it can change without touching a report.
 
-Today `LibraryFigures` answers from `compute_indicator` and `breakdown`; when the indicator
-card (`indicators/card.py`, `build_card`) lands, a `CardFigures` answering the same protocol
-from the card's `latest`/`comparisons` replaces it in `reports.build` (one line). The
-executive summary comes from the summary table (`indicators/summary.py`, `plan_summary`);
-until then `NO_SUMMARY_YET` gives a marked placeholder.
+`LibraryFigures` answers the 12-month and area tables from `compute_indicator` and
+`breakdown`; everything said about a plan indicator (the executive summary, progress against
+the baselines, SPC icons, MSG positions) comes from the summary table and its indicator
+cards (`ReportContext.summary_table`, `plan_summary`).
 
 Every figure here is a library result's field, copied, never recomputed.
 """
@@ -30,11 +29,9 @@ from policeplan.render import wording
 from policeplan.store import Workspace
 
 __all__ = [
-    "NO_SUMMARY_YET",
     "AreaFigures",
     "IndicatorFigures",
     "LibraryFigures",
-    "SummarySource",
     "TwelveMonths",
     "verdict",
 ]
@@ -77,26 +74,11 @@ class AreaFigures:
 
 
 class IndicatorFigures(Protocol):
-    """What reports ask of an indicator. Implemented by `LibraryFigures` (today) and by
-    an adapter over the indicator card (`build_card`) when it lands."""
+    """What reports ask of a crime measure's 12-month and area tables (`LibraryFigures`)."""
 
     def twelve_months(self, measure: str, force: str, to: str) -> TwelveMonths: ...
 
     def by_area(self, measure: str, force: str, to: str, by: str) -> Sequence[AreaFigures]: ...
-
-
-class SummarySource(Protocol):
-    """The executive summary's sentences for a quarter, or None when not available."""
-
-    def sentences(self, workspace: Workspace, force: str, to: str) -> tuple[str, ...] | None: ...
-
-
-class _NoSummaryYet:
-    def sentences(self, workspace: Workspace, force: str, to: str) -> tuple[str, ...] | None:
-        return None
-
-
-NO_SUMMARY_YET: SummarySource = _NoSummaryYet()
 
 
 def _months(count: WindowCount) -> tuple[tuple[str, int | None], ...]:

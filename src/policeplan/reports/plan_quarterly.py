@@ -9,21 +9,21 @@ missing; about the data.
 from __future__ import annotations
 
 from policeplan.delivery.commitments import PlanCommitment, plan_commitments
-from policeplan.errors import PolicePlanError
-from policeplan.indicators import MsgComparison, MsgQuery, msg_comparison
+from policeplan.indicators import MsgComparison
+from policeplan.indicators.card_facts import CardMsg
 from policeplan.plan.model import MsgIndicator
 from policeplan.render import wording
-from policeplan.render.charts import PositionHistory, msg_positions_spec, to_svg
+from policeplan.render.charts import PositionHistory, msg_positions_spec
 from policeplan.render.document import Block, Cell, Chart, Paragraph, Section, Table
-from policeplan.reports.context import Built, ReportContext, window_heading
+from policeplan.reports.context import Built, ReportContext, chart, window_heading
 from policeplan.reports.narrative import CommitmentNarrative, commitment_narrative
 
-__all__ = ["msg_table", "plan_sections"]
+__all__ = ["commitment_blocks", "msg_table", "plan_sections", "rank_range_text"]
 
 NO_DATA = "no data held"
 
 
-def _commitment_blocks(commitment: PlanCommitment, narrative: CommitmentNarrative) -> list[Block]:
+def commitment_blocks(commitment: PlanCommitment, narrative: CommitmentNarrative) -> list[Block]:
     blocks: list[Block] = [Paragraph(commitment.text, style="commitment", label=commitment.id)]
     approved = narrative.approved.get(commitment.id, ())
     if not approved:
@@ -46,33 +46,44 @@ def priority_sections(
         ]
         for commitment in commitments:
             if commitment.priority_id == priority.id:
-                blocks += _commitment_blocks(commitment, narrative)
+                blocks += commitment_blocks(commitment, narrative)
         sections.append(Section(f"priority-{number}", f"{number}. {priority.title}", tuple(blocks)))
     return tuple(sections)
 
 
-def _msg_row(indicator: MsgIndicator, result: MsgComparison | None) -> tuple[Cell, ...]:
+def rank_range_text(msg: CardMsg) -> str:
+    """'1st–4th': the positions the force could plausibly hold, allowing for chance."""
+    if msg.rank_range is None:
+        return "–"
+    low, high = msg.rank_range
+    return (
+        wording.ordinal(low) if low == high else f"{wording.ordinal(low)}–{wording.ordinal(high)}"
+    )
+
+
+def _msg_row(indicator: MsgIndicator, msg: CardMsg | None) -> tuple[Cell, ...]:
     aspiration = Cell.text(indicator.aspiration or "none set")
-    if result is None:
+    if msg is None:
         return (
             Cell.text(indicator.title),
             aspiration,
             *(Cell(None, "decimal3"),) * 2,
             Cell.text(NO_DATA),
+            Cell.text(NO_DATA),
             Cell(None, "signed_integer"),
             Cell(None, "signed_integer"),
             Cell.text(NO_DATA),
         )
-    member = result.force_member
-    met = result.aspiration_met
+    met = msg.aspiration_met
     return (
         Cell.text(indicator.title),
         aspiration,
-        Cell.number(round(float(member.rate), 3), "decimal3"),
-        Cell.number(round(float(result.msg_average), 3), "decimal3"),
-        Cell.text(wording.rank_phrase(member.rank, len(result.members))),
-        Cell.number(result.change_to_average, "signed_integer"),
-        Cell.number(result.change_to_top_quartile, "signed_integer"),
+        Cell.number(msg.rate, "decimal3"),
+        Cell.number(msg.average, "decimal3"),
+        Cell.text(wording.rank_phrase(msg.position, msg.of)),
+        Cell.text(rank_range_text(msg)),
+        Cell.number(msg.change_to_average, "signed_integer"),
+        Cell.number(msg.change_to_top_quartile, "signed_integer"),
         Cell.text("none set" if met is None else ("met" if met else "not met")),
     )
 
@@ -86,39 +97,36 @@ def positions_chart(indicator: MsgIndicator, result: MsgComparison) -> Chart:
         tuple(p.window.last for p in result.positions),
         tuple(p.rank for p in result.positions),
     )
-    spec = msg_positions_spec(history)
-    return Chart(
-        key=f"msg-positions-{indicator.measure}",
-        title=f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
+    return chart(
+        f"msg-positions-{indicator.measure}",
+        f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
         "ending each month (1st is best)",
-        spec=spec,
-        svg=to_svg(spec),
-        alt=str(spec.get("description", "")),
+        msg_positions_spec(history),
     )
 
 
 def msg_table(context: ReportContext) -> tuple[Table, list[Chart], list[int]]:
-    """The MSG table, a positions sparkline per indicator with figures, population years."""
+    """The MSG table (from each measure's indicator card), a positions sparkline per
+    indicator with figures, and the population years used."""
+    cards = context.measure_cards([i.measure for i in context.plan.msg_indicators])
     rows, years, missing, charts = [], [], [], []
     excluded: set[tuple[str, str]] = set()
     for indicator in context.plan.msg_indicators:
-        try:
-            result: MsgComparison | None = msg_comparison(
-                context.workspace,
-                MsgQuery(indicator.measure, context.force, to=context.to),
-                plan=context.plan,
-            )
-        except PolicePlanError:
-            result = None
+        card = cards.get(indicator.measure)
+        result = None if card is None else card.msg_result
+        if card is None or card.msg is None or result is None:
             missing.append(indicator.title)
-        if result is not None:
-            years.append(result.force_member.population.year)
-            excluded.update((e.force.short_name, e.reason) for e in result.excluded)
-            charts.append(positions_chart(indicator, result))
-        rows.append(_msg_row(indicator, result))
+            rows.append(_msg_row(indicator, None))
+            continue
+        years.append(result.force_member.population.year)
+        excluded.update((e.force.short_name, e.reason) for e in result.excluded)
+        charts.append(positions_chart(indicator, result))
+        rows.append(_msg_row(indicator, card.msg))
     note = (
         f"Rates {wording.PER_1000} people over the {window_heading(context.to)}; position 1st "
-        "is best in the good direction. Change required: offences fewer (-) or more (+) to "
+        "is best in the good direction. Plausible positions: the positions the force could "
+        "hold once chance in every member's rate is allowed for (a wide range means the "
+        "ranking says little). Change required: offences fewer (-) or more (+) to "
         f"reach the {wording.MSG_AVERAGE} or the {wording.TOP_QUARTILE}, at the force's "
         "population."
     )
@@ -136,6 +144,7 @@ def msg_table(context: ReportContext) -> tuple[Table, list[Chart], list[int]]:
             "Rate per 1,000",
             wording.MSG_AVERAGE,
             "MSG position",
+            "Plausible positions",
             "Change to reach MSG average",
             "Change to reach top quartile",
             "Aspiration met",

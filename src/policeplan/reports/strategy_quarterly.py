@@ -9,6 +9,8 @@ risks and mitigations; the narrative still missing; about the data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from policeplan.delivery import (
     ActionRecord,
     StrandRecord,
@@ -17,6 +19,7 @@ from policeplan.delivery import (
     list_risks,
     list_strands,
 )
+from policeplan.delivery.risks import RiskRecord
 from policeplan.delivery.summary import COUNT_HEADINGS
 from policeplan.errors import PolicePlanError
 from policeplan.indicators.breakdown import UNLOCATED_PART
@@ -25,11 +28,18 @@ from policeplan.reference import get_force
 from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.about import short_month
 from policeplan.reports.context import Built, ReportContext, monthly_chart, window_heading
-from policeplan.reports.figures import TwelveMonths, verdict
+from policeplan.reports.figures import AreaFigures, TwelveMonths, verdict
 from policeplan.reports.narrative import StrandNarrative, strand_narrative
 from policeplan.store.crime_records import holds_crime_records
 
-__all__ = ["MAX_STRAND_MEASURES", "strand_measures", "strategy_sections"]
+__all__ = [
+    "MAX_STRAND_MEASURES",
+    "district_table",
+    "risk_table",
+    "strand_measures",
+    "strand_plan_priorities",
+    "strategy_sections",
+]
 
 # Measures shown per strand: the first gets the chart, LPA and district tables.
 MAX_STRAND_MEASURES = 3
@@ -52,7 +62,7 @@ def strand_measures(
     the force's records are imported)."""
     linked = [i for a in actions if a.strand == strand.code for i in a.indicators]
     if not linked:
-        priorities = set(strand.priorities) | _plan_priorities(context, strand.name)
+        priorities = set(strand.priorities) | strand_plan_priorities(context, strand.name)
         linked = [*_plan_strand_measures(context, strand.name)]
         linked += [
             i.measure for p, i in context.plan.indicators if p.id in priorities and i.measure
@@ -77,7 +87,8 @@ def _plan_strand_measures(context: ReportContext, name: str) -> tuple[str, ...]:
     )
 
 
-def _plan_priorities(context: ReportContext, name: str) -> set[str]:
+def strand_plan_priorities(context: ReportContext, name: str) -> set[str]:
+    """The plan priorities a strategy strand of the plan file serves (by its name)."""
     return {
         p
         for s in context.plan.strategy_strands
@@ -178,34 +189,47 @@ def insight_blocks(
         )
     districts = context.figures.by_area(headline.measure, context.force, context.to, "district")
     if districts:
-        blocks.append(
-            Table(
-                key=f"{code}-districts",
-                caption=f"{headline.title} by district",
-                header=(
-                    "District",
-                    window_heading(headline.previous_last),
-                    window_heading(headline.current_last),
-                    "Diff.",
-                    "% Diff.",
-                    "Verdict",
-                ),
-                rows=tuple(
-                    (
-                        Cell.text(d.area),
-                        Cell.number(d.previous),
-                        Cell.number(d.current),
-                        Cell.number(d.diff, "signed_integer"),
-                        Cell.number(d.pct_diff, "signed_percent1"),
-                        Cell.text(verdict(d.significant, d.diff)),
-                    )
-                    for d in districts
-                ),
-                note=WINDOW_TABLE_NOTE + " District rows are tested together (q-values).",
-            )
-        )
+        headings = (window_heading(headline.previous_last), window_heading(headline.current_last))
+        caption = f"{headline.title} by district"
+        blocks.append(district_table(f"{code}-districts", caption, districts, headings))
     years = [f.population_year for f in figures if f.population_year is not None]
     return blocks, years
+
+
+def district_table(
+    key: str, caption: str, districts: Sequence[AreaFigures], headings: tuple[str, str]
+) -> Table:
+    """Each district's two windows, difference and verdict; `headings` name the windows."""
+    return Table(
+        key=key,
+        caption=caption,
+        header=("District", *headings, "Diff.", "% Diff.", "Verdict"),
+        rows=tuple(
+            (
+                Cell.text(d.area),
+                Cell.number(d.previous),
+                Cell.number(d.current),
+                Cell.number(d.diff, "signed_integer"),
+                Cell.number(d.pct_diff, "signed_percent1"),
+                Cell.text(verdict(d.significant, d.diff)),
+            )
+            for d in districts
+        ),
+        note=WINDOW_TABLE_NOTE + " District rows are tested together (q-values).",
+    )
+
+
+def risk_table(key: str, caption: str, risks: list[RiskRecord]) -> Table:
+    return Table(
+        key=key,
+        caption=caption,
+        header=("Risk", "Mitigation", "Owner", "Rating"),
+        rows=tuple(
+            (Cell.text(r.description), Cell.text(r.mitigation), Cell.text(r.owner),
+             Cell.text(r.rating))
+            for r in risks
+        ),
+    )  # fmt: skip
 
 
 def strand_section(
@@ -219,7 +243,7 @@ def strand_section(
     force_name = get_force(context.force).short_name
     titles = {p.id: p.title for p in context.plan.priorities}
     served = sorted(
-        set(strand.priorities) | _plan_priorities(context, strand.name),
+        set(strand.priorities) | strand_plan_priorities(context, strand.name),
         key=lambda p: list(titles).index(p) if p in titles else len(titles),
     )
     blocks: list[Block] = [Paragraph(strand.lead, label="Thematic lead:")]
@@ -250,22 +274,7 @@ def strand_section(
         subsections.append(Section(f"{code}-{key}", title, (block,)))
     risks = list_risks(context.workspace, strand=strand.code, status="open")
     risk_blocks: tuple[Block, ...] = (
-        (
-            Table(
-                key=f"{code}-risks",
-                caption=f"Open risks: {strand.name}",
-                header=("Risk", "Mitigation", "Owner", "Rating"),
-                rows=tuple(
-                    (
-                        Cell.text(r.description),
-                        Cell.text(r.mitigation),
-                        Cell.text(r.owner),
-                        Cell.text(r.rating),
-                    )
-                    for r in risks
-                ),
-            ),
-        )
+        (risk_table(f"{code}-risks", f"Open risks: {strand.name}", risks),)
         if risks
         else (Paragraph("No open risks recorded.", style="note"),)
     )

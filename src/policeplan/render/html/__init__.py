@@ -14,7 +14,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from policeplan.render.document import BulletList, Chart, Placeholder, Report, Table
+from policeplan.render.document import BulletList, Chart, Icons, Report, Table
 from policeplan.render.html.numbers import cell_text, is_numeric
 
 __all__ = ["cell_text", "report_html"]
@@ -37,7 +37,7 @@ def _environment() -> Environment:
         table=lambda b: isinstance(b, Table),
         chart=lambda b: isinstance(b, Chart),
         bullets=lambda b: isinstance(b, BulletList),
-        placeholder=lambda b: isinstance(b, Placeholder),
+        icons=lambda b: isinstance(b, Icons),
     )
     environment.globals.update(cell_text=cell_text, is_numeric=is_numeric, svg_uri=svg_uri)
     return environment

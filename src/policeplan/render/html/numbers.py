@@ -27,6 +27,8 @@ def cell_text(cell: Cell) -> str:
         return f"{value:+,.0f}" if value else "0"
     if cell.format == "decimal1":
         return f"{value:,.1f}"
+    if cell.format == "signed_decimal1":
+        return f"{value:+,.1f}" if round(value, 1) else "0.0"
     if cell.format == "decimal3":
         return f"{value:,.3f}"
     if cell.format == "percent1":

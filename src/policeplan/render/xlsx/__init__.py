@@ -23,6 +23,7 @@ EXCEL_FORMATS = {
     "integer": "#,##0",
     "signed_integer": "+#,##0;-#,##0;0",
     "decimal1": "#,##0.0",
+    "signed_decimal1": "+#,##0.0;-#,##0.0;0.0",
     "decimal3": "#,##0.000",
     "percent1": '0.0"%"',
     "signed_percent1": '+0.0"%";-0.0"%";0.0"%"',
