@@ -78,22 +78,26 @@ def approved_updates(records: Workspace) -> list[PublishedUpdate]:
 
 
 def plan_table(plan: PlanPage) -> Table:
+    """Every indicator of the published page: the crime scorecard, then the summary table."""
+    crime = tuple(
+        ("Recorded crime", line.title, line.value, line.change, line.note or line.verdict,
+         "", "", "", "", "", line.good_direction)
+        for line in plan.crime
+    )  # fmt: skip
+    summary = tuple(
+        (block.title, line.title, line.value, line.change, line.note or line.verdict,
+         line.variation.alt if line.variation else "",
+         line.assurance.alt if line.assurance else "",
+         line.msg_position, line.rank_range, line.aspiration, line.good_direction)
+        for block in plan.priorities
+        for line in block.indicators
+    )  # fmt: skip
     return Table(
         "Indicators",
-        ("Priority", "Indicator", "Latest", "Change", "Test", "Good direction"),
-        tuple(
-            (
-                block[0] or "Recorded crime",
-                line.title,
-                line.value,
-                line.change,
-                line.note or line.verdict,
-                line.good_direction,
-            )
-            for block in ((None, plan.crime), *((b.title, b.indicators) for b in plan.priorities))
-            for line in block[1]
-        ),
-    )
+        ("Priority", "Indicator", "Latest", "Change", "Verdict", "Variation", "Assurance",
+         "MSG position", "Plausible ranks", "Aspiration", "Good direction"),
+        crime + summary,
+    )  # fmt: skip
 
 
 def publish(

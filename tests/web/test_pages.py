@@ -1,0 +1,68 @@
+"""The plan page's summary table and the indicator page's card, checked against counts
+read straight from the workspace's DuckDB file (not through the library)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import duckdb
+from starlette.testclient import TestClient
+
+from policeplan.config import Settings
+from tests.web.conftest import sign_in
+
+
+def _count(settings: Settings, first: str, last: str, crime_type: str | None = None) -> int:
+    """Street records of Essex over the months; all crime leaves out anti-social behaviour."""
+    where = "force = 'essex' AND month BETWEEN ? AND ? AND crime_type <> 'Anti-social behaviour'"
+    params: list[object] = [f"{first}-01", f"{last}-01"]
+    if crime_type is not None:
+        where += " AND crime_type = ?"
+        params.append(crime_type)
+    path = str(settings.workspace / "analytics.duckdb")
+    with duckdb.connect(path, read_only=True) as con:
+        row = con.execute(f"SELECT count(*) FROM street_crimes WHERE {where}", params).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def _summary_row(page: str, title: str) -> str:
+    found = re.search(rf'<tr>\s*<th scope="row"><a href="[^"]+">{title}</a>.*?</tr>', page, re.S)
+    assert found, f"no summary row for {title}"
+    return found.group(0)
+
+
+def test_the_plan_page_shows_the_summary_table_with_latest_value_change_and_icon(
+    client: TestClient, web_settings: Settings
+) -> None:
+    sign_in(client, "panel")
+    page = client.get("/").text
+    current = _count(web_settings, "2025-01", "2025-12")
+    before = _count(web_settings, "2024-01", "2024-12")
+    row = _summary_row(page, "All Crime")
+    assert f">{current:,}<" in row
+    # the change allows for the windows' lengths: 2024 had 366 days, 2025 has 365
+    assert f"{(current / 365 / (before / 366) - 1) * 100:+.1f}%" in row
+    icon = r'<img class="mdc-icon" src="data:image/svg\+xml;base64,[^"]+" alt="[^"]+"'
+    assert re.search(icon, row)
+    assert "Priorities" in page and "indicators has figures" in page  # the executive summary
+    # an indicator without figures says how to load them instead of showing blanks
+    assert "No data: nothing in the workspace is called &#39;public-confidence&#39;" in page
+
+
+def test_the_indicator_page_shows_the_card_commentary_and_caveats(
+    client: TestClient, web_settings: Settings
+) -> None:
+    sign_in(client, "panel")
+    page = html.unescape(client.get("/indicators/burglary?to=2025-12").text)
+    current = _count(web_settings, "2025-01", "2025-12", "Burglary")
+    before = _count(web_settings, "2024-01", "2024-12", "Burglary")
+    assert "What the figures say" in page and "Caveats" in page
+    fell_or_rose = "fell" if current < before else "rose"
+    change = current / 365 / (before / 366) - 1
+    assert f"Burglary {fell_or_rose} by {abs(change):.1%}" in page
+    assert "Synthetic demo data: the figures are generated" in page
+    comparisons = client.get("/indicators/burglary/comparisons.csv?to=2025-12").text
+    assert f"{before:,}" in comparisons
+    assert f",{current - before * 365 / 366:+,.0f}," in comparisons
