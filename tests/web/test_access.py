@@ -22,6 +22,10 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/audit", INTERNAL),
     ("GET", "/data", INTERNAL),
     ("GET", "/admin/users", {"admin"}),
+    ("GET", "/reports", INTERNAL),
+    ("GET", "/reports/jobs/AAAAAAAAAAAAAAAA", INTERNAL),  # no such job: 404, not 403
+    ("GET", "/reports/jobs/AAAAAAAAAAAAAAAA/download", INTERNAL),
+    ("POST", "/reports", {"analyst"}),
     ("POST", "/delivery/actions/DA-001/status", {"analyst", "lead"}),
     ("POST", "/delivery/actions/DCF-001/status", {"analyst"}),
     ("POST", f"/delivery/strands/DA/updates/{Q}", {"analyst", "lead"}),

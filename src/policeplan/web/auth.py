@@ -21,6 +21,7 @@ __all__ = [
     "ROLE_DESCRIPTIONS",
     "can_approve",
     "can_change_strand",
+    "can_generate_reports",
     "can_manage_users",
     "can_publish",
     "can_read_internal",
@@ -55,6 +56,10 @@ def can_approve(user: SignedIn | None) -> bool:
 
 
 def can_publish(user: SignedIn | None) -> bool:
+    return user is not None and user.role == "analyst"
+
+
+def can_generate_reports(user: SignedIn | None) -> bool:
     return user is not None and user.role == "analyst"
 
 

@@ -33,7 +33,13 @@ def navigation(user: SignedIn | None) -> list[tuple[str, str]]:
     """(address, label) of the menu a user sees."""
     if user is None:
         return [("/public/", "Published plan")]
-    items = [("/", "Plan"), ("/delivery", "Delivery"), ("/data", "Data"), ("/audit", "Audit")]
+    items = [
+        ("/", "Plan"),
+        ("/delivery", "Delivery"),
+        ("/reports", "Reports"),
+        ("/data", "Data"),
+        ("/audit", "Audit"),
+    ]
     if auth.can_manage_users(user):
         items.append(("/admin/users", "Users"))
     items.append(("/public/", "Public site"))

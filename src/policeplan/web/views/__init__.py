@@ -8,6 +8,7 @@
 | `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
 | `audit`       | the audit history of any record |
 | `data`        | coverage and rejects |
+| `reports`     | report kinds generated for a quarter in the background, then downloaded |
 | `publishing`  | the public site (published snapshot) and the Publish button |
 | `admin`       | users |
 """
@@ -16,13 +17,24 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from policeplan.web.views import admin, audit, data, delivery, indicator, login, plan, publishing
+from policeplan.web.views import (
+    admin,
+    audit,
+    data,
+    delivery,
+    indicator,
+    login,
+    plan,
+    publishing,
+    reports,
+)
 
 ROUTES: list[BaseRoute] = [
     *login.routes,
     *plan.routes,
     *indicator.routes,
     *delivery.routes,
+    *reports.routes,
     *audit.routes,
     *data.routes,
     *publishing.routes,
