@@ -16,6 +16,8 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/indicators/burglary", INTERNAL),
     ("GET", "/indicators/burglary/summary.csv", INTERNAL),
     ("GET", "/indicators/burglary/lpa.xlsx", INTERNAL),
+    ("GET", "/msg", INTERNAL),
+    ("GET", "/msg/overview.csv", INTERNAL),  # 404 here (one force, no table), never 403
     ("GET", "/delivery", INTERNAL),
     ("GET", "/delivery/strands/DA", INTERNAL),
     ("GET", f"/delivery/strands/DA/updates/{Q}", INTERNAL),

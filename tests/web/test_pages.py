@@ -66,3 +66,13 @@ def test_the_indicator_page_shows_the_card_commentary_and_caveats(
     comparisons = client.get("/indicators/burglary/comparisons.csv?to=2025-12").text
     assert f"{before:,}" in comparisons
     assert f",{current - before * 365 / 366:+,.0f}," in comparisons
+
+
+def test_the_msg_page_of_a_force_alone_says_why_nothing_is_compared(client: TestClient) -> None:
+    sign_in(client, "panel")
+    response = client.get("/msg")
+    assert response.status_code == 200
+    assert "Every crime measure: no other member of Essex&#39;s group can be compared" in (
+        response.text
+    )
+    assert client.get("/msg?to=2025-13").status_code == 400

@@ -191,7 +191,7 @@ def _msg_table(msg: MsgComparison) -> Table:
             (
                 m.force.short_name,
                 f"{m.count:,}",
-                f"{float(m.rate) * 1000:.2f}",
+                f"{float(m.rate):.2f}",  # MsgMember.rate is per 1,000 already
                 rank_phrase(m.rank, len(msg.members)),
                 ""
                 if m.rank_range is None

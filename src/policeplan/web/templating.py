@@ -35,6 +35,7 @@ def navigation(user: SignedIn | None) -> list[tuple[str, str]]:
         return [("/public/", "Published plan")]
     items = [
         ("/", "Plan"),
+        ("/msg", "Similar forces"),
         ("/delivery", "Delivery"),
         ("/reports", "Reports"),
         ("/data", "Data"),

@@ -5,6 +5,7 @@
 | `login`       | sign in, sign out |
 | `plan`        | the plan on a page |
 | `indicator`   | one indicator: result, charts, breakdown, MSG; CSV and xlsx downloads |
+| `msg`         | the Most Similar Group: every indicator side by side with its uncertainty |
 | `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
 | `audit`       | the audit history of any record |
 | `data`        | coverage and rejects |
@@ -24,6 +25,7 @@ from policeplan.web.views import (
     delivery,
     indicator,
     login,
+    msg,
     plan,
     publishing,
     reports,
@@ -33,6 +35,7 @@ ROUTES: list[BaseRoute] = [
     *login.routes,
     *plan.routes,
     *indicator.routes,
+    *msg.routes,
     *delivery.routes,
     *reports.routes,
     *audit.routes,
