@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
+from policeplan.web.chart_process import VEGA_BUNDLE_VERSION
 from tests.web.conftest import ROLES, sign_in
 
 Q = "2025-26Q3"
@@ -16,6 +17,7 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/indicators/burglary", INTERNAL),
     ("GET", "/indicators/burglary/summary.csv", INTERNAL),
     ("GET", "/indicators/burglary/lpa.xlsx", INTERNAL),
+    ("GET", f"/assets/vega-{VEGA_BUNDLE_VERSION}.js", {"anonymous", *INTERNAL}),
     ("GET", "/msg", INTERNAL),
     ("GET", "/msg/overview.csv", INTERNAL),  # 404 here (one force, no table), never 403
     ("GET", "/delivery", INTERNAL),

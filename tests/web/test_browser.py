@@ -120,7 +120,12 @@ def test_lead_submits_analyst_approves_and_publishes_public_sees_it(page: Any) -
     page.get_by_role("button", name="Approve").click()
     page.get_by_text("Approved.").wait_for()
     check_accessibility(page, "05-update-approved")
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
     page.goto("/indicators/burglary")
+    page.wait_for_selector("[data-vega-drawn]")  # the charts drawn by Vega in the browser
+    assert page.locator("[data-vega-drawn]").count() == 2 and not blocked, blocked
+    page.locator(".chart-live svg path").first.hover()
     check_accessibility(page, "06-indicator")
     page.get_by_role("link", name="Reports", exact=True).click()
     check_accessibility(page, "06a-reports")

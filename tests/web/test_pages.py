@@ -4,12 +4,14 @@ read straight from the workspace's DuckDB file (not through the library)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import duckdb
 from starlette.testclient import TestClient
 
 from policeplan.config import Settings
+from policeplan.web.chart_process import VEGA_BUNDLE_VERSION
 from tests.web.conftest import sign_in
 
 
@@ -76,3 +78,21 @@ def test_the_msg_page_of_a_force_alone_says_why_nothing_is_compared(client: Test
         response.text
     )
     assert client.get("/msg?to=2025-13").status_code == 400
+
+
+def test_indicator_charts_carry_their_definition_and_an_svg_fallback(client: TestClient) -> None:
+    sign_in(client, "panel")
+    page = client.get("/indicators/burglary?to=2025-12").text
+    specs = re.findall(r'data-vega-spec="([^"]+)">(<svg[^>]*>)', page)
+    assert len(specs) == 2  # the monthly and the SPC chart, each with the server's SVG inside
+    for attribute, _svg in specs:
+        spec = json.loads(html.unescape(attribute))
+        assert spec["description"] and ("layer" in spec or "mark" in spec)
+    assert f'<script src="/assets/vega-{VEGA_BUNDLE_VERSION}.js" defer>' in page
+    assert '<script src="/static/charts.js" defer>' in page
+    assert "<script>" not in page  # no inline script: the CSP forbids it
+    bundle = client.get(f"/assets/vega-{VEGA_BUNDLE_VERSION}.js")
+    assert bundle.status_code == 200 and "immutable" in bundle.headers["cache-control"]
+    assert "window.vegaEmbed=" in bundle.text  # the bundle makes vega-embed a global
+    assert client.get("/assets/vega-0.0-vl1.js").status_code == 404
+    assert "ast: true" in client.get("/static/charts.js").text

@@ -7,6 +7,7 @@ process chart and its MSG result the MSG table, nothing is computed twice.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from policeplan.errors import PolicePlanError
@@ -46,9 +47,13 @@ TABLE_NAMES = ("summary", "comparisons", "monthly", "lpa", "district", "msg")
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart: the server's SVG (shown without JavaScript) and its Vega-Lite definition as
+    JSON (drawn interactively by `static/charts.js` when scripts run)."""
+
     title: str
     svg: str
     description: str
+    spec: str
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,7 @@ def _first_clause(exc: PolicePlanError) -> str:
 
 def _chart(spec: dict[str, object], title: str) -> Chart:
     description = str(spec.get("description", title))
-    return Chart(title, render_svg(spec), description)
+    return Chart(title, render_svg(spec), description, json.dumps(spec, separators=(",", ":")))
 
 
 def _percent(result_change: object) -> str:

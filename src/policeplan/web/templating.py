@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from policeplan.web import auth
+from policeplan.web.chart_process import VEGA_BUNDLE_VERSION
 from policeplan.web.security.sessions import SignedIn
 
 __all__ = ["TEMPLATES_DIR", "environment", "render"]
@@ -65,6 +66,7 @@ def render(
         nav=navigation(user),
         data_label=data_label,
         auth=auth,
+        vega_version=VEGA_BUNDLE_VERSION,
         **context,
     )
     return HTMLResponse(html, status_code=status_code, headers={"cache-control": "no-store"})

@@ -12,6 +12,7 @@
 | `reports`     | report kinds generated for a quarter in the background, then downloaded |
 | `publishing`  | the public site (published snapshot) and the Publish button |
 | `admin`       | users |
+| `assets`      | the Vega scripts of the interactive charts (no sign-in: a library, no data) |
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from starlette.routing import BaseRoute
 
 from policeplan.web.views import (
     admin,
+    assets,
     audit,
     data,
     delivery,
@@ -42,4 +44,5 @@ ROUTES: list[BaseRoute] = [
     *data.routes,
     *publishing.routes,
     *admin.routes,
+    *assets.routes,
 ]
