@@ -26,6 +26,8 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/audit", INTERNAL),
     ("GET", "/data", INTERNAL),
     ("GET", "/admin/users", {"admin"}),
+    ("GET", "/data/uploads/AAAAAAAAAAAAAAAA", INTERNAL),  # no such upload: 404, not 403
+    ("POST", "/data/uploads", {"analyst"}),
     ("GET", "/reports", INTERNAL),
     ("GET", "/reports/jobs/AAAAAAAAAAAAAAAA", INTERNAL),  # no such job: 404, not 403
     ("GET", "/reports/jobs/AAAAAAAAAAAAAAAA/download", INTERNAL),

@@ -33,6 +33,7 @@ from policeplan.web.security.headers import SecurityMiddleware
 from policeplan.web.snapshot import SNAPSHOT_DIR, DataSnapshot
 from policeplan.web.templating import environment, render
 from policeplan.web.views import ROUTES
+from policeplan.web.views.data import UPLOAD_PATH
 
 __all__ = ["create_app"]
 
@@ -62,7 +63,14 @@ def create_app(config: WebConfig) -> Starlette:
     app = Starlette(
         lifespan=lifespan,
         routes=[*ROUTES, Mount("/static", StaticFiles(directory=STATIC_DIR), name="static")],
-        middleware=[Middleware(SecurityMiddleware, max_body_bytes=config.max_body_bytes)],
+        middleware=[
+            Middleware(
+                SecurityMiddleware,
+                max_body_bytes=config.max_body_bytes,
+                upload_path=UPLOAD_PATH,
+                max_upload_bytes=config.max_upload_bytes,
+            )
+        ],
         exception_handlers={
             HTTPException: _http_error,
             PolicePlanError: _library_error,

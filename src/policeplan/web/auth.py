@@ -22,6 +22,7 @@ __all__ = [
     "can_approve",
     "can_change_strand",
     "can_generate_reports",
+    "can_import_data",
     "can_manage_users",
     "can_publish",
     "can_read_internal",
@@ -60,6 +61,10 @@ def can_publish(user: SignedIn | None) -> bool:
 
 
 def can_generate_reports(user: SignedIn | None) -> bool:
+    return user is not None and user.role == "analyst"
+
+
+def can_import_data(user: SignedIn | None) -> bool:
     return user is not None and user.role == "analyst"
 
 

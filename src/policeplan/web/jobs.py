@@ -68,6 +68,7 @@ class JobStatus:
     of: int
     words: str
     error: str | None
+    lines: tuple[str, ...] = ()  # what a finished job says it did
 
     @property
     def finished(self) -> bool:
@@ -94,7 +95,9 @@ class Job:
         if self.future.cancelled():
             return JobStatus("failed", step, of, words, "the server stopped before the job ran")
         if error is None:
-            return JobStatus("done", of, of, "finished", None)
+            result = self.future.result()
+            lines = tuple(str(line) for line in result) if isinstance(result, tuple) else ()
+            return JobStatus("done", of, of, "finished", None, lines)
         if isinstance(error, PolicePlanError):
             message = str(error)
         else:

@@ -24,10 +24,10 @@ def report_file_name(kind: str, quarter_key: str, format: str) -> str:
 
 def generate_report(
     progress: Progress, settings: Settings, kind: str, quarter: str, format: str, name: str
-) -> str:
-    """Build the report, then render and write it beside the progress file; its name."""
+) -> tuple[str, ...]:
+    """Build the report, then render and write it beside the progress file."""
     progress.step(1, STEPS, "gathering the figures and narrative")
     report = build_report(Workspace(settings), ReportQuery(kind, quarter))
     progress.step(2, STEPS, f"writing the {format.upper()} file")
     write_report(report, format, progress.path.parent / name)
-    return name
+    return (f"{report.title}, {report.subtitle}",)

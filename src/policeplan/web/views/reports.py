@@ -101,7 +101,9 @@ def _job(request: Request) -> Job:
 @page(can_read_internal)
 def job_page(request: Request, user: SignedIn) -> Response:
     job = _job(request)
-    return render(request, "report_job.html", {"job": job, "status": job.status()}, user=user)
+    context = {"job": job, "status": job.status(), "back": ("/reports", "Reports"),
+               "failed_words": "The report could not be generated:"}  # fmt: skip
+    return render(request, "job.html", context, user=user)
 
 
 @page(can_read_internal)
