@@ -29,9 +29,11 @@ __all__ = ["indicator_result", "msg_result", "plan_result", "records_version", "
 
 
 def records_version(settings: Settings) -> int:
-    """The newest audit entry's id: delivery counts change only when it does."""
+    """The newest audit entry's id: delivery counts change only when it does (sign-ins and
+    user changes, entity "user", do not change them)."""
     with transaction(settings) as session:
-        return int(session.scalar(select(func.max(AuditEntry.id))) or 0)
+        newest = select(func.max(AuditEntry.id)).where(AuditEntry.entity != "user")
+        return int(session.scalar(newest) or 0)
 
 
 def the_plan(cache: ResultCache, snapshot: SnapshotState) -> Plan:
