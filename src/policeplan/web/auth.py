@@ -26,6 +26,7 @@ __all__ = [
     "can_manage_users",
     "can_publish",
     "can_read_internal",
+    "can_write_commitments",
 ]
 
 ROLE_DESCRIPTIONS = {
@@ -70,3 +71,8 @@ def can_import_data(user: SignedIn | None) -> bool:
 
 def can_manage_users(user: SignedIn | None) -> bool:
     return user is not None and user.role == "admin"
+
+
+def can_write_commitments(user: SignedIn | None) -> bool:
+    """The plan's commitments are the PFCC office's: analysts write their narrative."""
+    return user is not None and user.role == "analyst"

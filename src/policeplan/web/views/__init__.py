@@ -6,6 +6,7 @@
 | `plan`        | the plan on a page |
 | `indicator`   | one indicator: result, charts, breakdown, MSG; CSV and xlsx downloads |
 | `msg`         | the Most Similar Group: every indicator side by side with its uncertainty |
+| `commitments` | narrative on the plan's commitments: draft, submitted, approved |
 | `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
 | `audit`       | the audit history of any record |
 | `data`        | coverage and rejects |
@@ -23,6 +24,7 @@ from policeplan.web.views import (
     admin,
     assets,
     audit,
+    commitments,
     data,
     delivery,
     indicator,
@@ -38,6 +40,7 @@ ROUTES: list[BaseRoute] = [
     *plan.routes,
     *indicator.routes,
     *msg.routes,
+    *commitments.routes,
     *delivery.routes,
     *reports.routes,
     *audit.routes,
