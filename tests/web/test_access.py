@@ -23,6 +23,9 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/delivery", INTERNAL),
     ("GET", "/delivery/strands/DA", INTERNAL),
     ("GET", f"/delivery/strands/DA/updates/{Q}", INTERNAL),
+    ("POST", "/delivery/strands/DA/risks", {"analyst", "lead"}),
+    ("POST", "/delivery/strands/DCF/risks", {"analyst"}),
+    ("POST", "/delivery/risks/1", {"analyst"}),  # a DCF risk
     ("GET", "/delivery/commitments", INTERNAL),
     ("GET", f"/delivery/commitments/P1-C1/{Q}", INTERNAL),
     ("POST", f"/delivery/commitments/P1-C1/{Q}", {"analyst"}),

@@ -6,9 +6,16 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from policeplan.config import Settings
-from policeplan.records import Action, CommitmentUpdate, QuarterlyUpdate, Strand, transaction
+from policeplan.records import (
+    Action,
+    CommitmentUpdate,
+    QuarterlyUpdate,
+    Risk,
+    Strand,
+    transaction,
+)
 
-__all__ = ["action_version", "commitment_version", "update_version"]
+__all__ = ["action_version", "commitment_version", "risk_version", "update_version"]
 
 
 def action_version(settings: Settings, ref: str) -> int | None:
@@ -38,3 +45,8 @@ def commitment_version(settings: Settings, commitment: str, quarter_key: str, lp
             )
         )
         return int(version or 0)
+
+
+def risk_version(settings: Settings, risk_id: int) -> int | None:
+    with transaction(settings) as session:
+        return session.scalar(select(Risk.version).where(Risk.id == risk_id))

@@ -8,6 +8,7 @@
 | `msg`         | the Most Similar Group: every indicator side by side with its uncertainty |
 | `commitments` | narrative on the plan's commitments: draft, submitted, approved |
 | `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
+| `risks`       | a strand's risks: add, change, close, reopen |
 | `audit`       | the audit history of any record |
 | `data`        | coverage and rejects |
 | `reports`     | report kinds generated for a quarter in the background, then downloaded |
@@ -33,6 +34,7 @@ from policeplan.web.views import (
     plan,
     publishing,
     reports,
+    risks,
 )
 
 ROUTES: list[BaseRoute] = [
@@ -42,6 +44,7 @@ ROUTES: list[BaseRoute] = [
     *msg.routes,
     *commitments.routes,
     *delivery.routes,
+    *risks.routes,
     *reports.routes,
     *audit.routes,
     *data.routes,
