@@ -34,6 +34,8 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/audit", INTERNAL),
     ("GET", "/data", INTERNAL),
     ("GET", "/admin/users", {"admin"}),
+    ("POST", "/admin/users", {"admin"}),  # no name or password: 400, not 403
+    ("POST", "/admin/users/nobody/role", {"admin"}),
     ("GET", "/data/uploads/AAAAAAAAAAAAAAAA", INTERNAL),  # no such upload: 404, not 403
     ("POST", "/data/uploads", {"analyst"}),
     ("GET", "/reports", INTERNAL),
