@@ -17,6 +17,7 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/indicators/burglary", INTERNAL),
     ("GET", "/indicators/burglary/summary.csv", INTERNAL),
     ("GET", "/indicators/burglary/lpa.xlsx", INTERNAL),
+    ("GET", "/indicators/burglary/hotspots", INTERNAL),
     ("GET", f"/assets/vega-{VEGA_BUNDLE_VERSION}.js", {"anonymous", *INTERNAL}),
     ("GET", "/msg", INTERNAL),
     ("GET", "/msg/overview.csv", INTERNAL),  # 404 here (one force, no table), never 403

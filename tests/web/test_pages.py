@@ -96,3 +96,27 @@ def test_indicator_charts_carry_their_definition_and_an_svg_fallback(client: Tes
     assert "window.vegaEmbed=" in bundle.text  # the bundle makes vega-embed a global
     assert client.get("/assets/vega-0.0-vl1.js").status_code == 404
     assert "ast: true" in client.get("/static/charts.js").text
+
+
+def test_the_hotspot_map_counts_every_burglary_and_runs_no_script(
+    client: TestClient, web_settings: Settings
+) -> None:
+    sign_in(client, "panel")
+    response = client.get("/indicators/burglary/hotspots?to=2025-12")
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    with duckdb.connect(str(web_settings.workspace / "analytics.duckdb"), read_only=True) as con:
+        row = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE longitude IS NULL OR latitude IS NULL) "
+            "FROM street_crimes WHERE force = 'essex' AND crime_type = 'Burglary' "
+            "AND month BETWEEN '2025-01-01' AND '2025-12-01'"
+        ).fetchone()
+    assert row is not None
+    total, unlocated = row
+    assert f"{total - unlocated:,} located; excluded: {unlocated:,} with no location" in (
+        html.unescape(response.text)
+    )
+    assert "<script" not in response.text and "<svg" in response.text
+    assert client.get("/indicators/public-confidence/hotspots").status_code == 404
+    assert "/indicators/burglary/hotspots?to=2025-12" in client.get("/indicators/burglary").text

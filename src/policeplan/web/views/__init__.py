@@ -7,6 +7,7 @@
 | `indicator`   | one indicator: result, charts, breakdown, MSG; CSV and xlsx downloads |
 | `msg`         | the Most Similar Group: every indicator side by side with its uncertainty |
 | `commitments` | narrative on the plan's commitments: draft, submitted, approved |
+| `hotspots`    | an indicator's hotspot map (its own page, no script) |
 | `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
 | `risks`       | a strand's risks: add, change, close, reopen |
 | `audit`       | the audit history of any record |
@@ -28,6 +29,7 @@ from policeplan.web.views import (
     commitments,
     data,
     delivery,
+    hotspots,
     indicator,
     login,
     msg,
@@ -40,6 +42,7 @@ from policeplan.web.views import (
 ROUTES: list[BaseRoute] = [
     *login.routes,
     *plan.routes,
+    *hotspots.routes,
     *indicator.routes,
     *msg.routes,
     *commitments.routes,
