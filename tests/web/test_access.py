@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
+from policeplan.web.chart_process import VEGA_BUNDLE_VERSION
 from tests.web.conftest import ROLES, sign_in
 
 Q = "2025-26Q3"
@@ -16,12 +17,32 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", "/indicators/burglary", INTERNAL),
     ("GET", "/indicators/burglary/summary.csv", INTERNAL),
     ("GET", "/indicators/burglary/lpa.xlsx", INTERNAL),
+    ("GET", "/indicators/burglary/hotspots", INTERNAL),
+    ("GET", f"/assets/vega-{VEGA_BUNDLE_VERSION}.js", {"anonymous", *INTERNAL}),
+    ("GET", "/msg", INTERNAL),
+    ("GET", "/msg/overview.csv", INTERNAL),  # 404 here (one force, no table), never 403
     ("GET", "/delivery", INTERNAL),
     ("GET", "/delivery/strands/DA", INTERNAL),
     ("GET", f"/delivery/strands/DA/updates/{Q}", INTERNAL),
+    ("POST", "/delivery/strands/DA/risks", {"analyst", "lead"}),
+    ("POST", "/delivery/strands/DCF/risks", {"analyst"}),
+    ("POST", "/delivery/risks/1", {"analyst"}),  # a DCF risk
+    ("GET", "/delivery/commitments", INTERNAL),
+    ("GET", f"/delivery/commitments/P1-C1/{Q}", INTERNAL),
+    ("POST", f"/delivery/commitments/P1-C1/{Q}", {"analyst"}),
+    ("POST", f"/delivery/commitments/P1-C1/{Q}/submit", {"analyst"}),
+    ("POST", f"/delivery/commitments/P1-C1/{Q}/approve", {"analyst"}),
     ("GET", "/audit", INTERNAL),
     ("GET", "/data", INTERNAL),
     ("GET", "/admin/users", {"admin"}),
+    ("POST", "/admin/users", {"admin"}),  # no name or password: 400, not 403
+    ("POST", "/admin/users/nobody/role", {"admin"}),
+    ("GET", "/data/uploads/AAAAAAAAAAAAAAAA", INTERNAL),  # no such upload: 404, not 403
+    ("POST", "/data/uploads", {"analyst"}),
+    ("GET", "/reports", INTERNAL),
+    ("GET", "/reports/jobs/AAAAAAAAAAAAAAAA", INTERNAL),  # no such job: 404, not 403
+    ("GET", "/reports/jobs/AAAAAAAAAAAAAAAA/download", INTERNAL),
+    ("POST", "/reports", {"analyst"}),
     ("POST", "/delivery/actions/DA-001/status", {"analyst", "lead"}),
     ("POST", "/delivery/actions/DCF-001/status", {"analyst"}),
     ("POST", f"/delivery/strands/DA/updates/{Q}", {"analyst", "lead"}),

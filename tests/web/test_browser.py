@@ -1,5 +1,6 @@
 """In a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): a lead
-submits a quarterly update, an analyst approves and publishes it, the public sees it.
+submits a quarterly update, an analyst approves it, generates a report and downloads it,
+publishes, and the public sees the update.
 Every page is checked with axe-core (WCAG 2.2 A/AA rules); serious or critical violations
 fail. Screenshots are kept in tests/web/artifacts/."""
 
@@ -119,8 +120,25 @@ def test_lead_submits_analyst_approves_and_publishes_public_sees_it(page: Any) -
     page.get_by_role("button", name="Approve").click()
     page.get_by_text("Approved.").wait_for()
     check_accessibility(page, "05-update-approved")
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
     page.goto("/indicators/burglary")
+    page.wait_for_selector("[data-vega-drawn]")  # the charts drawn by Vega in the browser
+    assert page.locator("[data-vega-drawn]").count() == 2 and not blocked, blocked
+    page.locator(".chart-live svg path").first.hover()
     check_accessibility(page, "06-indicator")
+    page.get_by_role("link", name="Reports", exact=True).click()
+    check_accessibility(page, "06a-reports")
+    page.get_by_label("Report").select_option("plan-quarterly")
+    page.get_by_label("Format").select_option("html")
+    page.get_by_role("button", name="Generate the report").click()
+    page.get_by_text("Ready.").wait_for(timeout=180_000)  # the page refreshes itself
+    check_accessibility(page, "06b-report-ready")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download plan-quarterly").click()
+    saved = ARTIFACTS / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name.startswith("plan-quarterly-") and "Police and Crime Plan" in saved.read_text()
     page.goto("/")
     page.get_by_role("button", name="Publish to the public site").click()
     page.wait_for_url("**/public/")

@@ -136,3 +136,17 @@ def test_pages_have_no_inline_script(client: TestClient) -> None:
     sign_in(client, "analyst")
     for path in ("/", "/indicators/burglary", "/delivery", "/login"):
         assert "<script>" not in client.get(path).text
+
+
+def test_sign_ins_failures_and_sign_outs_are_in_the_audit_log(client: TestClient) -> None:
+    login = client.get("/login")
+    client.post("/login", data={"csrf_token": csrf_of(login.text), "name": "lead",
+                                "password": "not the password", "next": "/"})  # fmt: skip
+    token = sign_in(client, "analyst")
+    client.post("/logout", data={"csrf_token": token})
+    sign_in(client, "panel")
+    lead = client.get("/audit?ref=lead").text
+    assert "wrong name or password" in lead and "not the password" not in lead
+    analyst = client.get("/audit?ref=analyst").text
+    assert analyst.count("signed in") == 1 and analyst.count("signed out") == 1
+    assert "from testclient" in analyst

@@ -154,3 +154,15 @@ def test_a_file_where_text_is_expected_is_refused(client: TestClient) -> None:
         files={"achieved": ("evil.exe", b"MZ\x00\x00", "application/octet-stream")},
     )
     assert response.status_code == 400
+
+
+def test_the_public_plan_says_no_figures_yet_without_the_offices_instructions(
+    client: TestClient,
+) -> None:
+    token = sign_in(client, "analyst")
+    client.post("/publish", data={"csrf_token": token})
+    page = client.get("/public/").text
+    table = client.get("/public/indicators.csv").text
+    for text in (page, table):
+        assert "No figures published for this indicator yet." in text
+        assert "import measures" not in text

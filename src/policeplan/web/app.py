@@ -8,6 +8,8 @@ per page kind in `policeplan.web.views`. Errors become an error page, never a tr
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from http import HTTPStatus
 from pathlib import Path
@@ -25,11 +27,13 @@ from policeplan.records import records_engine
 from policeplan.web.cache import ResultCache
 from policeplan.web.config import WebConfig
 from policeplan.web.guard import signed_in
+from policeplan.web.jobs import JobRunner
 from policeplan.web.results import warm
 from policeplan.web.security.headers import SecurityMiddleware
-from policeplan.web.snapshot import DataSnapshot
+from policeplan.web.snapshot import SNAPSHOT_DIR, DataSnapshot
 from policeplan.web.templating import environment, render
 from policeplan.web.views import ROUTES
+from policeplan.web.views.data import UPLOAD_PATH
 
 __all__ = ["create_app"]
 
@@ -49,9 +53,24 @@ _TITLES = {
 
 def create_app(config: WebConfig) -> Starlette:
     records_engine(config.settings)  # migrate the records store before the first request
+    jobs = JobRunner(config.settings.workspace / SNAPSHOT_DIR)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        jobs.shutdown()
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[*ROUTES, Mount("/static", StaticFiles(directory=STATIC_DIR), name="static")],
-        middleware=[Middleware(SecurityMiddleware, max_body_bytes=config.max_body_bytes)],
+        middleware=[
+            Middleware(
+                SecurityMiddleware,
+                max_body_bytes=config.max_body_bytes,
+                upload_path=UPLOAD_PATH,
+                max_upload_bytes=config.max_upload_bytes,
+            )
+        ],
         exception_handlers={
             HTTPException: _http_error,
             PolicePlanError: _library_error,
@@ -61,6 +80,7 @@ def create_app(config: WebConfig) -> Starlette:
     app.state.config = config
     app.state.templates = environment()
     app.state.cache = ResultCache()
+    app.state.jobs = jobs
     cache: ResultCache = app.state.cache
     app.state.snapshot = DataSnapshot(
         config.settings,

@@ -21,9 +21,12 @@ __all__ = [
     "ROLE_DESCRIPTIONS",
     "can_approve",
     "can_change_strand",
+    "can_generate_reports",
+    "can_import_data",
     "can_manage_users",
     "can_publish",
     "can_read_internal",
+    "can_write_commitments",
 ]
 
 ROLE_DESCRIPTIONS = {
@@ -58,5 +61,18 @@ def can_publish(user: SignedIn | None) -> bool:
     return user is not None and user.role == "analyst"
 
 
+def can_generate_reports(user: SignedIn | None) -> bool:
+    return user is not None and user.role == "analyst"
+
+
+def can_import_data(user: SignedIn | None) -> bool:
+    return user is not None and user.role == "analyst"
+
+
 def can_manage_users(user: SignedIn | None) -> bool:
     return user is not None and user.role == "admin"
+
+
+def can_write_commitments(user: SignedIn | None) -> bool:
+    """The plan's commitments are the PFCC office's: analysts write their narrative."""
+    return user is not None and user.role == "analyst"

@@ -19,5 +19,6 @@ class WebConfig:
     secure_cookies: bool = True
     session_lifetime: timedelta = timedelta(hours=8)
     max_body_bytes: int = 10 * 1024 * 1024
+    max_upload_bytes: int = 100 * 1024 * 1024  # an analyst's file upload (Data page)
     snapshot_check_seconds: float = 1.0
     snapshot_min_copy_seconds: float = 30.0

@@ -1,52 +1,74 @@
-"""One indicator's page as a typed result: headline, charts (SVG), and its tables.
+"""One indicator's page as a typed result: headline, the indicator card (commentary,
+caveats, MDC icons, comparisons, MSG position), charts (SVG), and its tables.
 
-Hook for the indicator cards issue: when `policeplan.indicators.card` lands, put the card
-(commentary, caveats, MDC icons) in `IndicatorPage.card` and its chart definitions in
-`charts`; the template already has a place for both.
+The card (`build_card`) is built once and its results reused: its SPC result draws the
+process chart and its MSG result the MSG table, nothing is computed twice.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import (
     BreakdownQuery,
+    CardQuery,
+    IndicatorCard,
     IndicatorQuery,
     IndicatorResult,
-    MsgQuery,
-    SpcQuery,
     breakdown,
+    build_card,
     compute_indicator,
-    msg_comparison,
-    spc_chart,
 )
 from policeplan.indicators.breakdown import Breakdown
-from policeplan.periods import parse_month, shift_month
+from policeplan.indicators.msg_result import MsgComparison
+from policeplan.periods import parse_month
 from policeplan.reference import get_force
 from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, spc_spec
 from policeplan.render.wording import (
+    aspiration_words,
     count_or_incomplete,
     icon_words,
+    ordinal,
     percent_change,
     rank_phrase,
     significance,
 )
 from policeplan.store import Workspace
 from policeplan.web.chart_process import render_svg
+from policeplan.web.page_icons import Icon, page_icon
 from policeplan.web.tables import Table
 
-__all__ = ["TABLE_NAMES", "IndicatorPage", "build_indicator_page"]
+__all__ = ["TABLE_NAMES", "CardView", "IndicatorPage", "build_indicator_page"]
 
-TABLE_NAMES = ("summary", "monthly", "lpa", "district", "msg")
-SPC_MONTHS = 36
+TABLE_NAMES = ("summary", "comparisons", "monthly", "lpa", "district", "msg")
 
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart: the server's SVG (shown without JavaScript) and its Vega-Lite definition as
+    JSON (drawn interactively by `static/charts.js` when scripts run)."""
+
     title: str
     svg: str
     description: str
+    spec: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    """The card as the page shows it: icons with their words, the MSG position, the
+    commentary and the caveats (all from the card, worded by `policeplan.render`)."""
+
+    variation: Icon | None
+    variation_words: str
+    assurance: Icon | None
+    assurance_words: str | None
+    msg: str | None
+    aspiration: str | None
+    commentary: tuple[str, ...]
+    caveats: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -61,7 +83,7 @@ class IndicatorPage:
     charts: tuple[Chart, ...]
     tables: dict[str, Table]
     notes: tuple[str, ...]
-    card: object | None = None  # the indicator card, once the cards issue lands
+    card: CardView
 
 
 def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str) -> IndicatorPage:
@@ -69,38 +91,33 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
     result = compute_indicator(workspace, IndicatorQuery(measure, force, to))
     if not isinstance(result, IndicatorResult):
         raise PolicePlanError(f"{measure} is a loaded measure; its page comes with the cards")
+    card = build_card(workspace, CardQuery(measure, force, to))
     title = result.title or measure
     notes: list[str] = []
-    spc = spc_chart(
-        workspace, SpcQuery(measure, force, first=shift_month(to, 1 - SPC_MONTHS), last=to)
-    )
-    held = [p for p in spc.chart.points if p.value is not None]
-    months = tuple(p.month for p in held)
-    values = tuple(float(p.value) for p in held if p.value is not None)
-    series = MonthlySeries(f"{title}, {get_force(force).short_name}", "offences", months, values)
-    mdc = spc.chart
-    charts = (
-        _chart(monthly_comparison_spec(series), "Monthly count and the same months a year before"),
-        _chart(
-            spc_spec(mdc, title=f"{title}: statistical process control", unit="offences"),
-            "Statistical process control chart",
-        ),
-    )
-    tables = {"summary": _summary_table(result)}
-    monthly = Table(
-        "Monthly counts and process limits",
-        ("Month", "Count", "Mean", "Lower limit", "Upper limit"),
-        tuple(
-            (
-                p.month,
-                f"{p.value:,.0f}",
-                _limit(p.mean),
-                _limit(p.lower),
-                _limit(p.upper),
-            )
-            for p in held
-        ),
-    )
+    charts: tuple[Chart, ...] = ()
+    tables = {"summary": _summary_table(result), "comparisons": _comparisons_table(card)}
+    spc = card.spc_result
+    if spc is not None:
+        mdc = spc.chart
+        held = [p for p in mdc.points if p.value is not None]
+        months = tuple(p.month for p in held)
+        values = tuple(float(p.value) for p in held if p.value is not None)
+        series = MonthlySeries(f"{title}, {get_force(force).short_name}", "offences", months,
+                               values)  # fmt: skip
+        charts = (
+            _chart(monthly_comparison_spec(series),
+                   "Monthly count and the same months a year before"),
+            _chart(spc_spec(mdc, title=f"{title}: statistical process control", unit="offences"),
+                   "Statistical process control chart"),
+        )  # fmt: skip
+        tables["monthly"] = Table(
+            "Monthly counts and process limits",
+            ("Month", "Count", "Mean", "Lower limit", "Upper limit"),
+            tuple(
+                (p.month, f"{p.value:,.0f}", _limit(p.mean), _limit(p.lower), _limit(p.upper))
+                for p in held
+            ),
+        )
     for by, caption in (("lpa", "By local policing area"), ("district", "By district")):
         try:
             tables[by] = _breakdown_table(
@@ -108,24 +125,8 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
             )
         except PolicePlanError as exc:
             notes.append(f"{caption}: {_first_clause(exc)}")
-    try:
-        msg = msg_comparison(workspace, MsgQuery(measure, force, to))
-        tables["msg"] = Table(
-            "Most similar group: crimes per 1,000 people",
-            ("Force", "Count", "Rate per 1,000", "Rank"),
-            tuple(
-                (
-                    m.force.short_name,
-                    f"{m.count:,}",
-                    f"{float(m.rate) * 1000:.2f}",
-                    rank_phrase(m.rank, len(msg.members)),
-                )
-                for m in msg.members
-            ),
-        )
-    except PolicePlanError as exc:
-        notes.append(f"Most similar group: {_first_clause(exc)}")
-    tables["monthly"] = monthly
+    if card.msg_result is not None:
+        tables["msg"] = _msg_table(card.msg_result)
     change = result.change
     return IndicatorPage(
         measure=measure,
@@ -134,10 +135,75 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
         to=to,
         headline=f"{count_or_incomplete(result.current.count)} in {result.current.window.label()}",
         verdict=significance(None if change is None else change.significant),
-        spc_verdict=icon_words(spc.chart.variation_icon, spc.chart.reason),
+        spc_verdict=icon_words(
+            None if card.spc is None else card.spc.variation_icon,
+            None if card.spc is None else card.spc.reason,
+        ),
         charts=charts,
         tables=tables,
         notes=tuple(notes),
+        card=card_view(card),
+    )
+
+
+def card_view(card: IndicatorCard) -> CardView:
+    spc, msg = card.spc, card.msg
+    position = None
+    if msg is not None:
+        position = rank_phrase(msg.position, msg.of)
+        if msg.rank_range is not None:
+            low, high = msg.rank_range
+            position += f" (plausible range {ordinal(low)} to {ordinal(high)})"
+    return CardView(
+        variation=None if spc is None else page_icon(spc.variation_icon),
+        variation_words=icon_words(
+            None if spc is None else spc.variation_icon,
+            "no process chart" if spc is None else spc.reason,
+        ),
+        assurance=None if spc is None else page_icon(spc.assurance_icon),
+        assurance_words=None
+        if spc is None or spc.target is None
+        else icon_words(spc.assurance_icon, spc.assurance_reason),
+        msg=position,
+        aspiration=None if msg is None else aspiration_words(msg.aspiration, msg.aspiration_met),
+        commentary=card.commentary,
+        caveats=card.caveats,
+    )
+
+
+def _comparisons_table(card: IndicatorCard) -> Table:
+    return Table(
+        "The latest 12 months compared",
+        ("Compared with", "Value", "Change", "Change %", "Verdict"),
+        tuple(
+            (
+                c.label,
+                count_or_incomplete(c.value),
+                "" if c.diff is None else f"{c.diff:+,.0f}",
+                percent_change(c.pct_diff) if c.compared else "",
+                c.verdict,
+            )
+            for c in card.comparisons
+        ),
+    )
+
+
+def _msg_table(msg: MsgComparison) -> Table:
+    return Table(
+        "Most similar group: crimes per 1,000 people",
+        ("Force", "Count", "Rate per 1,000", "Rank", "Plausible ranks"),
+        tuple(
+            (
+                m.force.short_name,
+                f"{m.count:,}",
+                f"{float(m.rate):.2f}",  # MsgMember.rate is per 1,000 already
+                rank_phrase(m.rank, len(msg.members)),
+                ""
+                if m.rank_range is None
+                else f"{ordinal(m.rank_range.rank_lower)} to {ordinal(m.rank_range.rank_upper)}",
+            )
+            for m in msg.members
+        ),
     )
 
 
@@ -152,7 +218,7 @@ def _first_clause(exc: PolicePlanError) -> str:
 
 def _chart(spec: dict[str, object], title: str) -> Chart:
     description = str(spec.get("description", title))
-    return Chart(title, render_svg(spec), description)
+    return Chart(title, render_svg(spec), description, json.dumps(spec, separators=(",", ":")))
 
 
 def _percent(result_change: object) -> str:

@@ -1,41 +1,57 @@
 """The plan on a page, as one typed result the plan view and the publisher both show.
 
-Built from library results only: `current_plan`, `scorecard` (crime measures), and
-`compute_indicator` (loaded measures), with every figure worded by `policeplan.render`.
-Hook for the indicator cards issue: when `policeplan.indicators.summary` lands, build
-`PlanPage.rows` from its summary table instead (MDC icons, MSG position, rank ranges).
+Built from library results only: `current_plan`, `scorecard` (every police.uk crime
+measure) and `plan_summary` (the summary table of the indicator cards: latest value,
+change and verdict, MDC icons, MSG position and rank range against the aspiration), with
+every figure worded by `policeplan.render`; delivery status counts from the records.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from policeplan.delivery import DeliverySummary, Quarter, delivery_summary
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import (
-    HarmIndicatorResult,
-    IndicatorQuery,
     IndicatorResult,
-    LoadedIndicatorResult,
+    PlanSummary,
     ScorecardQuery,
-    compute_indicator,
+    SummaryQuery,
+    SummaryRow,
+    plan_summary,
     scorecard,
 )
-from policeplan.plan.model import Indicator, Plan
+from policeplan.plan.model import Priority
 from policeplan.plan.storage import current_plan
-from policeplan.render.wording import count_or_incomplete, percent_change, significance
+from policeplan.render.wording import (
+    count_or_incomplete,
+    ordinal,
+    percent_change,
+    rank_phrase,
+    significance,
+)
 from policeplan.store import Workspace
 from policeplan.store.coverage import coverage
+from policeplan.web.page_icons import Icon, page_icon
 
-NO_FIGURES = "no figures in this workspace yet"
+__all__ = [
+    "IndicatorLine",
+    "PlanPage",
+    "PriorityBlock",
+    "SummaryLine",
+    "build_plan_page",
+    "latest_month",
+    "summary_line",
+]
 
-__all__ = ["IndicatorLine", "PlanPage", "PriorityBlock", "build_plan_page", "latest_month"]
+_DIRECTION = {"down": "fewer is better", "up": "more is better", "neutral": "neither"}
 
 
 @dataclass(frozen=True)
 class IndicatorLine:
-    """One indicator as the plan page shows it; `measure` links to its page when set."""
+    """One crime measure of the scorecard; `measure` links to its page."""
 
     title: str
     measure: str | None
@@ -47,12 +63,31 @@ class IndicatorLine:
 
 
 @dataclass(frozen=True)
+class SummaryLine:
+    """One row of the summary table, worded; `measure` links to its indicator page when set."""
+
+    title: str
+    measure: str | None
+    value: str
+    change: str
+    verdict: str
+    variation: Icon | None
+    assurance: Icon | None
+    msg_position: str
+    rank_range: str
+    aspiration: str
+    aspiration_met: bool | None
+    good_direction: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class PriorityBlock:
     id: str
     title: str
     objective: str
     commitments: tuple[str, ...]
-    indicators: tuple[IndicatorLine, ...]
+    indicators: tuple[SummaryLine, ...]
 
 
 @dataclass(frozen=True)
@@ -63,6 +98,7 @@ class PlanPage:
     comparison: str
     crime: tuple[IndicatorLine, ...]  # every police.uk crime measure (the scorecard)
     priorities: tuple[PriorityBlock, ...]
+    executive_summary: tuple[str, ...]
     delivery: DeliverySummary
     data_label: str | None
 
@@ -86,88 +122,73 @@ def build_plan_page(
     if end is None:
         raise PolicePlanError(f"the workspace holds no police.uk records for {plan.force} yet")
     card = scorecard(data, ScorecardQuery(plan.force, to=end), plan=plan)
-    results: dict[str, IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult | str] = {
-        result.measure: result for result in card.indicators
-    }
-    blocks = tuple(
-        PriorityBlock(
-            priority.id,
-            priority.title,
-            priority.objective,
-            priority.commitments,
-            tuple(_line(data, plan, results, indicator, end) for indicator in priority.indicators),
-        )
-        for priority in plan.priorities
-    )
+    summary = plan_summary(data, SummaryQuery(plan.force, to=end), plan=plan)
     return PlanPage(
         plan_name=plan.name,
         force=card.force_name,
         window=card.current.label(),
         comparison=card.comparison.label(),
-        crime=tuple(
-            _result_line(r.title or r.measure, r.measure, r, "fewer is better")
-            for r in card.indicators
-        ),
-        priorities=blocks,
+        crime=tuple(_crime_line(r) for r in card.indicators),
+        priorities=_blocks(plan.priorities, summary),
+        executive_summary=summary.executive_summary,
         delivery=delivery_summary(records, Quarter.containing(today)),
         data_label=card.data_label,
     )
 
 
-def _line(
-    data: Workspace,
-    plan: Plan,
-    results: dict[str, IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult | str],
-    indicator: Indicator,
-    to: str,
-) -> IndicatorLine:
-    """`results` holds each measure's result (or why there is none), computed once."""
-    direction = "fewer is better" if indicator.direction == "down" else "more is better"
-    if indicator.measure is None:
-        return IndicatorLine(indicator.title, None, "—", "", "", direction, "reported in words")
-    if indicator.measure not in results:
-        query = IndicatorQuery(indicator.measure, plan.force, to)
-        try:
-            results[indicator.measure] = compute_indicator(data, query, plan=plan)
-        except PolicePlanError:
-            # Measures the plan reports from other sources (surveys, force systems) have
-            # figures only once a measures file is imported (`policeplan import measures`).
-            results[indicator.measure] = NO_FIGURES
-    result = results[indicator.measure]
-    if isinstance(result, str):
-        return IndicatorLine(indicator.title, None, "—", "", "", direction, result)
-    return _result_line(indicator.title, indicator.measure, result, direction)
+def _blocks(priorities: Sequence[Priority], summary: PlanSummary) -> tuple[PriorityBlock, ...]:
+    rows = {key: rows for key, _, rows in summary.priorities}
+    return tuple(
+        PriorityBlock(
+            priority.id,
+            priority.title,
+            priority.objective,
+            priority.commitments,
+            tuple(summary_line(row) for row in rows.get(priority.id, ())),
+        )
+        for priority in priorities
+    )
 
 
-def _result_line(
-    title: str,
-    measure: str,
-    result: IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult,
-    direction: str,
-) -> IndicatorLine:
-    if isinstance(result, HarmIndicatorResult):
-        harm = result.change
-        return IndicatorLine(
-            title, None, count_or_incomplete(result.current.total),
-            percent_change(None if harm is None else harm.percent_difference),
-            significance(None if harm is None else harm.significant), direction,
-            f"harm score, {result.weights.table.name} weights ({result.weights.mix})",
-        )  # fmt: skip
-    if isinstance(result, LoadedIndicatorResult):
-        value = result.current.value
-        return IndicatorLine(
-            title, None, "—" if value is None else count_or_incomplete(value), "", "",
-            direction, "loaded measure",
-        )  # fmt: skip
+def summary_line(row: SummaryRow) -> SummaryLine:
+    """A summary row in the words and icons of the page (nothing recomputed)."""
+    if row.latest is not None:
+        value = count_or_incomplete(row.latest)
+    else:
+        value = "incomplete" if row.has_data else "—"
+    rank_range = ""
+    if row.rank_range is not None:
+        rank_range = f"{ordinal(row.rank_range[0])}–{ordinal(row.rank_range[1])}"
+    aspiration = ""
+    if row.aspiration is not None:
+        aspiration = f"{row.aspiration}: {'met' if row.aspiration_met else 'not met'}"
+    return SummaryLine(
+        title=row.title,
+        measure=row.measure if row.has_data else None,
+        value=value,
+        change=percent_change(row.pct_change) if row.pct_change is not None else "",
+        verdict=row.verdict or "",
+        variation=page_icon(row.variation_icon),
+        assurance=page_icon(row.assurance_icon),
+        msg_position="" if row.msg_of is None else rank_phrase(row.msg_position, row.msg_of),
+        rank_range=rank_range,
+        aspiration=aspiration,
+        aspiration_met=row.aspiration_met,
+        good_direction=_DIRECTION.get(row.direction, row.direction),
+        note=row.note,
+    )
+
+
+def _crime_line(result: IndicatorResult) -> IndicatorLine:
     change = result.change
     percent = None if change is None or change.percent_difference is None else float(
         change.percent_difference
     )  # fmt: skip
     return IndicatorLine(
-        title,
-        measure,
+        result.title or result.measure,
+        result.measure,
         count_or_incomplete(result.current.count),
         percent_change(percent),
         significance(None if change is None else change.significant),
-        direction,
+        _DIRECTION["down"],
     )

@@ -30,6 +30,9 @@ from policeplan.web.templating import environment
 __all__ = ["PUBLISHED_DIR", "Publication", "PublishedUpdate", "publish", "published_root"]
 
 PUBLISHED_DIR = "published"
+# What the public reads for an indicator without figures (the internal note says how to
+# load them, which is for the office, not the public).
+NO_FIGURES_PUBLISHED = "No figures published for this indicator yet."
 STATIC_DIR = Path(__file__).parent / "static"
 
 
@@ -78,22 +81,27 @@ def approved_updates(records: Workspace) -> list[PublishedUpdate]:
 
 
 def plan_table(plan: PlanPage) -> Table:
+    """Every indicator of the published page: the crime scorecard, then the summary table."""
+    crime = tuple(
+        ("Recorded crime", line.title, line.value, line.change, line.note or line.verdict,
+         "", "", "", "", "", line.good_direction)
+        for line in plan.crime
+    )  # fmt: skip
+    summary = tuple(
+        (block.title, line.title, line.value, line.change,
+         NO_FIGURES_PUBLISHED if line.note else line.verdict,
+         line.variation.alt if line.variation else "",
+         line.assurance.alt if line.assurance else "",
+         line.msg_position, line.rank_range, line.aspiration, line.good_direction)
+        for block in plan.priorities
+        for line in block.indicators
+    )  # fmt: skip
     return Table(
         "Indicators",
-        ("Priority", "Indicator", "Latest", "Change", "Test", "Good direction"),
-        tuple(
-            (
-                block[0] or "Recorded crime",
-                line.title,
-                line.value,
-                line.change,
-                line.note or line.verdict,
-                line.good_direction,
-            )
-            for block in ((None, plan.crime), *((b.title, b.indicators) for b in plan.priorities))
-            for line in block[1]
-        ),
-    )
+        ("Priority", "Indicator", "Latest", "Change", "Verdict", "Variation", "Assurance",
+         "MSG position", "Plausible ranks", "Aspiration", "Good direction"),
+        crime + summary,
+    )  # fmt: skip
 
 
 def publish(
@@ -104,7 +112,8 @@ def publish(
     updates = approved_updates(records)
     env = environment()
     out.mkdir(parents=True, exist_ok=True)
-    context = {"published_at": now, "data_label": plan.data_label, "static": "static/"}
+    context = {"published_at": now, "data_label": plan.data_label, "static": "static/",
+               "no_figures_published": NO_FIGURES_PUBLISHED}  # fmt: skip
     files = {
         "index.html": env.get_template("public_plan.html").render(
             page=plan, updates=updates, table=plan_table(plan), **context

@@ -21,16 +21,19 @@ from policeplan.records import AuditEntry, transaction
 from policeplan.store import Workspace
 from policeplan.web.cache import ResultCache
 from policeplan.web.indicator_page import IndicatorPage, build_indicator_page
+from policeplan.web.msg_page import MsgPage, build_msg_page
 from policeplan.web.plan_page import PlanPage, build_plan_page, latest_month
 from policeplan.web.snapshot import SnapshotState
 
-__all__ = ["indicator_result", "plan_result", "records_version", "warm"]
+__all__ = ["indicator_result", "msg_result", "plan_result", "records_version", "warm"]
 
 
 def records_version(settings: Settings) -> int:
-    """The newest audit entry's id: delivery counts change only when it does."""
+    """The newest audit entry's id: delivery counts change only when it does (sign-ins and
+    user changes, entity "user", do not change them)."""
     with transaction(settings) as session:
-        return int(session.scalar(select(func.max(AuditEntry.id))) or 0)
+        newest = select(func.max(AuditEntry.id)).where(AuditEntry.entity != "user")
+        return int(session.scalar(newest) or 0)
 
 
 def the_plan(cache: ResultCache, snapshot: SnapshotState) -> Plan:
@@ -62,6 +65,14 @@ def indicator_result(
     return cache.get_or_compute(
         (snapshot.version, "indicator", force, measure, to),
         lambda: build_indicator_page(snapshot.workspace, force, measure, to),
+    )
+
+
+def msg_result(cache: ResultCache, snapshot: SnapshotState, to: str) -> MsgPage:
+    plan = the_plan(cache, snapshot)
+    return cache.get_or_compute(
+        (snapshot.version, "msg", plan.force, to),
+        lambda: build_msg_page(snapshot.workspace, plan, to),
     )
 
 

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from policeplan.web import auth
+from policeplan.web.chart_process import VEGA_BUNDLE_VERSION
 from policeplan.web.security.sessions import SignedIn
 
 __all__ = ["TEMPLATES_DIR", "environment", "render"]
@@ -33,7 +34,14 @@ def navigation(user: SignedIn | None) -> list[tuple[str, str]]:
     """(address, label) of the menu a user sees."""
     if user is None:
         return [("/public/", "Published plan")]
-    items = [("/", "Plan"), ("/delivery", "Delivery"), ("/data", "Data"), ("/audit", "Audit")]
+    items = [
+        ("/", "Plan"),
+        ("/msg", "Similar forces"),
+        ("/delivery", "Delivery"),
+        ("/reports", "Reports"),
+        ("/data", "Data"),
+        ("/audit", "Audit"),
+    ]
     if auth.can_manage_users(user):
         items.append(("/admin/users", "Users"))
     items.append(("/public/", "Public site"))
@@ -58,6 +66,7 @@ def render(
         nav=navigation(user),
         data_label=data_label,
         auth=auth,
+        vega_version=VEGA_BUNDLE_VERSION,
         **context,
     )
     return HTMLResponse(html, status_code=status_code, headers={"cache-control": "no-store"})

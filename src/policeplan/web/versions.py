@@ -6,9 +6,16 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from policeplan.config import Settings
-from policeplan.records import Action, QuarterlyUpdate, Strand, transaction
+from policeplan.records import (
+    Action,
+    CommitmentUpdate,
+    QuarterlyUpdate,
+    Risk,
+    Strand,
+    transaction,
+)
 
-__all__ = ["action_version", "update_version"]
+__all__ = ["action_version", "commitment_version", "risk_version", "update_version"]
 
 
 def action_version(settings: Settings, ref: str) -> int | None:
@@ -25,3 +32,21 @@ def update_version(settings: Settings, strand_code: str, quarter_key: str) -> in
             .where(Strand.code == strand_code, QuarterlyUpdate.quarter == quarter_key)
         )
         return int(version or 0)
+
+
+def commitment_version(settings: Settings, commitment: str, quarter_key: str, lpa: str) -> int:
+    """The commitment narrative's version, 0 when there is none yet."""
+    with transaction(settings) as session:
+        version = session.scalar(
+            select(CommitmentUpdate.version).where(
+                CommitmentUpdate.commitment == commitment,
+                CommitmentUpdate.quarter == quarter_key,
+                CommitmentUpdate.lpa == lpa,
+            )
+        )
+        return int(version or 0)
+
+
+def risk_version(settings: Settings, risk_id: int) -> int | None:
+    with transaction(settings) as session:
+        return session.scalar(select(Risk.version).where(Risk.id == risk_id))

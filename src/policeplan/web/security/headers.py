@@ -24,19 +24,32 @@ SECURITY_HEADERS = {
 
 
 class SecurityMiddleware:
-    """Adds SECURITY_HEADERS; refuses (413) a body larger than `max_body_bytes`, by its
-    Content-Length before reading and by counting while reading."""
+    """Adds SECURITY_HEADERS; refuses (413) a body larger than `max_body_bytes` (for the
+    `upload_path`, `max_upload_bytes`), by its Content-Length before reading and by
+    counting while reading."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        upload_path: str | None = None,
+        max_upload_bytes: int = 0,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.upload_path = upload_path
+        self.max_upload_bytes = max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.max_body_bytes
+        if self.upload_path is not None and scope["path"] == self.upload_path:
+            limit = self.max_upload_bytes
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _too_large(send)
             return
         received = 0
@@ -46,7 +59,7 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     raise BodyTooLarge
             return message
 

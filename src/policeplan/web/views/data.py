@@ -1,23 +1,41 @@
-"""Data: coverage (months held per force and dataset, suspiciously small months) and rejects.
-
-TODO(issue 12, next round): uploads of police.uk files and measures CSVs by an analyst,
-processed in a background worker with progress (the same importers and rejects as the
-CLI); the request size limit (`WebConfig.max_body_bytes`) already applies.
-"""
+"""Data: coverage (months held per force and dataset, suspiciously small months), rejects,
+and an analyst's uploads of police.uk files and measures CSVs, checked here (name, kind,
+size, the first bytes) and imported in the job worker with progress (`import_task.py`)."""
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from policeplan.errors import InputError
 from policeplan.store.coverage import coverage
 from policeplan.store.rejects import list_rejects
-from policeplan.web.auth import can_read_internal
-from policeplan.web.guard import page
+from policeplan.web.auth import can_import_data, can_read_internal
+from policeplan.web.guard import change, page, text_field
+from policeplan.web.import_task import import_upload
+from policeplan.web.jobs import Job, JobRunner
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
 from policeplan.web.views._context import cached, data_snapshot
+
+UPLOAD_PATH = "/data/uploads"
+KIND = "import"
+KINDS = {"police-uk": (".csv", ".csv.gz", ".zip"), "measures": (".csv",)}
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
+_JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
+_MAGIC = {".gz": b"\x1f\x8b", ".zip": b"PK\x03\x04"}
+
+
+def _runner(request: Request) -> JobRunner:
+    runner: JobRunner = request.app.state.jobs
+    return runner
 
 
 @page(can_read_internal)
@@ -42,9 +60,92 @@ def data_page(request: Request, user: SignedIn) -> Response:
             "gaps": held.gaps,
             "rejects": rejects,
             "suspect": [p for p in held.partitions if p.suspect_incomplete],
+            "jobs": [(job, job.status()) for job in _runner(request).jobs(KIND)],
+            "upload_limit_mb": request.app.state.config.max_upload_bytes // (1024 * 1024),
         },
         user=user,
     )
 
 
-routes = [Route("/data", data_page, methods=["GET"])]
+def checked_upload(form: FormData, kind: str) -> UploadFile:
+    """The uploaded file, refused (InputError, nothing saved) unless its name, extension
+    and first bytes fit the kind; the importer then checks every row as the CLI does."""
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise InputError("choose a file to upload", field="file")
+    name = Path(upload.filename).name
+    if not _NAME.match(name):
+        raise InputError(
+            f"the file name {name!r} may hold only letters, digits, dots, hyphens and underscores",
+            field="file",
+        )
+    endings = KINDS[kind]
+    if not name.lower().endswith(endings):
+        raise InputError(f"{name}: a {kind} file must end in {' or '.join(endings)}", field="file")
+    head = upload.file.read(4096)
+    upload.file.seek(0)
+    if not head:
+        raise InputError(f"{name} is empty", field="file")
+    magic = next((m for ending, m in _MAGIC.items() if name.lower().endswith(ending)), None)
+    if magic is not None and not head.startswith(magic):
+        raise InputError(f"{name} is not a {name.rsplit('.', 1)[1]} file", field="file")
+    if magic is None:
+        try:
+            head.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the end
+                raise InputError(f"{name} is not a UTF-8 text file", field="file") from exc
+    return upload
+
+
+@change(can_import_data)
+def upload(request: Request, user: SignedIn, form: FormData) -> Response:
+    kind = text_field(form, "kind", limit=20)
+    if kind not in KINDS:
+        raise InputError(f"unknown kind of file {kind!r}: police-uk or measures", field="kind")
+    if data_snapshot(request).workspace.is_demo():
+        raise InputError("this is a demo workspace (synthetic data); real data is never "
+                         "imported into it", field="file")  # fmt: skip
+    file = checked_upload(form, kind)
+    name = Path(file.filename or "").name
+
+    def save(folder: Path) -> tuple[()]:
+        with (folder / name).open("wb") as out:
+            shutil.copyfileobj(file.file, out)
+        return ()
+
+    job = _runner(request).submit(
+        KIND,
+        f"{name} ({kind})",
+        user.name,
+        import_upload,
+        request.app.state.config.settings,
+        kind,
+        name,
+        prepare=save,
+    )
+    return RedirectResponse(f"{UPLOAD_PATH}/{job.id}", status_code=303)
+
+
+def _job(request: Request) -> Job:
+    job_id = str(request.path_params["job"])
+    job = _runner(request).get(job_id) if _JOB_ID.match(job_id) else None
+    if job is None or job.kind != KIND:
+        raise HTTPException(404, "There is no such upload (they are kept until the server "
+                                 "restarts).")  # fmt: skip
+    return job
+
+
+@page(can_read_internal)
+def upload_page(request: Request, user: SignedIn) -> Response:
+    job = _job(request)
+    context = {"job": job, "status": job.status(), "back": ("/data", "Data"),
+               "failed_words": "The file could not be imported:"}  # fmt: skip
+    return render(request, "job.html", context, user=user)
+
+
+routes = [
+    Route("/data", data_page, methods=["GET"]),
+    Route(UPLOAD_PATH, upload, methods=["POST"]),
+    Route(UPLOAD_PATH + "/{job}", upload_page, methods=["GET"]),
+]

@@ -29,6 +29,7 @@ from policeplan.delivery import (
     submit_update,
 )
 from policeplan.errors import InputError, RecordsError
+from policeplan.records.models import RISK_RATINGS
 from policeplan.web.auth import (
     can_approve,
     can_change_any_strand,
@@ -38,7 +39,7 @@ from policeplan.web.auth import (
 from policeplan.web.guard import Forbidden, change, page, text_field
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
-from policeplan.web.versions import action_version, update_version
+from policeplan.web.versions import action_version, risk_version, update_version
 from policeplan.web.views._context import records_workspace, today
 
 _CODE = re.compile(r"^[A-Za-z0-9-]{1,16}$")
@@ -49,7 +50,8 @@ CONFLICT = (
 )
 
 
-def _strand(request: Request) -> StrandRecord:
+def strand_of_request(request: Request) -> StrandRecord:
+    """The strand named by the address's `code` (404 when there is none)."""
     code = str(request.path_params["code"])
     if not _CODE.match(code):
         raise HTTPException(404)
@@ -87,7 +89,7 @@ def strands_page(request: Request, user: SignedIn) -> Response:
 
 @page(can_read_internal)
 def strand_page(request: Request, user: SignedIn) -> Response:
-    strand = _strand(request)
+    strand = strand_of_request(request)
     workspace = records_workspace(request)
     quarter = _quarter(request.query_params.get("quarter"))
     return render(
@@ -97,6 +99,12 @@ def strand_page(request: Request, user: SignedIn) -> Response:
             "strand": strand,
             "actions": list_actions(workspace, strand.code),
             "risks": [r for r in list_risks(workspace) if r.strand == strand.code],
+            "risk_versions": {
+                r.id: risk_version(workspace.settings, r.id)
+                for r in list_risks(workspace)
+                if r.strand == strand.code
+            },
+            "ratings": RISK_RATINGS,
             "update": get_update(workspace, strand.code, quarter.key),
             "quarter": quarter,
             "versions": {
@@ -153,7 +161,7 @@ def _update_context(
 
 @page(can_read_internal)
 def update_page(request: Request, user: SignedIn) -> Response:
-    strand = _strand(request)
+    strand = strand_of_request(request)
     quarter = _quarter(str(request.path_params["quarter"]))
     context = _update_context(request, user, strand, quarter)
     context["message"] = {"saved": "Draft saved.", "submitted": "Submitted for approval.",
@@ -164,7 +172,7 @@ def update_page(request: Request, user: SignedIn) -> Response:
 
 @change(can_change_any_strand)
 def save_update_form(request: Request, user: SignedIn, form: FormData) -> Response:
-    strand = _strand(request)
+    strand = strand_of_request(request)
     quarter = _quarter(str(request.path_params["quarter"]))
     if not can_change_strand(user, strand.code):
         raise Forbidden(f"Only the lead of {strand.code} or an analyst can write its update.")
@@ -185,7 +193,7 @@ def save_update_form(request: Request, user: SignedIn, form: FormData) -> Respon
 
 @change(can_change_any_strand)
 def submit_update_form(request: Request, user: SignedIn, form: FormData) -> Response:
-    strand = _strand(request)
+    strand = strand_of_request(request)
     quarter = _quarter(str(request.path_params["quarter"]))
     if not can_change_strand(user, strand.code):
         raise Forbidden(f"Only the lead of {strand.code} or an analyst can submit its update.")
@@ -195,7 +203,7 @@ def submit_update_form(request: Request, user: SignedIn, form: FormData) -> Resp
 
 @change(can_approve)
 def approve_update_form(request: Request, user: SignedIn, form: FormData) -> Response:
-    strand = _strand(request)
+    strand = strand_of_request(request)
     quarter = _quarter(str(request.path_params["quarter"]))
     if text_field(form, "decision") == "return":
         reason = text_field(form, "reason", limit=2000).strip() or "returned for changes"

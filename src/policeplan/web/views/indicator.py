@@ -16,12 +16,9 @@ from policeplan.web.results import default_month, indicator_result
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
 from policeplan.web.views._context import data_snapshot
+from policeplan.web.views.downloads import table_download
 
 _MEASURE = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
-_DOWNLOAD_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _page(request: Request) -> IndicatorPage:
@@ -43,20 +40,12 @@ def indicator_page(request: Request, user: SignedIn) -> Response:
 
 @page(can_read_internal)
 def indicator_table(request: Request, user: SignedIn) -> Response:
-    kind = str(request.path_params["kind"])
-    fmt = str(request.path_params["format"])
-    if fmt not in _DOWNLOAD_TYPES:
-        raise HTTPException(404)
     result = _page(request)
-    table = result.tables.get(kind)
-    if table is None:
-        raise HTTPException(404)
-    body = table.to_csv() if fmt == "csv" else table.to_xlsx()
-    name = f"{result.measure}-{kind}-{result.to}.{fmt}"
-    return Response(
-        body,
-        media_type=_DOWNLOAD_TYPES[fmt],
-        headers={"content-disposition": f'attachment; filename="{name}"'},
+    kind = str(request.path_params["kind"])
+    return table_download(
+        result.tables.get(kind),
+        str(request.path_params["format"]),
+        f"{result.measure}-{kind}-{result.to}",
     )
 
 

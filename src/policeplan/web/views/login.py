@@ -18,6 +18,13 @@ from policeplan.web.auth import can_read_internal
 from policeplan.web.config import WebConfig
 from policeplan.web.guard import Forbidden, change, signed_in, text_field
 from policeplan.web.security.csrf import CSRF_FIELD, LOGIN_CSRF_COOKIE, new_token, token_matches
+from policeplan.web.security.login_audit import (
+    SIGNED_IN,
+    SIGNED_OUT,
+    TOO_MANY,
+    WRONG_PASSWORD,
+    audit_sign_in,
+)
 from policeplan.web.security.passwords import verify_password
 from policeplan.web.security.rate_limit import clear_failures, is_limited, record_failure
 from policeplan.web.security.sessions import SESSION_COOKIE, SignedIn, end_session, start_session
@@ -75,6 +82,7 @@ async def login(request: Request) -> Response:
     address = request.client.host if request.client else "unknown"
     settings = config.settings
     if await run_in_threadpool(is_limited, settings, name, address):
+        await run_in_threadpool(audit_sign_in, settings, name, address, TOO_MANY)
         return _login_form(
             request,
             error="Too many failed sign-ins for this account or from this address. "
@@ -85,10 +93,12 @@ async def login(request: Request) -> Response:
     hashed = await run_in_threadpool(password_hash_of, settings, name)
     if not await run_in_threadpool(verify_password, hashed, password):
         await run_in_threadpool(record_failure, settings, name, address)
+        await run_in_threadpool(audit_sign_in, settings, name, address, WRONG_PASSWORD)
         return _login_form(
             request, error="The name or password is not right.", status_code=401, name=name
         )
     await run_in_threadpool(clear_failures, settings, name)
+    await run_in_threadpool(audit_sign_in, settings, name, address, SIGNED_IN)
     session = await run_in_threadpool(
         lambda: start_session(
             settings,
@@ -114,7 +124,10 @@ async def login(request: Request) -> Response:
 
 @change(can_read_internal)
 def logout(request: Request, user: SignedIn, _form: object) -> Response:
-    end_session(request.app.state.config.settings, user.session_id)
+    settings = request.app.state.config.settings
+    end_session(settings, user.session_id)
+    address = request.client.host if request.client else "unknown"
+    audit_sign_in(settings, user.name, address, SIGNED_OUT)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
