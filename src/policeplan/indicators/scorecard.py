@@ -12,9 +12,11 @@ from typing import Any
 
 from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import POLICE_UK
+from policeplan.indicators.harm_css import css_category_weights
+from policeplan.indicators.harm_measure import HARM_SUFFIX, HarmIndicatorResult, harm_indicator
 from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.indicator import IndicatorResult, IndicatorTables, crime_indicator
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.measures import ALL_CRIME, CRIME_MEASURES, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import ScorecardQuery
 from policeplan.indicators.windows import Window, comparison_window
@@ -43,6 +45,8 @@ class Scorecard:
     comparison: Window
     indicators: tuple[IndicatorResult, ...]
     data_label: str | None
+    # The all-crime harm score (ONS CSS weights), tested alone (not among the q-values).
+    harm: HarmIndicatorResult | None = None
 
     @property
     def q_values(self) -> tuple[float | None, ...]:
@@ -77,6 +81,7 @@ class Scorecard:
             "verdict_basis": VERDICT_BASIS,
             "warnings": list(self.warnings),
             "indicators": rows,
+            "harm_score": None if self.harm is None else self.harm.to_dict(),
         }
 
 
@@ -94,7 +99,12 @@ def scorecard(
         require_police_uk_data(con, force.slug, current)
         tables = IndicatorTables.read(con, force.slug, WHOLE_FORCE, current, other, POLICE_UK,
                                       accept_suspect=query.accept_suspect_months)  # fmt: skip
+        weights = css_category_weights(con, force.slug)
     label = workspace.label()
+    whole = CRIME_MEASURES[ALL_CRIME]
+    harm = harm_indicator(whole, f"{ALL_CRIME}{HARM_SUFFIX}", force.slug, WHOLE_FORCE,
+                          tables.current, tables.comparison, weights, tables.populations,
+                          label)  # fmt: skip
     return Scorecard(
         requested_force=query.force,
         force=force.slug,
@@ -103,4 +113,5 @@ def scorecard(
         comparison=other,
         indicators=tuple(crime_indicator(definition, tables, label) for definition in definitions),
         data_label=label,
+        harm=harm,
     )

@@ -19,12 +19,34 @@ from policeplan.render.wording import (
     significance,
 )
 
-__all__ = ["harm_indicator_text", "harm_weights_line"]
+__all__ = ["harm_indicator_text", "harm_line", "harm_weights_line"]
 
 
 def harm_weights_line(table: str, vintage: str, mix: str) -> str:
     """'weights: ons-css (ONS CSS data tool, … late 2020), force mix: essex, …'"""
     return f"weights: {table} ({vintage}), {mix}"
+
+
+def harm_line(result: HarmIndicatorResult) -> str:
+    """One line for a table of measures: the harm score, per 1,000, its change and test
+    (alone), and the weights."""
+    now, change = result.current, result.change
+    if now.total is None:
+        value = "incomplete"
+    else:
+        rate = "" if now.per_1000 is None else f" = {now.per_1000:,.1f} {PER_1000} people"
+        value = f"{now.total:,.0f}{rate}"
+    tested = "not compared"
+    if change is not None and change.p_value is not None:
+        tested = (
+            f"{percent_change(change.percent_difference)}, p = {change.p_value:.3g}: "
+            f"{significance(change.significant)} (tested alone)"
+        )
+    weights = result.weights
+    return (
+        f"{result.measure}: {value}; {tested}; "
+        f"{harm_weights_line(weights.table.name, weights.table.vintage, weights.mix)}"
+    )
 
 
 def _window_line(name: str, score: HarmScoreResult) -> str:
