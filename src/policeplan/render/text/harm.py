@@ -17,6 +17,7 @@ from policeplan.render.wording import (
     percent_change,
     population_year,
     significance,
+    warning_line,
 )
 
 __all__ = ["harm_indicator_text", "harm_line", "harm_weights_line"]
@@ -52,11 +53,12 @@ def harm_line(result: HarmIndicatorResult) -> str:
 def _window_line(name: str, score: HarmScoreResult) -> str:
     label = score.window.label()
     if score.total is None:
-        why = (
-            f"no data for {month_ranges(score.missing_months)}"
-            if score.missing_months
-            else f"no weight for {', '.join(score.missing_weights)}"
-        )
+        if score.missing_months:
+            why = f"no data for {month_ranges(score.missing_months)}"
+        elif score.missing_weights:
+            why = f"no weight for {', '.join(score.missing_weights)}"
+        else:
+            why = "; ".join(score.suspect_months)
         return f"  {name:<10} {label}: incomplete ({why})"
     rate = "" if score.per_1000 is None else f" = {score.per_1000:,.1f} {PER_1000} people"
     return f"  {name:<10} {label}: {score.total:,.0f}{rate}"
@@ -104,4 +106,5 @@ def harm_indicator_text(result: HarmIndicatorResult) -> str:
         for p in current.by_type
     ]  # fmt: skip
     lines += wrapped("by crime type (current): " + "; ".join(parts), "  ")
+    lines += [warning_line(warning) for warning in result.warnings]
     return "\n".join(lines + guide_lines(SIGNIFICANCE_GUIDE))
