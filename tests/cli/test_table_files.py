@@ -126,11 +126,15 @@ def test_scorecard_and_breakdown_tables_hold_the_json_numbers(
     data, records, rows = _tables(golden_settings, tmp_path, "scorecard", *ESSEX, "--months", "6")
     assert isinstance(data, dict)
     indicators = [{**i, "current_count": i["current"]["count"]} for i in data["indicators"]]
-    _check(records, {"Measure": "measure", "Current": "current_count", "p-value": "p_value",
+    harm = data["harm_score"]  # the last row: the all-crime harm score, tested alone
+    assert records[-1]["Measure"] == harm["measure"] == "all-crime-harm-score"
+    assert _same(records[-1]["Current"], harm["current"]["score"])
+    assert _same(records[-1]["p-value"], harm["p_value"])
+    _check(records[:-1], {"Measure": "measure", "Current": "current_count", "p-value": "p_value",
                      "q-value": "q_value", "Significant": "significant",
                      "Significant alone": "significant_alone",
                      "Rate per 1,000": "rate_per_1000"}, indicators)  # fmt: skip
-    assert len(rows) == len(indicators) == 15
+    assert len(rows) == len(indicators) + 1 == 16
 
     data, records, _ = _tables(golden_settings, tmp_path, "breakdown", "burglary", *ESSEX,
                                "--months", "6", "--by", "district")  # fmt: skip

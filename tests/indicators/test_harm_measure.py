@@ -4,6 +4,7 @@ weighted Poisson sum, named by the plan's id `all-crime-harm-score` (issue #13).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,19 @@ def test_spc_of_harm_charts_each_month_s_harm_score(
     assert chart.unit == "harm (CSS-weighted crimes)"
     assert chart.title is not None and "ons-css weights" in chart.title
     assert "late 2020" in chart.title and "national mix" in chart.title
+
+
+@pytest.mark.realdata
+def test_a_month_that_looks_incomplete_gives_no_harm_score_unless_accepted(
+    real_sample: tuple[Workspace, ImportSummary],
+) -> None:
+    workspace, _ = real_sample
+    query = IndicatorQuery("all-crime-harm-score", "kent", "2018-12", 3)  # Kent 2018-12: 8,438 rows
+    refused = compute_indicator(workspace, query)
+    assert isinstance(refused, HarmIndicatorResult)
+    assert refused.current.total is None
+    assert refused.current.suspect_months[0].startswith("2018-12 looks incomplete")
+
+    accepted = compute_indicator(workspace, replace(query, accept_suspect_months=True))
+    assert isinstance(accepted, HarmIndicatorResult) and accepted.current.total is not None
+    assert accepted.warnings[0].endswith(": counted as accepted")

@@ -40,6 +40,7 @@ from policeplan.indicators.card_facts import (
     CardSpc,
     change_verdict,
 )
+from policeplan.indicators.card_harm import harm_card_facts
 from policeplan.indicators.card_parts import (
     GroupTables,
     comparison_test,
@@ -227,12 +228,27 @@ def _build(
     current = Window.ending(query.to, query.months)
     keys = comparison_keys(current, chosen)
     spc_window = Window.ending(query.to, query.spc_months)
-    latest, comparisons, solved, table = (
-        _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats, label,
-                     spc_window)
-        if kind == "crime"
-        else _loaded_facts(workspace, query, measure, slug, keys, chosen, direction)
-    )  # fmt: skip
+    if kind == "harm":
+        latest, comparisons = harm_card_facts(
+            workspace,
+            measure,
+            slug,
+            query.to,
+            query.months,
+            query.area,
+            keys,
+            chosen,
+            direction,
+            caveats,
+        )
+        solved, table = None, None
+    else:
+        latest, comparisons, solved, table = (
+            _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats,
+                         label, spc_window)
+            if kind == "crime"
+            else _loaded_facts(workspace, query, measure, slug, keys, chosen, direction)
+        )  # fmt: skip
     if latest.missing_months:
         caveats.append(
             f"Incomplete: {months_phrase(latest.missing_months)} in the latest window, so it "

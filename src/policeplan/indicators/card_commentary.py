@@ -36,6 +36,7 @@ __all__ = [
     "month_name",
     "msg_sentence",
     "spc_sentence",
+    "value_words",
 ]
 
 CHANCE_UNLIKELY = "unlikely to be chance"
@@ -195,13 +196,25 @@ def _difference(diff: float, unit: str) -> str:
         # Windows of different lengths are compared on daily rates: the difference is the
         # current window's count less the comparison rate over the current window's days.
         return f"about {abs(diff):,.0f} {more} {unit}, allowing for the windows' lengths"
-    return f"{'up' if diff > 0 else 'down'} {abs(diff):,.4g} {unit}"
+    return f"{'up' if diff > 0 else 'down'} {value_words(abs(diff))} {unit}"
+
+
+def value_words(value: float) -> str:
+    """A card's value: whole numbers (and anything of 1,000 or more, such as a harm score)
+    with thousands separators, others to four significant figures.
+
+    >>> value_words(12345), value_words(12501144.6), value_words(67.45)
+    ('12,345', '12,501,145', '67.45')
+    """
+    if float(value).is_integer() or abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
 
 
 def _amount(value: float | None, unit: str) -> str:
     if value is None:
         return "not known"
-    return f"{value:,.0f} {unit}" if float(value).is_integer() else f"{value:,.4g} {unit}"
+    return f"{value_words(value)} {unit}"
 
 
 def _aspiration(aspiration: str) -> str:

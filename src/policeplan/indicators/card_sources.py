@@ -7,10 +7,11 @@ import difflib
 
 import duckdb
 
-from policeplan.errors import InputError
+from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_table
+from policeplan.indicators.harm_measure import harm_base_measure, is_harm_measure
 from policeplan.indicators.indicator import (
     IndicatorResult,
     IndicatorTables,
@@ -40,11 +41,18 @@ __all__ = [
 
 
 def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None) -> str | None:
-    """ "crime" (built in or a plan composite), "loaded" (`import measures`) or None."""
+    """ "crime" (built in or a plan composite), "loaded" (`import measures`), "harm" (a
+    `…-harm-score` of a crime measure) or None."""
     if measure in CRIME_MEASURES:
         return "crime"
     if is_loaded_measure(con, measure):
         return "loaded"
+    if is_harm_measure(measure):
+        try:
+            harm_base_measure(measure, plan)
+        except DataError:
+            return None
+        return "harm"
     try:
         crime_measure(measure, plan)
     except InputError:

@@ -130,6 +130,16 @@ class HarmIndicatorResult:
         return None if self.current.per_1000 is None else round(self.current.per_1000, 3)
 
     @property
+    def warnings(self) -> tuple[str, ...]:
+        """Suspect months counted because accepted, and a population far from the window."""
+        found = [
+            f"{month}: counted as accepted"
+            for score in (self.current, self.comparison) if score.suspect_accepted
+            for month in score.suspect_months
+        ]  # fmt: skip
+        return tuple(found)
+
+    @property
     def caveat(self) -> str | None:
         """Why no allowance is made for month-to-month variation beyond Poisson chance."""
         found = self.dispersion
@@ -177,7 +187,7 @@ class HarmIndicatorResult:
             "population": self.current.population,
             "population_year": self.current.population_year,
             "population_source": self.current.population_source,
-            "warnings": [],
+            "warnings": list(self.warnings),
         }
 
 

@@ -58,6 +58,9 @@ class HarmScoreResult:
     missing_weights: tuple[str, ...]
     missing_months: tuple[str, ...]
     population_source: str | None = None  # None: the bundled ONS tables
+    # Months held that look incomplete: no score unless accepted (then a warning)
+    suspect_months: tuple[str, ...] = ()
+    suspect_accepted: bool = False
 
     @property
     def complete(self) -> bool:
@@ -94,6 +97,8 @@ class HarmScoreResult:
             "complete": self.complete,
             "missing_weights": list(self.missing_weights),
             "missing_months": list(self.missing_months),
+            "suspect_months": list(self.suspect_months),
+            "suspect_accepted": self.suspect_accepted,
             "by_type": [_type_dict(t) for t in self.by_type],
         }
 
@@ -145,7 +150,8 @@ def score_table(
             HarmByType(crime_type, count, weight, None if weight is None else count * weight)
         )
     total = None
-    if not missing and not table.missing_months:
+    suspect = tuple(s.describe() for s in table.suspect)
+    if not missing and not table.missing_months and (table.accept_suspect or not suspect):
         total = sum(p.harm or 0.0 for p in parts)
     population = window_population(force, window, populations) if area.is_force else None
     per_1000 = None if total is None or population is None else total / population.population * PER
@@ -165,4 +171,6 @@ def score_table(
         missing_weights=missing,
         missing_months=table.missing_months,
         population_source=None if population is None else population.source,
+        suspect_months=suspect,
+        suspect_accepted=table.accept_suspect and bool(suspect),
     )

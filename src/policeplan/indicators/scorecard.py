@@ -12,9 +12,11 @@ from typing import Any
 
 from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import POLICE_UK
+from policeplan.indicators.harm_css import css_category_weights
+from policeplan.indicators.harm_measure import HARM_SUFFIX, HarmIndicatorResult, harm_indicator
 from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.indicator import IndicatorResult, IndicatorTables, crime_indicator
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.measures import ALL_CRIME, CRIME_MEASURES, crime_measure
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import ScorecardQuery
 from policeplan.indicators.records_counts import counted_from
@@ -44,6 +46,8 @@ class Scorecard:
     comparison: Window
     indicators: tuple[IndicatorResult, ...]
     data_label: str | None
+    # The all-crime harm score (ONS CSS weights), tested alone (not among the q-values).
+    harm: HarmIndicatorResult | None = None
 
     @property
     def q_values(self) -> tuple[float | None, ...]:
@@ -78,6 +82,7 @@ class Scorecard:
             "verdict_basis": VERDICT_BASIS,
             "warnings": list(self.warnings),
             "indicators": rows,
+            "harm_score": None if self.harm is None else self.harm.to_dict(),
         }
 
 
@@ -101,7 +106,13 @@ def scorecard(
                                          accept_suspect=query.accept_suspect_months)
             for source in dict.fromkeys(sources)
         }  # fmt: skip
+        weights = css_category_weights(con, force.slug)
     label = workspace.label()
+    street = tables.get(POLICE_UK)  # the harm score weighs police.uk crime types
+    harm = None if street is None else harm_indicator(
+        CRIME_MEASURES[ALL_CRIME], f"{ALL_CRIME}{HARM_SUFFIX}", force.slug, WHOLE_FORCE,
+        street.current, street.comparison, weights, street.populations, label,
+    )  # fmt: skip
     return Scorecard(
         requested_force=query.force,
         force=force.slug,
@@ -113,4 +124,5 @@ def scorecard(
             for definition, source in zip(definitions, sources, strict=True)
         ),
         data_label=label,
+        harm=harm,
     )

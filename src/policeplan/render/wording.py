@@ -23,6 +23,7 @@ from policeplan.indicators.card_commentary import (
     RULE_PHRASES,
     WITHIN_NORMAL_VARIATION_CHANGE,
     month_name,
+    value_words,
 )
 from policeplan.indicators.counts import SOURCE_LABELS
 from policeplan.indicators.harm import NO_WEIGHTS
@@ -72,6 +73,7 @@ __all__ = [
     "significance",
     "special_cause_words",
     "test_words",
+    "value_words",
     "warning_line",
 ]
 

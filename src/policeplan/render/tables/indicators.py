@@ -98,6 +98,8 @@ def scorecard_table(card: Scorecard) -> Table:
         alone = cells[INDICATOR_COLUMNS.index("Significant")]
         cells[INDICATOR_COLUMNS.index("Significant")] = card.significant(index)
         rows.append((*cells, q_value, alone))
+    if card.harm is not None:
+        rows.append((*_harm_row(card.harm), None, None))
     return table(
         f"Scorecard {card.force}",
         (*INDICATOR_COLUMNS, "q-value", "Significant alone"),

@@ -24,6 +24,7 @@ from policeplan.render.wording import (
     percent_change,
     rank_phrase,
     rule_words,
+    value_words,
 )
 
 __all__ = ["card_text"]
@@ -122,4 +123,4 @@ def _bullet(text: str) -> list[str]:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+    return value_words(value)

@@ -17,9 +17,10 @@ from policeplan.render.wording import (
     percent_change,
     population_year,
     significance,
+    warning_line,
 )
 
-__all__ = ["harm_indicator_text", "harm_weights_line"]
+__all__ = ["harm_indicator_text", "harm_line", "harm_weights_line"]
 
 
 def harm_weights_line(table: str, vintage: str, mix: str) -> str:
@@ -27,14 +28,37 @@ def harm_weights_line(table: str, vintage: str, mix: str) -> str:
     return f"weights: {table} ({vintage}), {mix}"
 
 
+def harm_line(result: HarmIndicatorResult) -> str:
+    """One line for a table of measures: the harm score, per 1,000, its change and test
+    (alone), and the weights."""
+    now, change = result.current, result.change
+    if now.total is None:
+        value = "incomplete"
+    else:
+        rate = "" if now.per_1000 is None else f" = {now.per_1000:,.1f} {PER_1000} people"
+        value = f"{now.total:,.0f}{rate}"
+    tested = "not compared"
+    if change is not None and change.p_value is not None:
+        tested = (
+            f"{percent_change(change.percent_difference)}, p = {change.p_value:.3g}: "
+            f"{significance(change.significant)} (tested alone)"
+        )
+    weights = result.weights
+    return (
+        f"{result.measure}: {value}; {tested}; "
+        f"{harm_weights_line(weights.table.name, weights.table.vintage, weights.mix)}"
+    )
+
+
 def _window_line(name: str, score: HarmScoreResult) -> str:
     label = score.window.label()
     if score.total is None:
-        why = (
-            f"no data for {month_ranges(score.missing_months)}"
-            if score.missing_months
-            else f"no weight for {', '.join(score.missing_weights)}"
-        )
+        if score.missing_months:
+            why = f"no data for {month_ranges(score.missing_months)}"
+        elif score.missing_weights:
+            why = f"no weight for {', '.join(score.missing_weights)}"
+        else:
+            why = "; ".join(score.suspect_months)
         return f"  {name:<10} {label}: incomplete ({why})"
     rate = "" if score.per_1000 is None else f" = {score.per_1000:,.1f} {PER_1000} people"
     return f"  {name:<10} {label}: {score.total:,.0f}{rate}"
@@ -82,4 +106,5 @@ def harm_indicator_text(result: HarmIndicatorResult) -> str:
         for p in current.by_type
     ]  # fmt: skip
     lines += wrapped("by crime type (current): " + "; ".join(parts), "  ")
+    lines += [warning_line(warning) for warning in result.warnings]
     return "\n".join(lines + guide_lines(SIGNIFICANCE_GUIDE))

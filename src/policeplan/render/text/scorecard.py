@@ -17,6 +17,7 @@ from policeplan.render.text._common import (
     wrapped,
 )
 from policeplan.render.text.breakdown import q_text
+from policeplan.render.text.harm import harm_line
 from policeplan.render.wording import (
     PER_1000,
     SIGNIFICANCE_GUIDE,
@@ -48,6 +49,8 @@ def scorecard_text(card: Scorecard) -> str:
         _row(*_cells(result, q_values[index], card.significant(index)))
         for index, result in enumerate(card.indicators)
     ]
+    if card.harm is not None:
+        lines += wrapped(harm_line(card.harm), "  ")
     reasons = _reasons(card)
     if reasons:
         lines += ["", *(not_compared(reason) for reason in reasons)]

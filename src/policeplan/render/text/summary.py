@@ -10,7 +10,7 @@ from typing import Any
 
 from policeplan.indicators import PlanSummary, SummaryRow
 from policeplan.render.text._common import guide_lines, label_lines, wrapped
-from policeplan.render.wording import SIGNIFICANCE_GUIDE, month_name, percent_change
+from policeplan.render.wording import SIGNIFICANCE_GUIDE, month_name, percent_change, value_words
 
 __all__ = ["SUMMARY_COLUMNS", "plan_summary_text", "summary_records"]
 
@@ -92,4 +92,4 @@ def _line(row: SummaryRow) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+    return value_words(value)
