@@ -121,3 +121,21 @@ def test_the_hotspot_map_counts_every_burglary_and_runs_no_script(
     assert "<script" not in response.text and "<svg" in response.text
     assert client.get("/indicators/public-confidence/hotspots").status_code == 404
     assert "/indicators/burglary/hotspots?to=2025-12" in client.get("/indicators/burglary").text
+
+
+def test_the_card_tests_a_change_as_the_indicator_does(web_settings: Settings) -> None:
+    """With 24 months of history the indicator's test allows for the series' dispersion;
+    the card (and so the summary and executive summary on the same page) must give the
+    same p and verdict, not the plain Poisson test's."""
+    from policeplan.indicators import CardQuery, IndicatorQuery, build_card, compute_indicator
+    from policeplan.store import Workspace
+
+    workspace = Workspace.open(web_settings)
+    result = compute_indicator(workspace, IndicatorQuery("all-crime", "essex", "2025-12"))
+    assert result.change is not None and result.change.test.adjusted  # phi was estimated
+    previous = build_card(workspace, CardQuery("all-crime", "essex", to="2025-12")).comparison(
+        "previous"
+    )
+    assert previous is not None
+    assert previous.p == result.change.p_value and previous.significant == result.change.significant
+    assert previous.method == result.change.test.method

@@ -23,10 +23,10 @@ from policeplan.indicators.loaded_measures import is_loaded_measure, loaded_wind
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.records_counts import counted_from
-from policeplan.indicators.spc_series import slice_table
 from policeplan.indicators.windows import Window, comparison_window
 from policeplan.plan.model import Plan
 from policeplan.store import Workspace
+from policeplan.store.populations import read_populations
 
 __all__ = [
     "comparison_keys",
@@ -161,12 +161,18 @@ def crime_results(
     source = counted_from(definition, POLICE_UK)
     with workspace.connect(read_only=True) as con:
         table = count_table(con, force, span, area, source)
-    current_table = slice_table(table, current)
-    results = []
-    for other in others:
-        tables = IndicatorTables(force, area, source, current_table,
-                                 slice_table(table, other), None)  # fmt: skip
-        results.append(crime_indicator(definition, tables, label))
+        # The tests read each window itself, as the indicator does: the current one with
+        # the months before it (the series' dispersion), and each with its suspect months
+        # and outcomes (a slice of `table` would carry neither).
+        current_table = count_table(con, force, current, area, source, history=True)
+        populations = read_populations(con)
+        results = [
+            crime_indicator(definition, IndicatorTables(
+                force, area, source, current_table, count_table(con, force, other, area, source),
+                None, populations,
+            ), label)
+            for other in others
+        ]  # fmt: skip
     return results, "offences" if definition.counts_crimes else "incidents", table
 
 

@@ -30,6 +30,7 @@ from policeplan.indicators.harm_css import css_category_weights
 from policeplan.indicators.harm_measure import HARM_HEADING, harm_base_measure
 from policeplan.indicators.harm_score import HarmScoreResult, score_table
 from policeplan.indicators.held_data import require_police_uk_data
+from policeplan.indicators.msg import group_forces
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import competition_ranks
@@ -153,25 +154,6 @@ class HarmMsgComparison:
         }
 
 
-def _members(subject: Force, group: tuple[str, ...] | None, plan: Any) -> list[Force]:
-    if group is not None:
-        names = list(group)
-    elif plan is not None and plan.force == subject.slug:
-        names = list(plan.most_similar_group)
-    else:
-        raise InputError(
-            "no Most Similar Group: give the group as a list of forces (e.g. kent,sussex) "
-            "or load a plan that names one",
-            field="group",
-        )
-    forces = [subject]
-    for name in names:
-        member = get_force(name)
-        if member.slug not in {f.slug for f in forces}:
-            forces.append(member)
-    return forces
-
-
 def harm_msg_comparison(
     workspace: Workspace, query: MsgQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> HarmMsgComparison:
@@ -190,7 +172,7 @@ def harm_msg_comparison(
     with workspace.connect(read_only=True) as con:
         require_police_uk_data(con, subject.slug, window)
         populations = read_populations(con)
-        for force in _members(subject, query.group, chosen):
+        for force in group_forces(subject, query.group, chosen):
             table = count_table(con, force.slug, window, WHOLE_FORCE,
                                 accept_suspect=query.accept_suspect_months)  # fmt: skip
             weights = css_category_weights(con, force.slug)

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 import duckdb
 
@@ -384,6 +385,27 @@ def window_exclusion(
             missing,
         )
     return None
+
+
+T = TypeVar("T")
+
+
+def usable_members(
+    figures: Mapping[str, T | ExcludedMember], subject: Force, window: Window, what: str
+) -> tuple[list[T], tuple[ExcludedMember, ...]]:
+    """The members' figures that can be ranked and the members excluded (and why). The
+    force itself excluded refuses the comparison; so does no other member having `what`."""
+    own = figures[subject.slug]
+    if isinstance(own, ExcludedMember):
+        refuse_force(own, window)
+    included = [fig for fig in figures.values() if not isinstance(fig, ExcludedMember)]
+    excluded = tuple(e for e in figures.values() if isinstance(e, ExcludedMember))
+    if len(included) < 2:
+        raise DataError(
+            f"no other member of {subject.short_name}'s group has {what} for "
+            f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
+        )
+    return included, excluded
 
 
 def refuse_force(own: ExcludedMember, window: Window) -> None:

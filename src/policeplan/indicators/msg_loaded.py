@@ -27,10 +27,10 @@ from fractions import Fraction
 
 import duckdb
 
-from policeplan.errors import DataError, InputError
+from policeplan.errors import InputError
 from policeplan.indicators.directions import good_direction
 from policeplan.indicators.loaded_measures import MEAN, RATE, SUM, LoadedWindow, loaded_window
-from policeplan.indicators.msg import group_forces, plan_msg_indicator, refuse_force
+from policeplan.indicators.msg import group_forces, plan_msg_indicator, usable_members
 from policeplan.indicators.msg_figures import (
     estimate_figure,
     group_tests,
@@ -85,16 +85,7 @@ def msg_loaded_measure(
         }
     statistic = _statistic([h for h in held.values() if h[0].complete])
     figures = {f.slug: _figure(f, *held[f.slug], statistic, populations) for f in forces}
-    own = figures[subject.slug]
-    if isinstance(own, ExcludedMember):
-        refuse_force(own, window)
-    included = [fig for fig in figures.values() if not isinstance(fig, ExcludedMember)]
-    excluded = tuple(e for e in figures.values() if isinstance(e, ExcludedMember))
-    if len(included) < 2:
-        raise DataError(
-            f"no other member of {subject.short_name}'s group has {query.measure} for "
-            f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
-        )
+    included, excluded = usable_members(figures, subject, window, query.measure)
     members, uncertainty = rank_values(included, direction)
     funnel, homogeneity = group_tests(included, statistic)
     ranked = [m.force for m in members]

@@ -20,14 +20,14 @@ from fractions import Fraction
 
 import duckdb
 
-from policeplan.errors import DataError, InputError
+from policeplan.errors import InputError
 from policeplan.indicators.areas import WHOLE_FORCE
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_table
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.msg import (
     group_forces,
     plan_msg_indicator,
-    refuse_force,
+    usable_members,
     window_exclusion,
 )
 from policeplan.indicators.msg_figures import (
@@ -84,16 +84,7 @@ def msg_solved_rate(
             if history else {}
         )  # fmt: skip
     figures = {f.slug: _figure(f, tables[f.slug], measure, window) for f in forces}
-    own = figures[subject.slug]
-    if isinstance(own, ExcludedMember):
-        refuse_force(own, window)
-    included = [fig for fig in figures.values() if not isinstance(fig, ExcludedMember)]
-    excluded = tuple(e for e in figures.values() if isinstance(e, ExcludedMember))
-    if len(included) < 2:
-        raise DataError(
-            f"no other member of {subject.short_name}'s group has a solved rate for "
-            f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
-        )
+    included, excluded = usable_members(figures, subject, window, "a solved rate")
     included, warnings = _comparability(subject, included, tables, measure)
     members, uncertainty = rank_values(included, direction)
     funnel, homogeneity = group_tests(included, SOLVED_RATE)

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 from starlette.datastructures import FormData, UploadFile
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -20,22 +19,16 @@ from policeplan.store.rejects import list_rejects
 from policeplan.web.auth import can_import_data, can_read_internal
 from policeplan.web.guard import change, page, text_field
 from policeplan.web.import_task import import_upload
-from policeplan.web.jobs import Job, JobRunner
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
 from policeplan.web.views._context import cached, data_snapshot
+from policeplan.web.views._jobs import job_runner, requested_job
 
 UPLOAD_PATH = "/data/uploads"
 KIND = "import"
 KINDS = {"police-uk": (".csv", ".csv.gz", ".zip"), "measures": (".csv",)}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
-_JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
 _MAGIC = {".gz": b"\x1f\x8b", ".zip": b"PK\x03\x04"}
-
-
-def _runner(request: Request) -> JobRunner:
-    runner: JobRunner = request.app.state.jobs
-    return runner
 
 
 @page(can_read_internal)
@@ -60,7 +53,7 @@ def data_page(request: Request, user: SignedIn) -> Response:
             "gaps": held.gaps,
             "rejects": rejects,
             "suspect": [p for p in held.partitions if p.suspect_incomplete],
-            "jobs": [(job, job.status()) for job in _runner(request).jobs(KIND)],
+            "jobs": [(job, job.status()) for job in job_runner(request).jobs(KIND)],
             "upload_limit_mb": request.app.state.config.max_upload_bytes // (1024 * 1024),
         },
         user=user,
@@ -114,7 +107,7 @@ def upload(request: Request, user: SignedIn, form: FormData) -> Response:
             shutil.copyfileobj(file.file, out)
         return ()
 
-    job = _runner(request).submit(
+    job = job_runner(request).submit(
         KIND,
         f"{name} ({kind})",
         user.name,
@@ -127,18 +120,9 @@ def upload(request: Request, user: SignedIn, form: FormData) -> Response:
     return RedirectResponse(f"{UPLOAD_PATH}/{job.id}", status_code=303)
 
 
-def _job(request: Request) -> Job:
-    job_id = str(request.path_params["job"])
-    job = _runner(request).get(job_id) if _JOB_ID.match(job_id) else None
-    if job is None or job.kind != KIND:
-        raise HTTPException(404, "There is no such upload (they are kept until the server "
-                                 "restarts).")  # fmt: skip
-    return job
-
-
 @page(can_read_internal)
 def upload_page(request: Request, user: SignedIn) -> Response:
-    job = _job(request)
+    job = requested_job(request, KIND, "upload")
     context = {"job": job, "status": job.status(), "back": ("/data", "Data"),
                "failed_words": "The file could not be imported:"}  # fmt: skip
     return render(request, "job.html", context, user=user)

@@ -4,7 +4,6 @@ download. Every signed-in user can see the reports generated and download them."
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from starlette.datastructures import FormData
@@ -18,16 +17,15 @@ from policeplan.periods import FinancialQuarter
 from policeplan.reports import FORMATS, REPORT_KINDS
 from policeplan.web.auth import can_generate_reports, can_read_internal
 from policeplan.web.guard import change, page, text_field
-from policeplan.web.jobs import Job, JobRunner
 from policeplan.web.report_task import generate_report, report_file_name
 from policeplan.web.results import default_month
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
 from policeplan.web.views._context import data_snapshot
+from policeplan.web.views._jobs import job_runner, requested_job
 
 KIND = "report"
 QUARTERS_OFFERED = 8
-_JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
 _MEDIA = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
@@ -47,14 +45,9 @@ def _quarters(request: Request) -> list[FinancialQuarter]:
     return [quarter + -n for n in range(QUARTERS_OFFERED)]
 
 
-def _runner(request: Request) -> JobRunner:
-    runner: JobRunner = request.app.state.jobs
-    return runner
-
-
 @page(can_read_internal)
 def reports_page(request: Request, user: SignedIn) -> Response:
-    jobs = [(job, job.status()) for job in _runner(request).jobs(KIND)]
+    jobs = [(job, job.status()) for job in job_runner(request).jobs(KIND)]
     return render(
         request,
         "reports.html",
@@ -74,7 +67,7 @@ def start_report(request: Request, user: SignedIn, form: FormData) -> Response:
     quarter = FinancialQuarter.parse(text_field(form, "quarter", limit=20))
     snapshot = data_snapshot(request)
     name = report_file_name(kind, quarter.key, fmt)
-    job = _runner(request).submit(
+    job = job_runner(request).submit(
         KIND,
         f"{kind}, {quarter.label} ({fmt.upper()})",
         user.name,
@@ -89,18 +82,9 @@ def start_report(request: Request, user: SignedIn, form: FormData) -> Response:
     return RedirectResponse(f"/reports/jobs/{job.id}", status_code=303)
 
 
-def _job(request: Request) -> Job:
-    job_id = str(request.path_params["job"])
-    job = _runner(request).get(job_id) if _JOB_ID.match(job_id) else None
-    if job is None or job.kind != KIND:
-        raise HTTPException(404, "There is no such report job (jobs are kept until the "
-                                 "server restarts).")  # fmt: skip
-    return job
-
-
 @page(can_read_internal)
 def job_page(request: Request, user: SignedIn) -> Response:
-    job = _job(request)
+    job = requested_job(request, KIND, "report job")
     context = {"job": job, "status": job.status(), "back": ("/reports", "Reports"),
                "failed_words": "The report could not be generated:"}  # fmt: skip
     return render(request, "job.html", context, user=user)
@@ -108,7 +92,7 @@ def job_page(request: Request, user: SignedIn) -> Response:
 
 @page(can_read_internal)
 def download(request: Request, user: SignedIn) -> Response:
-    job = _job(request)
+    job = requested_job(request, KIND, "report job")
     path = job.output_path
     if job.status().state != "done" or path is None or not path.is_file():
         raise HTTPException(404, "The report is not ready yet.")
