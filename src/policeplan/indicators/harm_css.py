@@ -64,7 +64,7 @@ def weights_from_mix(mix: Mapping[str, int]) -> dict[str, float]:
     css = css_offence_weights()
     weighted: dict[str, float] = defaultdict(float)
     offences: dict[str, int] = defaultdict(int)
-    for code, count in mix.items():
+    for code, count in sorted(mix.items()):  # one order: the same bits on every run
         offence = css.get(code)
         if offence is None or count <= 0:
             continue

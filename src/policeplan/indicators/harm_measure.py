@@ -19,6 +19,7 @@ output names the table, its vintage and the mix.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import fsum
 from typing import Any
 
 import duckdb
@@ -285,7 +286,7 @@ def monthly_harm(
             values.append(None)
             continue
         values.append(
-            sum(
+            fsum(  # exactly rounded, so the same whatever order DuckDB returned the rows in
                 crimes * weights.weights[crime_type]
                 for (period, crime_type), (crimes, _) in table.counts.items()
                 if period == month and crime_type in definition.crime_types
