@@ -284,11 +284,7 @@ class MsgComparison:
             else member.rank_range.indistinguishable,
             "rank_uncertainty_method": None
             if self.rank_uncertainty is None
-            else {
-                "method": self.rank_uncertainty.method,
-                "draws": self.rank_uncertainty.draws,
-                "seed": self.rank_uncertainty.seed,
-            },
+            else self.rank_uncertainty.method_dict(),
             "warnings": list(self.warnings),
             "top_quartile_rank": self.top_quartile_rank,
             "top_quartile_rate": _rate(self.top_quartile_rate),

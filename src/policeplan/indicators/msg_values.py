@@ -286,11 +286,7 @@ class ValueComparison:
             "indistinguishable_peers": None if ranks is None else ranks.indistinguishable,
             "rank_uncertainty_method": None
             if self.rank_uncertainty is None
-            else {
-                "method": self.rank_uncertainty.method,
-                "draws": self.rank_uncertainty.draws,
-                "seed": self.rank_uncertainty.seed,
-            },
+            else self.rank_uncertainty.method_dict(),
             "top_quartile_rank": self.top_quartile_rank,
             "top_quartile_value": float(self.top_quartile_value),
             "change_to_average": self.change_to_average.to_dict(),

@@ -60,6 +60,10 @@ class RankUncertainty:
     seed: int
     method: str = "random-effects simulation (normal on log rate, DerSimonian-Laird tau²)"
 
+    def method_dict(self) -> dict[str, str | int]:
+        """How the ranges were found (the JSON `rank_uncertainty_method`)."""
+        return {"method": self.method, "draws": self.draws, "seed": self.seed}
+
 
 def rank_uncertainty(
     names: Sequence[str],
