@@ -181,7 +181,7 @@ def msg_comparison(
     if len(included) < 2:
         raise DataError(
             f"no other member of {subject.short_name}'s group can be compared for "
-            f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
+            f"{window.label()}: " + excluded_words(excluded)
         )
     ranked = _ranked(included, good)
     phis = [
@@ -403,9 +403,18 @@ def usable_members(
     if len(included) < 2:
         raise DataError(
             f"no other member of {subject.short_name}'s group has {what} for "
-            f"{window.label()}: " + "; ".join(f"{e.force.short_name}: {e.reason}" for e in excluded)
+            f"{window.label()}: " + excluded_words(excluded)
         )
     return included, excluded
+
+
+def excluded_words(excluded: Sequence[ExcludedMember]) -> str:
+    """Why members are not ranked, those with the same reason named together
+    ('Kent, Sussex: incomplete window: …; Hampshire: no population figure')."""
+    by_reason: dict[str, list[str]] = {}
+    for member in excluded:
+        by_reason.setdefault(member.reason, []).append(member.force.short_name)
+    return "; ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
 
 
 def refuse_force(own: ExcludedMember, window: Window) -> None:

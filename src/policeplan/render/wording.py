@@ -57,6 +57,7 @@ __all__ = [
     "aspiration_words",
     "count_or_incomplete",
     "funnel_position",
+    "icon_text",
     "icon_words",
     "month_name",
     "not_compared",
@@ -302,6 +303,17 @@ _SPECIAL_CAUSE = {
 }
 
 
+def icon_text(icon: str | None, reason: str | None = None) -> str:
+    """An icon's text alternative, or why there is none (for readers: no internal name).
+
+    >>> icon_text("common_cause")
+    'Common cause variation: no significant change'
+    """
+    if icon is None:
+        return f"no icon: {reason or 'none'}"
+    return ICON_ALT_TEXT.get(str(icon), str(icon))
+
+
 def icon_words(icon: str | None, reason: str | None = None) -> str:
     """An icon's text alternative and name, or why there is none.
 
@@ -310,9 +322,8 @@ def icon_words(icon: str | None, reason: str | None = None) -> str:
     >>> icon_words(None, "only 5 months since 2025-01 (13 needed): the limits are trial")
     'no icon: only 5 months since 2025-01 (13 needed): the limits are trial'
     """
-    if icon is None:
-        return f"no icon: {reason or 'none'}"
-    return f"{ICON_ALT_TEXT.get(str(icon), str(icon))} [{icon}]"
+    words = icon_text(icon, reason)
+    return words if icon is None else f"{words} [{icon}]"
 
 
 def rule_words(rule: str) -> str:

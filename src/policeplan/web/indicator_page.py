@@ -29,7 +29,7 @@ from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, spc
 from policeplan.render.wording import (
     aspiration_words,
     count_or_incomplete,
-    icon_words,
+    icon_text,
     ordinal,
     percent_change,
     rank_phrase,
@@ -135,7 +135,7 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
         to=to,
         headline=f"{count_or_incomplete(result.current.count)} in {result.current.window.label()}",
         verdict=significance(None if change is None else change.significant),
-        spc_verdict=icon_words(
+        spc_verdict=icon_text(
             None if card.spc is None else card.spc.variation_icon,
             None if card.spc is None else card.spc.reason,
         ),
@@ -156,14 +156,14 @@ def card_view(card: IndicatorCard) -> CardView:
             position += f" (plausible range {ordinal(low)} to {ordinal(high)})"
     return CardView(
         variation=None if spc is None else page_icon(spc.variation_icon),
-        variation_words=icon_words(
+        variation_words=icon_text(
             None if spc is None else spc.variation_icon,
             "no process chart" if spc is None else spc.reason,
         ),
         assurance=None if spc is None else page_icon(spc.assurance_icon),
         assurance_words=None
         if spc is None or spc.target is None
-        else icon_words(spc.assurance_icon, spc.assurance_reason),
+        else icon_text(spc.assurance_icon, spc.assurance_reason),
         msg=position,
         aspiration=None if msg is None else aspiration_words(msg.aspiration, msg.aspiration_met),
         commentary=card.commentary,
