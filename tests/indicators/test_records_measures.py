@@ -25,6 +25,8 @@ from policeplan.indicators import (
     spc_chart,
 )
 from policeplan.indicators.card import CardQuery, build_card
+from policeplan.indicators.counts import CountTables
+from policeplan.indicators.records_counts import read_records, read_records_by_district
 from policeplan.ingest.crime_records import import_crime_records
 from policeplan.months import months_between
 from policeplan.plan import Plan, example_plan_path, load_plan, plan_from_dict, plan_to_dict
@@ -183,6 +185,42 @@ def test_breakdown_by_area_of_a_records_measure(
     found = {row.part: row.current.count for row in table.rows if row.current.count}
     assert found == dict(expected)
     assert table.rows[-1].current.count == 0  # every record has a district
+
+
+def test_breakdowns_sharing_count_tables_read_each_window_once(
+    loaded: Workspace, plan: Plan, rows: list[Row], extract: CrimeRecordsExtract
+) -> None:
+    """A report breaks down several measures by district and LPA with one `CountTables`:
+    the force's records are read once per window (split by district) and every area's
+    count still equals the extract's."""
+    beats = beats_of(extract.mapping_path)
+    lpa = {d.name: d.lpa or "" for d in districts_of("essex")}
+    tables = CountTables()
+    for measure, chosen in (("knife-crime", _knife), ("domestic-abuse", _domestic)):
+        for by in ("district", "lpa"):
+            expected: Counter[str] = Counter()
+            for row in rows:
+                if chosen(row) and _month(row["Date Recorded"]) in PREVIOUS:
+                    district = beats[row["Beat"].upper()]
+                    expected[district if by == "district" else lpa[district]] += 1
+            query = BreakdownQuery(measure, "essex", to=LAST, by=by)
+            shared = breakdown(loaded, query, plan=plan, tables=tables)
+            alone = breakdown(loaded, query, plan=plan)
+            assert {r.part: r.comparison.count for r in shared.rows if r.comparison.count} == (
+                dict(expected)
+            )
+            assert shared == alone
+    assert tables.records_reads == 2  # the current window (with its history) and the previous
+
+
+def test_records_split_by_district_sum_to_the_read_of_an_area(loaded: Workspace) -> None:
+    north = tuple(d.name for d in districts_of("essex") if d.lpa == "North")
+    with loaded.connect(read_only=True) as con:
+        split = read_records_by_district(con, "essex", FIRST, "2024-07", LAST)
+        for districts in (None, north, north[:1]):
+            assert split.for_districts(districts) == read_records(
+                con, "essex", FIRST, "2024-07", LAST, districts
+            )
 
 
 def test_breakdown_by_offence_group(loaded: Workspace, plan: Plan, rows: list[Row]) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import WHOLE_FORCE, Area, parse_area
 from policeplan.indicators.count_change import CountChange, count_change
-from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
+from policeplan.indicators.counts import POLICE_UK, CountTable, CountTables, WindowCount
 from policeplan.indicators.held_data import require_police_uk_data
 from policeplan.indicators.indicator import change_dict
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
@@ -222,10 +222,17 @@ def _history_remainder(total: dict[str, int], parts: list[dict[str, int]]) -> di
 
 
 def breakdown(
-    workspace: Workspace, query: BreakdownQuery, *, plan: PlanChoice = LOADED_PLAN
+    workspace: Workspace,
+    query: BreakdownQuery,
+    *,
+    plan: PlanChoice = LOADED_PLAN,
+    tables: CountTables | None = None,
 ) -> Breakdown:
     """Counts of the query's measure for each part, with the change and its test (days as
-    exposure, allowing for each part's dispersion), and q-values across the parts."""
+    exposure, allowing for each part's dispersion), and q-values across the parts.
+
+    `tables`: count tables to reuse (a report breaking down several measures passes the
+    same one while it is built); by default the breakdown reads its own."""
     chosen_plan = resolve_plan(workspace, plan)
     definition = crime_measure(query.measure, chosen_plan)
     slug = get_force(query.force).slug
@@ -235,7 +242,7 @@ def breakdown(
     accept = query.accept_suspect_months
     source = counted_from(definition, POLICE_UK)
     parts: list[tuple[str, WindowCount, WindowCount, dict[str, int]]] = []
-    tables: dict[str, tuple[CountTable, CountTable]] = {}
+    counts = CountTables() if tables is None else tables
     chosen_parts = _parts(by, slug, definition)
     with workspace.connect(read_only=True) as con:
         if source == POLICE_UK:
@@ -243,14 +250,11 @@ def breakdown(
         populations = read_populations(con)
 
         def read(area: Area) -> tuple[CountTable, CountTable]:
-            if area.label not in tables:
-                tables[area.label] = (
-                    count_table(con, slug, current_window, area, source,
-                                accept_suspect=accept, history=True),
-                    count_table(con, slug, other_window, area, source,
-                                accept_suspect=accept),
-                )  # fmt: skip
-            return tables[area.label]
+            return (
+                counts.get(con, slug, current_window, area, source,
+                           accept_suspect=accept, history=True),
+                counts.get(con, slug, other_window, area, source, accept_suspect=accept),
+            )  # fmt: skip
 
         for part, area, part_measure in chosen_parts:
             now_table, then_table = read(area)

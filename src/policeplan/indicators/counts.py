@@ -24,8 +24,11 @@ from policeplan.indicators.measures import CrimeMeasure
 from policeplan.indicators.records_counts import (
     RECORDS,
     RECORDS_LABEL,
+    DistrictRecords,
+    RecordsRead,
     class_matches,
     read_records,
+    read_records_by_district,
 )
 from policeplan.indicators.windows import Window
 from policeplan.months import shift_month
@@ -304,6 +307,59 @@ def _records_table(
     """The force's crime records by month and record class (`records_counts.py`)."""
     first = shift_month(window.first, -HISTORY_MONTHS) if history else window.first
     read = read_records(con, force, first, window.first, window.last, area.districts)
+    return _records_count_table(read, window, first, accept_suspect, history)
+
+
+class CountTables:
+    """Count tables kept for reuse while the workspace does not change (one breakdown, or
+    every breakdown of one report): each area's table is read once per window, and the
+    force's crime records once per window, split by district, for all its areas."""
+
+    def __init__(self) -> None:
+        self._tables: dict[tuple[object, ...], CountTable] = {}
+        self._records: dict[tuple[str, str, Window], DistrictRecords] = {}
+
+    def get(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        force: str,
+        window: Window,
+        area: Area,
+        source: str,
+        *,
+        accept_suspect: bool = False,
+        history: bool = False,
+    ) -> CountTable:
+        """`count_table(...)`, read once."""
+        key = (force, window, area, source, accept_suspect, history)
+        if key not in self._tables:
+            if source == RECORDS:
+                first = shift_month(window.first, -HISTORY_MONTHS) if history else window.first
+                read_key = (force, first, window)
+                if read_key not in self._records:
+                    self._records[read_key] = read_records_by_district(
+                        con, force, first, window.first, window.last
+                    )
+                read = self._records[read_key].for_districts(area.districts)
+                self._tables[key] = _records_count_table(
+                    read, window, first, accept_suspect, history
+                )
+            else:
+                self._tables[key] = count_table(
+                    con, force, window, area, source,
+                    accept_suspect=accept_suspect, history=history,
+                )  # fmt: skip
+        return self._tables[key]
+
+    @property
+    def records_reads(self) -> int:
+        """How many times the force's records have been read (once per window)."""
+        return len(self._records)
+
+
+def _records_count_table(
+    read: RecordsRead, window: Window, first: str, accept_suspect: bool, history: bool
+) -> CountTable:
     present = {m for m in read.loaded if window.first <= m <= window.last}
     counts = {key: value for key, value in read.counts.items() if key[0] >= window.first}
     before: dict[tuple[str, str], int] = {

@@ -17,7 +17,7 @@ never imported for is missing, never zero.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,10 +29,12 @@ from policeplan.store.crime_records import CrimeRecordFilter, RepeatCounts, repe
 __all__ = [
     "RECORDS",
     "RECORDS_DATASET",
+    "DistrictRecords",
     "RecordsRead",
     "class_matches",
     "counted_from",
     "read_records",
+    "read_records_by_district",
     "read_repeats",
     "record_class_key",
 ]
@@ -87,6 +89,50 @@ class RecordsRead:
     has_outcomes: bool
 
 
+@dataclass(frozen=True)
+class DistrictRecords:
+    """One read of a force's records split by district (None: records with no district),
+    from which the read of any set of districts is summed without another query (a
+    breakdown by district or LPA reads each window once, not once per area)."""
+
+    loaded: dict[str, int]
+    counts: dict[tuple[str | None, str, str], tuple[int, int, int]]  # + records with outcome
+    outcomes: dict[tuple[str | None, str, str], int]
+    solved_by_outcome: dict[tuple[str | None, str, str], int]
+
+    def for_districts(self, districts: Sequence[str] | None) -> RecordsRead:
+        """The read of `districts` (None: the whole force, records with no district too)."""
+        wanted = None if districts is None else frozenset(districts)
+
+        def chosen(district: str | None) -> bool:
+            return wanted is None or district in wanted
+
+        counts: dict[tuple[str, str], tuple[int, int]] = {}
+        with_outcome = 0
+        for (district, month, key), (n, solved, outcome) in self.counts.items():
+            if chosen(district):
+                total, total_solved = counts.get((month, key), (0, 0))
+                counts[month, key] = (total + n, total_solved + solved)
+                with_outcome += outcome
+        return RecordsRead(
+            loaded=self.loaded,
+            counts=counts,
+            outcomes=_summed(self.outcomes, chosen),
+            solved_by_outcome=_summed(self.solved_by_outcome, chosen),
+            has_outcomes=with_outcome > 0,
+        )
+
+
+def _summed(
+    table: dict[tuple[str | None, str, str], int], chosen: Callable[[str | None], bool]
+) -> dict[tuple[str, str], int]:
+    summed: dict[tuple[str, str], int] = {}
+    for (district, first, second), n in table.items():
+        if chosen(district):
+            summed[first, second] = summed.get((first, second), 0) + n
+    return summed
+
+
 def read_records(
     con: duckdb.DuckDBPyConnection,
     force: str,
@@ -98,6 +144,25 @@ def read_records(
     """Records of `force` recorded from month `first` to `last` (in `districts`), by month
     and class; outcomes of those recorded from `window_first`; solved records whose outcome
     date falls from `window_first` to `last`, whenever recorded."""
+    return _read(con, force, first, window_first, last, districts, False).for_districts(None)
+
+
+def read_records_by_district(
+    con: duckdb.DuckDBPyConnection, force: str, first: str, window_first: str, last: str
+) -> DistrictRecords:
+    """`read_records` of the whole force, kept apart by district."""
+    return _read(con, force, first, window_first, last, None, True)
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection,
+    force: str,
+    first: str,
+    window_first: str,
+    last: str,
+    districts: Sequence[str] | None,
+    by_district: bool,
+) -> DistrictRecords:
     params: dict[str, object] = {
         "force": force,
         "first": f"{first}-01",
@@ -108,14 +173,15 @@ def read_records(
     if districts is not None:
         area = "AND list_contains($districts, district)"
         params["districts"] = list(districts)
+    place = "district" if by_district else "NULL"
     key = (
-        f"concat_ws('{_SEPARATOR}', coalesce(offence_group, ''), crime_type, "
+        f"{place}, concat_ws('{_SEPARATOR}', coalesce(offence_group, ''), crime_type, "
         "array_to_string(list_sort(flags), ','))"
     )
     base = f"FROM crime_records WHERE force = $force {area}"
     in_months = "month BETWEEN CAST($first AS DATE) AND CAST($last AS DATE)"
     counts = con.execute(
-        f"SELECT strftime(month, '%Y-%m'), {key}, count(*), count(*) FILTER (solved), "
+        f"SELECT {key}, strftime(month, '%Y-%m'), count(*), count(*) FILTER (solved), "
         f"count(outcome) {base} AND {in_months} GROUP BY ALL",
         {k: v for k, v in params.items() if k != "window_first"},
     ).fetchall()
@@ -126,7 +192,7 @@ def read_records(
         in_window,
     ).fetchall()
     by_outcome = con.execute(
-        f"SELECT strftime(outcome_date, '%Y-%m'), {key}, count(*) {base} AND solved "
+        f"SELECT {key}, strftime(outcome_date, '%Y-%m'), count(*) {base} AND solved "
         "AND outcome_date >= CAST($window_first AS DATE) "
         "AND outcome_date < CAST($last AS DATE) + INTERVAL 1 MONTH GROUP BY ALL",
         in_window,
@@ -136,12 +202,11 @@ def read_records(
         "AND dataset = ?",
         [force, RECORDS_DATASET],
     ).fetchall()
-    return RecordsRead(
+    return DistrictRecords(
         loaded={str(m): int(n) for m, n in loaded},
-        counts={(str(m), str(k)): (int(n), int(s)) for m, k, n, s, _ in counts},
-        outcomes={(str(k), str(o)): int(n) for k, o, n in outcomes},
-        solved_by_outcome={(str(m), str(k)): int(n) for m, k, n in by_outcome},
-        has_outcomes=any(int(with_outcome) for *_, with_outcome in counts),
+        counts={(d, str(m), str(k)): (int(n), int(s), int(o)) for d, k, m, n, s, o in counts},
+        outcomes={(d, str(k), str(o)): int(n) for d, k, o, n in outcomes},
+        solved_by_outcome={(d, str(m), str(k)): int(n) for d, k, m, n in by_outcome},
     )
 
 

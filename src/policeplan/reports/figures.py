@@ -12,7 +12,7 @@ Every figure here is a library result's field, copied, never recomputed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from policeplan.indicators import (
@@ -22,7 +22,7 @@ from policeplan.indicators import (
     breakdown,
     compute_indicator,
 )
-from policeplan.indicators.counts import WindowCount
+from policeplan.indicators.counts import CountTables, WindowCount
 from policeplan.indicators.indicator import change_dict
 from policeplan.plan.model import Plan
 from policeplan.render import wording
@@ -88,10 +88,12 @@ def _months(count: WindowCount) -> tuple[tuple[str, int | None], ...]:
 @dataclass(frozen=True)
 class LibraryFigures:
     """The figures from today's library calls (`compute_indicator`, `breakdown`), against
-    `plan` (read once by the report rather than once per call)."""
+    `plan` (read once by the report rather than once per call). The breakdowns share their
+    count tables: a report breaks down several measures by the same areas and windows."""
 
     workspace: Workspace
     plan: Plan | None = None
+    tables: CountTables = field(default_factory=CountTables, compare=False)
 
     def twelve_months(self, measure: str, force: str, to: str) -> TwelveMonths:
         result = compute_indicator(
@@ -122,7 +124,7 @@ class LibraryFigures:
 
     def by_area(self, measure: str, force: str, to: str, by: str) -> Sequence[AreaFigures]:
         query = BreakdownQuery(measure, force, to=to, months=12, by=by)
-        table = breakdown(self.workspace, query, plan=self.plan)
+        table = breakdown(self.workspace, query, plan=self.plan, tables=self.tables)
         rows = []
         for row in table.rows:
             change = change_dict(row.change)

@@ -10,6 +10,7 @@ risks and mitigations; the narrative still missing; about the data.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from policeplan.delivery import (
     ActionRecord,
@@ -53,32 +54,44 @@ PURPOSE = (
 )
 
 
+@dataclass(frozen=True)
+class StrandMeasures:
+    """The crime measures a strand's insights show; `from_priorities` when they are its
+    plan priorities' indicators (nothing is linked to the strand itself); `not_held`: its
+    measures counted from crime records the workspace does not hold."""
+
+    measures: tuple[str, ...]
+    from_priorities: bool
+    not_held: tuple[str, ...]
+
+
 def strand_measures(
     context: ReportContext, strand: StrandRecord, actions: list[ActionRecord]
-) -> tuple[str, ...]:
+) -> StrandMeasures:
     """The crime measures a strand is judged on: the indicators its actions are linked to,
-    else the strand's own measures in the plan, then those of the plan priorities it
-    serves; only measures the workspace can count (measures from crime records only when
-    the force's records are imported)."""
+    else the strand's own measures in the plan, else those of the plan priorities it serves;
+    only measures the workspace can count (measures from crime records only when the
+    force's records are imported)."""
     linked = [i for a in actions if a.strand == strand.code for i in a.indicators]
-    if not linked:
+    linked = linked or [*_plan_strand_measures(context, strand.name)]
+    from_priorities = not linked
+    if from_priorities:
         priorities = set(strand.priorities) | strand_plan_priorities(context, strand.name)
-        linked = [*_plan_strand_measures(context, strand.name)]
-        linked += [
-            i.measure for p, i in context.plan.indicators if p.id in priorities and i.measure
-        ]
+        linked = [i.measure for p, i in context.plan.indicators if p.id in priorities and i.measure]
     chosen: list[str] = []
+    not_held: list[str] = []
     records = holds_crime_records(context.workspace, context.force)
-    for measure in linked:
+    for measure in dict.fromkeys(linked):
         try:
             definition = crime_measure(measure, context.plan)
         except PolicePlanError:
             continue
-        if definition.records is not None and not records:
-            continue
-        if measure not in chosen:
-            chosen.append(measure)
-    return tuple(chosen[:MAX_STRAND_MEASURES])
+        (chosen if definition.records is None or records else not_held).append(measure)
+    return StrandMeasures(
+        tuple(chosen[:MAX_STRAND_MEASURES]),
+        from_priorities,
+        () if from_priorities else tuple(not_held),
+    )
 
 
 def _plan_strand_measures(context: ReportContext, name: str) -> tuple[str, ...]:
@@ -113,6 +126,12 @@ def progress_table(context: ReportContext) -> Table:
         "(dropped actions have left the plan). As recorded by the end of the quarter.",
     )
 
+
+# Said above a strand's insights when they are its plan priorities' indicators.
+PRIORITY_MEASURES_NOTE = (
+    "No measure is linked to this strand itself (its actions' indicators or its measures "
+    "in the plan), so these are the indicators of the plan priorities it serves."
+)
 
 # Why Diff. may not equal the difference of the two counts, and what the verdict rests on.
 WINDOW_TABLE_NOTE = (
@@ -248,18 +267,27 @@ def strand_section(
     )
     blocks: list[Block] = [Paragraph(strand.lead, label="Thematic lead:")]
     subsections = []
-    measures = strand_measures(context, strand, actions)
-    if measures:
-        insight, used = insight_blocks(context, code, measures, force_name)
+    chosen = strand_measures(context, strand, actions)
+    insight: list[Block] = []
+    if chosen.from_priorities and chosen.measures:
+        insight.append(Paragraph(PRIORITY_MEASURES_NOTE, style="note"))
+    if chosen.not_held:
+        names = ", ".join(chosen.not_held)
+        insight.append(Paragraph(
+            f"Not shown: {names}, counted from the force's crime records, which this "
+            "workspace does not hold (policeplan import records).", style="note"))  # fmt: skip
+    if chosen.measures:
+        blocks_used, used = insight_blocks(context, code, chosen.measures, force_name)
+        insight += blocks_used
         years += used
-    else:
-        insight = [
+    elif not chosen.not_held:
+        insight.append(
             Paragraph(
                 "No crime measure is linked to this strand: link its actions to "
                 "indicators (delivery import, column indicators).",
                 style="note",
             )
-        ]
+        )
     subsections.append(Section(f"{code}-insights", "Insights", tuple(insight)))
     update = narrative.approved.get(strand.code)
     for key, title, text in (
