@@ -14,6 +14,7 @@ and the window carries a warning.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -156,25 +157,38 @@ class CountTable:
             )
         return key in measure.crime_types
 
+    def _matcher(self, measure: CrimeMeasure) -> Callable[[str], bool]:
+        """`includes` for one measure, deciding each key once (a key recurs every month)."""
+        decided: dict[str, bool] = {}
+
+        def matches(key: str) -> bool:
+            found = decided.get(key)
+            if found is None:
+                found = decided[key] = self.includes(measure, key)
+            return found
+
+        return matches
+
     def for_measure(self, measure: CrimeMeasure) -> WindowCount:
+        includes = self._matcher(measure)
         by_month = dict.fromkeys(sorted(self.present), 0)
         solved = 0
         for (period, crime_type), (crimes, crimes_solved) in self.counts.items():
-            if self.includes(measure, crime_type):
+            if includes(crime_type):
                 by_month[period] += crimes
                 solved += crimes_solved
         complete = not self.missing_months and (self.accept_suspect or not self.suspect)
         known = complete and self.has_outcomes and measure.counts_crimes
         outcomes: dict[str, int] = {}
         for (crime_type, outcome), crimes in self.outcomes.items():
-            if self.includes(measure, crime_type):
+            if includes(crime_type):
                 outcomes[outcome] = outcomes.get(outcome, 0) + crimes
         by_outcome_date = None
         if self.source == RECORDS and known:
             by_outcome_date = sum(
                 n
                 for (month, key), n in self.solved_by_outcome.items()
-                if month in self.present and self.includes(measure, key)
+                if month in self.present and includes(key)
             )
         return WindowCount(
             self.window,
@@ -189,9 +203,10 @@ class CountTable:
 
     def history_for(self, measure: CrimeMeasure) -> dict[str, int]:
         """The measure's monthly counts over the months held before the window."""
+        includes = self._matcher(measure)
         monthly: dict[str, int] = {}
         for (month, crime_type), crimes in self.history.items():
-            if crime_type and self.includes(measure, crime_type):
+            if crime_type and includes(crime_type):
                 monthly[month] = monthly.get(month, 0) + crimes
             else:
                 monthly.setdefault(month, 0)
