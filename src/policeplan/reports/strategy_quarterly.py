@@ -136,9 +136,10 @@ PRIORITY_MEASURES_NOTE = (
 # Why Diff. may not equal the difference of the two counts, and what the verdict rests on.
 WINDOW_TABLE_NOTE = (
     "Diff. and % Diff. compare the windows' daily rates (a 366-day window is one day longer), "
-    "so Diff. can differ from the counts' difference by a few offences. Verdict: a test of the "
-    "two windows allowing for month-to-month variation where 24 months of history are held, "
-    "otherwise the exact Poisson test (p < 0.05); see About the data."
+    "so Diff. can differ from the counts' difference (by up to 0.3% of the earlier count). "
+    "Verdict: a test of the two windows allowing for month-to-month variation where 24 "
+    "months of history are held, otherwise the exact Poisson test (p < 0.05); see About the "
+    "data."
 )
 
 
