@@ -10,7 +10,8 @@ import click
 from policeplan.cli._common import echo_json, json_option, open_workspace
 from policeplan.cli.table_options import table_file_options, write_table_files
 from policeplan.render.tables import coverage_table
-from policeplan.store.coverage import Coverage, coverage
+from policeplan.store.coverage import Coverage, ForceDataset, coverage
+from policeplan.store.schema import RECORDS_DATASET
 
 
 @click.command("coverage")
@@ -48,10 +49,21 @@ def coverage_command(
 
 
 def _police_uk(report: Coverage) -> None:
+    """police.uk datasets, then the force's own crime records (`import records`), which the
+    coverage report keeps in the same list under the dataset "records"."""
+    police_uk = [f for f in report.police_uk if f.dataset != RECORDS_DATASET]
+    records = [f for f in report.police_uk if f.dataset == RECORDS_DATASET]
     click.echo("police.uk data")
-    if not report.police_uk:
+    if police_uk:
+        _datasets(police_uk)
+    else:
         click.echo("  none: run `policeplan import police-uk PATH...`")
-        return
+    if records:
+        click.echo("\nForce crime records")
+        _datasets(records)
+
+
+def _datasets(held: list[ForceDataset]) -> None:
     rows = [
         (
             f.force,
@@ -62,11 +74,11 @@ def _police_uk(report: Coverage) -> None:
             ", ".join(f.ranges),
             ", ".join(f.suspect_months) or "-",
         )
-        for f in report.police_uk
+        for f in held
     ]
     _table(("force", "dataset", "months", "rows", "rejected", "months held", "suspect incomplete"),
            rows, numeric={2, 3, 4})  # fmt: skip
-    for f in report.police_uk:
+    for f in held:
         if f.missing_months:
             click.echo(f"  {f.force} {f.dataset}: missing {', '.join(f.missing_months)}")
 

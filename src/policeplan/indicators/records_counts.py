@@ -25,6 +25,7 @@ import duckdb
 
 from policeplan.indicators.measures import CrimeMeasure
 from policeplan.store.crime_records import CrimeRecordFilter, RepeatCounts, repeats_on
+from policeplan.store.schema import RECORDS_DATASET
 
 __all__ = [
     "RECORDS",
@@ -40,7 +41,6 @@ __all__ = [
 ]
 
 RECORDS = "records"
-RECORDS_DATASET = "records"  # the partitions' dataset (ingest/crime_records)
 RECORDS_LABEL = "the force's crime records"
 _SEPARATOR = "\t"
 

@@ -176,9 +176,12 @@ STATEMENTS: tuple[str, ...] = (
     ),
 )
 
+# The dataset name of a force's own crime records (`import records`) in `partitions`.
+RECORDS_DATASET = "records"
+
 DATA_TABLES = {
     "street": "street_crimes",
     "outcomes": "outcomes",
     "stop-and-search": "stop_and_search",
-    "records": "crime_records",
+    RECORDS_DATASET: "crime_records",
 }

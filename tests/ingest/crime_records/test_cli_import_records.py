@@ -50,3 +50,16 @@ def test_import_records_with_a_typo_in_the_mapping_fails_in_one_line(
     assert err.strip().splitlines()[-1] == (
         f"Error: {typo}, field 'colums': unknown key 'colums'; did you mean 'columns'?"
     )
+
+
+def test_coverage_lists_records_apart_from_police_uk_data(
+    tmp_path: Path, extract: CrimeRecordsExtract
+) -> None:
+    workspace = tmp_path / "w"
+    assert _run(workspace, str(extract.path), "--mapping", str(extract.mapping_path))[0] == 0
+    result = CliRunner().invoke(cli, ["--workspace", str(workspace), "coverage"])
+    police_uk, records = result.stdout.split("\nForce crime records\n")
+    assert "none: run `policeplan import police-uk" in police_uk
+    assert "records" not in police_uk
+    line = next(row for row in records.splitlines() if row.strip().startswith("essex"))
+    assert line.split()[:4] == ["essex", "records", "2", f"{extract.rows:,}"]

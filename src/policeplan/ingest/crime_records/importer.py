@@ -44,10 +44,11 @@ from policeplan.ingest.crime_records.summary import (
 )
 from policeplan.ingest.csv_rows import RowReject
 from policeplan.store import Workspace
+from policeplan.store.schema import RECORDS_DATASET
 
 __all__ = ["DATASET", "import_crime_records"]
 
-DATASET = "records"
+DATASET = RECORDS_DATASET
 STEPS = 3  # months found, rows written, summarised (see `_Run._import`)
 ProgressCallback = Callable[[int, int], None]
 
