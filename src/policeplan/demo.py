@@ -47,6 +47,7 @@ class DemoSummary:
     last_month: str
     rows_loaded: int
     actions_seeded: int
+    records_loaded: int = 0  # the home force's own crime records (synthetic extract)
 
 
 def build_demo(
@@ -85,7 +86,7 @@ def build_demo(
         rows += _check_clean(summary)
         if on_progress is not None:
             on_progress(done + 1, len(years))
-    _import_demo_crime_records(workspace, months, forces, seed)
+    records = _import_demo_crime_records(workspace, months, forces, seed)
     save_plan(workspace, load_plan(example_plan_path()))
     seeded = seed_example(workspace)
     return DemoSummary(
@@ -96,16 +97,19 @@ def build_demo(
         last_month=last_month,
         rows_loaded=rows,
         actions_seeded=seeded.actions,
+        records_loaded=records,
     )
 
 
 def _import_demo_crime_records(
     workspace: Workspace, months: Sequence[str], forces: Sequence[str], seed: int
-) -> None:
+) -> int:
     """The home force's record-level extract (domestic-abuse, knife and night-time-economy
-    flags), imported through its mapping: the example plan's records measures count it."""
-    if DEMO_FORCE in forces:
-        import_synthetic_crime_records(workspace, months, DEMO_FORCE, seed=seed)
+    flags), imported through its mapping: the example plan's records measures count it.
+    Returns the records loaded."""
+    if DEMO_FORCE not in forces:
+        return 0
+    return import_synthetic_crime_records(workspace, months, DEMO_FORCE, seed=seed).rows_loaded
 
 
 # What a workspace created by a read command (before any import) may hold.

@@ -8,7 +8,13 @@ import click
 
 from policeplan.cli._common import ProgressBar
 from policeplan.config import DEFAULT_WORKSPACE, Settings
-from policeplan.demo import DEMO_FIRST_MONTH, DEMO_LAST_MONTH, DEMO_WORKSPACE, build_demo
+from policeplan.demo import (
+    DEMO_FIRST_MONTH,
+    DEMO_FORCE,
+    DEMO_LAST_MONTH,
+    DEMO_WORKSPACE,
+    build_demo,
+)
 from policeplan.errors import InputError
 from policeplan.periods import parse_month
 
@@ -49,10 +55,13 @@ def demo_command(
         settings = replace(settings, workspace=DEMO_WORKSPACE, database_url=None)
     with ProgressBar("Generating and importing, year by year") as progress:
         summary = build_demo(settings, first_month, last_month, seed=seed, on_progress=progress)
+    records = ""
+    if summary.records_loaded:
+        records = f" and {summary.records_loaded:,} crime records of {DEMO_FORCE.title()}"
     click.echo(
         f"Demo workspace ready at {summary.workspace} [{summary.label}]: "
-        f"{summary.rows_loaded:,} street and outcome rows for {len(summary.forces)} forces, "
-        f"{summary.first_month} to {summary.last_month}; example plan and "
+        f"{summary.rows_loaded:,} street and outcome rows for {len(summary.forces)} forces"
+        f"{records}, {summary.first_month} to {summary.last_month}; example plan and "
         f"{summary.actions_seeded} delivery-plan actions loaded."
     )
     if reports:
