@@ -109,7 +109,8 @@ def _import_demo_crime_records(
     Returns the records loaded."""
     if DEMO_FORCE not in forces:
         return 0
-    return import_synthetic_crime_records(workspace, months, DEMO_FORCE, seed=seed).rows_loaded
+    summaries = import_synthetic_crime_records(workspace, months, DEMO_FORCE, seed=seed)
+    return sum(summary.rows_loaded for summary in summaries)
 
 
 # What a workspace created by a read command (before any import) may hold.

@@ -45,7 +45,9 @@ def test_every_district_has_beats_of_its_own() -> None:
 
 
 def test_the_demo_imports_synthetic_records_in_one_call(workspace: Workspace) -> None:
-    summary = import_synthetic_crime_records(workspace, ["2025-01"], seed=2, records_per_month=400)
+    (summary,) = import_synthetic_crime_records(
+        workspace, ["2025-01"], seed=2, records_per_month=400
+    )
     assert summary.rows_rejected == 0
     assert [m.month for m in summary.months] == ["2025-01"]
     assert summary.rows_loaded > 300

@@ -197,15 +197,15 @@ def import_synthetic_crime_records(
     force: str = "essex",
     seed: int = 0,
     records_per_month: int = RECORDS_PER_MONTH,
-) -> CrimeRecordsSummary:
+) -> tuple[CrimeRecordsSummary, ...]:
     """Write an extract to a temporary folder and import it through its mapping, a
     calendar year at a time (so the disk never holds more than a year of records): the one
-    line `policeplan demo` needs. Returns the last year's summary; raises RuntimeError if a
+    line `policeplan demo` needs. Returns each year's summary; raises RuntimeError if a
     generated row is rejected (a generator bug)."""
     from policeplan.ingest.crime_records import import_crime_records
 
     wanted = sorted({f"{y:04d}-{m:02d}" for y, m in (_parse_month(month) for month in months)})
-    summary = None
+    summaries = []
     for year in sorted({month[:4] for month in wanted}):
         year_months = [month for month in wanted if month.startswith(year)]
         with tempfile.TemporaryDirectory(prefix="policeplan-records-") as scratch:
@@ -217,9 +217,10 @@ def import_synthetic_crime_records(
             raise RuntimeError(
                 f"synthetic crime records did not import cleanly: {summary.rejects[:3]}"
             )
-    if summary is None:
+        summaries.append(summary)
+    if not summaries:
         raise InputError("no months to generate", field="months")
-    return summary
+    return tuple(summaries)
 
 
 def _beat_table(force: str) -> dict[str, str]:
