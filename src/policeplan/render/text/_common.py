@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from policeplan.indicators.counts import WindowCount
 from policeplan.indicators.windows import Window, month_ranges
 from policeplan.render.wording import STATISTICS_DOCS
+from policeplan.stats.exposure import window_days
 
 
 def label_lines(data_label: str | None) -> list[str]:
@@ -19,6 +20,25 @@ def label_lines(data_label: str | None) -> list[str]:
 def window_phrase(window: Window) -> str:
     """'2025-01 to 2025-12', or the month alone."""
     return window.label()
+
+
+def exposure_lines(current: Window, comparison: Window) -> list[str]:
+    """Why the change is not the counts' difference when the windows' days differ.
+
+    >>> exposure_lines(Window("2025-01", "2025-12"), Window("2024-01", "2024-12"))[0][:30]
+    '  days: 365 against 366, so th'
+    >>> exposure_lines(Window("2025-01", "2025-12"), Window("2023-01", "2023-12"))
+    []
+    """
+    now = window_days(current.first, current.last)
+    then = window_days(comparison.first, comparison.last)
+    if now == then:
+        return []
+    return wrapped(
+        f"days: {now} against {then}, so the change compares daily rates (the comparison "
+        f"window scaled to {now} days), not the two counts",
+        "  ",
+    )
 
 
 def missing_reason(

@@ -9,7 +9,13 @@ from __future__ import annotations
 from policeplan.indicators import HarmIndicatorResult
 from policeplan.indicators.harm_score import HarmScoreResult
 from policeplan.indicators.windows import month_ranges
-from policeplan.render.text._common import guide_lines, label_lines, missing_reason, wrapped
+from policeplan.render.text._common import (
+    exposure_lines,
+    guide_lines,
+    label_lines,
+    missing_reason,
+    wrapped,
+)
 from policeplan.render.wording import (
     PER_1000,
     SIGNIFICANCE_GUIDE,
@@ -88,6 +94,7 @@ def harm_indicator_text(result: HarmIndicatorResult) -> str:
             f"{change.rate_ratio_upper:.3f}), p = {change.p_value:.3g}: "
             f"{significance(change.significant)}"
         )
+        lines += exposure_lines(result.current.window, result.comparison.window)
         lines += wrapped(f"test: {change.method}; dispersion phi = {change.phi:.2f}", "  ")
         if result.caveat:
             lines += wrapped(f"caveat: {result.caveat}", "  ")

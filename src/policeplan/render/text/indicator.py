@@ -20,6 +20,7 @@ from policeplan.indicators.loaded_measures import MEAN, RATE, SUM
 from policeplan.indicators.records_counts import RECORDS
 from policeplan.indicators.windows import month_ranges
 from policeplan.render.text._common import (
+    exposure_lines,
     guide_lines,
     incomplete_reason,
     label_lines,
@@ -93,6 +94,7 @@ def _crime_lines(result: IndicatorResult) -> list[str]:
             f"  change: {change.difference:+,.0f}{percent}, p = {change.p_value:.3g}: "
             f"{significance(change.significant)}"
         )
+        lines += exposure_lines(result.current.window, result.comparison.window)
         lines.append(f"  rate ratio (current ÷ comparison): {_ratio(change.rate_ratio)} "
                      f"(95% CI {_ratio(change.rate_ratio_lower)} to "
                      f"{_ratio(change.rate_ratio_upper)})")  # fmt: skip
