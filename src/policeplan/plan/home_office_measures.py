@@ -63,8 +63,7 @@ def home_office_measure(slug: str, entry: Fields) -> HomeOfficeMeasure:
 
 def built_in_offence_slugs() -> frozenset[str]:
     """The slugs of the built-in measures of each Home Office offence group and subgroup."""
-    names = [*offence_groups(), *(s for subs in offence_groups().values() for s in subs)]
-    return frozenset(name_slug(name) for name in names)
+    return frozenset(name_slug(name) for name in [*offence_groups(), *_subgroup_names()])
 
 
 def _names(entry: Fields, key: str) -> tuple[str, ...]:
