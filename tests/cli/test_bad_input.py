@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from policeplan.cli import cli
@@ -123,6 +124,12 @@ CASES = [
     ),
     *_file_cases(("plan", "load"), ".yaml"),
     Case(("plan", "load"), "read-only workspace", ("{good_plan}",), "{ws}", True),
+    Case(
+        ("plan", "load"),
+        "unknown offence code",
+        ("{offence_plan}",),
+        "offence-plan.yaml, field 'measures.knives.offence_codes[0]'",
+    ),
     _no_workspace(("plan", "show")),
     _no_workspace(("coverage",)),
     Case(("coverage",), "missing folder", ("--xlsx", "{missing_folder}/c.xlsx"), "missing-folder"),
@@ -614,6 +621,9 @@ def _inputs(folder: Path) -> dict[str, str]:
     mapping = "force: essex\ncolumns: {reference: Ref, recorded: Recorded, crime_type: Category}\n"
     (folder / "records.yaml").write_text(mapping)
     (folder / "typo.yaml").write_text(mapping.replace("columns:", "colums:"))
+    plan = yaml.safe_load(example_plan_path().read_text(encoding="utf-8"))
+    plan["measures"]["knives"] = {"source": "home-office", "offence_codes": ["10X"]}
+    (folder / "offence-plan.yaml").write_text(yaml.safe_dump(plan), encoding="utf-8")
     names = {
         f"{kind}_{suffix[1:]}": str(folder / f"{kind}{suffix}")
         for kind in ("missing", "empty", "binary", "header")
@@ -630,6 +640,7 @@ def _inputs(folder: Path) -> dict[str, str]:
         "good_records": str(folder / "records.csv"),
         "records_mapping": str(folder / "records.yaml"),
         "typo_mapping": str(folder / "typo.yaml"),
+        "offence_plan": str(folder / "offence-plan.yaml"),
         "good_measures": str(TEST_DATA / "measures" / "good.csv"),
         "good_population": str(TEST_DATA / "population" / "good.csv"),
         "good_weights": str(TEST_DATA / "indicators" / "test-weights.csv"),

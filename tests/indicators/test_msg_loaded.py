@@ -4,11 +4,14 @@ before the window, and a count rated per 1,000 people, each checked by hand."""
 
 from __future__ import annotations
 
+import csv
 import math
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from policeplan.cli import cli
 from policeplan.errors import InputError
 from policeplan.indicators import MsgQuery
 from policeplan.indicators.msg_compare import compare_with_group
@@ -141,3 +144,75 @@ def test_import_rejects_a_bad_interval_or_standard_error(
 
     assert summary.rows_loaded == 0
     assert [(r.line, r.field) for r in summary.rejects] == [(2, field)]
+
+
+# --- What the numerator and denominator count: named by the plan's measures: entry -------
+
+# Top quartile: Hertfordshire's 2,500 / 70,000 on Essex's 100,000 hours is 3,571.4 hours
+# lost, so Essex's 4,200 must fall to 3,571 at most: 629 fewer.
+TO_TOP_QUARTILE = (4200, 3571, 100_000)
+
+
+def test_the_plan_names_what_a_loaded_proportions_change_counts(loaded: Workspace) -> None:
+    result = _compare(loaded, "sickness-police-officers", "2025-09", 3)
+    data = result.to_dict()
+
+    now, then, hours = TO_TOP_QUARTILE
+    assert data["change_to_top_quartile"]["change_count"] == then - now == -629
+    assert data["change_count_of"] == data["numerator_name"] == "hours lost to sickness"
+    assert data["denominator_name"] == "contracted hours"
+    text = msg_values_text(result)
+    assert "Numerator: hours lost to sickness; denominator: contracted hours" in text
+    assert (
+        f"-0.6 percentage points (-629 hours lost to sickness, from {now:,} to {then:,} of "
+        f"{hours:,} contracted hours)"
+    ) in " ".join(text.split())
+
+
+def test_without_names_the_change_is_said_in_the_numerator_with_what_it_becomes(
+    loaded: Workspace,
+) -> None:
+    query = MsgQuery("sickness-police-officers", "essex", to="2025-09", months=3,
+                     source="measures", direction="down",
+                     group=("kent", "sussex", "hertfordshire"))  # fmt: skip
+    result = compare_with_group(loaded, query, plan=None)
+    assert isinstance(result, ValueComparison)
+    data = result.to_dict()
+
+    # Of four, the top quartile is rank 1: Sussex's 3,000 / 90,000 on Essex's 100,000
+    # hours is 3,333.3, so Essex's 4,200 must fall to 3,333: 867 fewer.
+    assert data["change_to_top_quartile"]["change_count"] == 3333 - 4200 == -867
+    assert data["change_count_of"] == "in the numerator"
+    assert (data["numerator_name"], data["denominator_name"]) == (None, None)
+    assert data["measure_title"] == "sickness-police-officers"
+    text = " ".join(msg_values_text(result).split())
+    assert "(-867 in the numerator, from 4,200 to 3,333 of 100,000)" in text
+    assert "Numerator:" not in text
+
+
+def test_a_loaded_counts_change_is_said_in_its_unit(loaded: Workspace) -> None:
+    result = _compare(loaded, "ksi-casualties", "2025-03", 12)
+    data = result.to_dict()
+
+    assert data["change_count_of"] == data["numerator_name"] == "casualties"
+    count = data["change_to_top_quartile"]["change_count"]
+    assert count < 0
+    assert f"{count:+,} casualties" in " ".join(msg_values_text(result).split())
+
+
+def test_msg_csv_names_what_the_numerator_and_denominator_count(
+    loaded: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "msg.csv"
+    args = ["--workspace", str(loaded.path), "msg", "sickness-police-officers", "--force",
+            "essex", "--to", "2025-09", "--months", "3", "--source", "measures", "--csv",
+            str(path)]  # fmt: skip
+    shown = CliRunner().invoke(cli, args)
+
+    assert shown.exit_code == 0, shown.output
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    essex = next(row for row in rows if row["Force"] == "essex")
+    assert (essex["Numerator"], essex["Denominator"]) == ("4200", "100000")
+    assert essex["Numerator counts"] == "hours lost to sickness"
+    assert essex["Denominator counts"] == "contracted hours"

@@ -48,8 +48,10 @@ def test_records_measures_are_read_and_written_back() -> None:
     ("measures", "message"),
     [
         ({"knife": {"source": "record"}},
-         "field 'measures.knife.source': 'source' must be 'records' (the force's crime "
-         "records, `import records`), got 'record'; did you mean 'records'?"),
+         "field 'measures.knife.source': 'source' must be one of 'records' (the force's "
+         "crime records, `import records`); 'home-office' (offences of the Home Office "
+         "table, `import home-office`); 'measures' (figures loaded with `import measures`); "
+         "got 'record'; did you mean 'records'?"),
         ({"knife": {"source": "records", "offence_groups": ["violance"]}},
          "field 'measures.knife.offence_groups[0]': unknown offence group 'violance'; did "
          "you mean 'violence'?"),

@@ -85,6 +85,10 @@ def msg_command(
     (or solved rates, or a loaded per-force measure), ranks, the MSG average, the top
     quartile, the change needed to reach each, and a funnel plot showing which differences
     are more than chance.
+
+    With --source home-office, MEASURE may also be a Home Office offence group or subgroup
+    (violence-with-injury, trafficking-of-drugs, homicide) or a set of offence codes,
+    groups and subgroups the plan's measures: section defines.
     """
     query = MsgQuery(measure, force, to, months, parse_group(group), source,
                      parse_direction(direction), accept_suspect_months, statistic,

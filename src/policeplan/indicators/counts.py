@@ -22,6 +22,7 @@ import duckdb
 from policeplan.errors import InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.measures import CrimeMeasure
+from policeplan.indicators.offence_keys import OFFENCE_TABLE, counts_towards
 from policeplan.indicators.records_counts import (
     RECORDS,
     RECORDS_LABEL,
@@ -140,7 +141,8 @@ class CountTable:
     history: dict[tuple[str, str], int] = field(default_factory=dict)
     # (crime type, last outcome) -> crimes in the window (police.uk, crime records)
     outcomes: dict[tuple[str, str], int] = field(default_factory=dict)
-    # Keys are crime types, or record classes when the source is RECORDS.
+    # Keys are crime types, record classes when the source is RECORDS, or offences
+    # ("group|subgroup|code", `offence_keys.py`) when it is OFFENCE_TABLE.
     source: str = POLICE_UK
     # (outcome month, record class) -> records solved then (crime records only)
     solved_by_outcome: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -155,6 +157,8 @@ class CountTable:
                 f"{measure.slug!r} is counted from crime records, not from {self.source}",
                 field="source",
             )
+        if self.source == OFFENCE_TABLE:
+            return counts_towards(measure.crime_types, key)
         return key in measure.crime_types
 
     def _matcher(self, measure: CrimeMeasure) -> Callable[[str], bool]:

@@ -65,11 +65,10 @@ from policeplan.indicators.directions import good_direction, verdict_direction
 from policeplan.indicators.home_office_offences import (
     home_office_offence_table,
     is_offence_measure,
-    offence_measure,
 )
-from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.msg_figures import small_numbers_caveat
 from policeplan.indicators.msg_history import quarter_end_windows
+from policeplan.indicators.msg_measure import msg_crime_measure
 from policeplan.indicators.msg_result import ExcludedMember, MsgComparison, MsgMember, Position
 from policeplan.indicators.msg_uncertainty import (
     group_rank_uncertainty,
@@ -276,24 +275,6 @@ def msg_tables(
         msg_comparison(workspace, replace(query, measure=m), plan=chosen_plan, tables=tables)
         for m in measures
     ]
-
-
-def msg_crime_measure(measure: str, plan: Plan | None, source: str) -> CrimeMeasure:
-    """A crime measure, or from the Home Office table one of its offence groups or
-    subgroups (`home_office_offences.py`)."""
-    found = offence_measure(measure) if plan is None or plan.composite(measure) is None else None
-    try:
-        return crime_measure(measure, plan)
-    except InputError:
-        if found is None:
-            raise
-        if source != HOME_OFFICE:
-            raise InputError(
-                f"{measure!r} is a Home Office offence group: only the Home Office table "
-                "counts it, so use the home-office source",
-                field="source",
-            ) from None
-        return found
 
 
 def plan_msg_indicator(

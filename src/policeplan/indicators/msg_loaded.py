@@ -14,6 +14,11 @@ does, and the combination says what is ranked:
   `lower`/`upper` or `se` (the mean of the periods' values; standard errors combined as
   for a mean of independent estimates).
 
+The plan's `measures:` entry for the measure (`source: measures`) names what its
+numerator and denominator count ("hours lost to sickness" of "contracted hours"): the
+change needed is said in those; a count without one is said in its loaded unit
+("casualties").
+
 The good direction is the query's, else the plan's for the measure, else down. When the
 latest period held for any member ends before the window asked for, the window moves back
 to end there, and the result says "last data to" that month.
@@ -52,6 +57,7 @@ from policeplan.indicators.queries import MsgQuery, parse_direction
 from policeplan.indicators.ranking import rate_per_1000
 from policeplan.indicators.window_population import window_population
 from policeplan.indicators.windows import Window, month_ranges
+from policeplan.plan.model import LoadedMeasure, MsgIndicator
 from policeplan.reference import Force, get_force
 from policeplan.store import Workspace
 from policeplan.store.populations import Populations, read_populations
@@ -90,8 +96,12 @@ def msg_loaded_measure(
     funnel, homogeneity = group_tests(included, statistic)
     ranked = [m.force for m in members]
     unit = held[subject.slug][0].unit
+    names = None if plan is None else plan.loaded_measure(query.measure)
+    numerator = names.numerator if names is not None else None
     caveat = None
     if statistic == RATE_PER_1000:
+        # A count's own unit ("casualties") says what a change counts, unless the plan does.
+        numerator = numerator or (unit or None)
         unit = "per 1,000 people"
         caveat = small_numbers_caveat(
             [(m.force.short_name, m.figure.numerator or 0) for m in members], "events"
@@ -106,7 +116,7 @@ def msg_loaded_measure(
     return ValueComparison(
         statistic=statistic,
         measure=query.measure,
-        measure_title=query.measure if planned is None else planned.title,
+        measure_title=_title(query.measure, planned, names),
         force=subject,
         window=window,
         source=MEASURES,
@@ -122,7 +132,16 @@ def msg_loaded_measure(
         last_data_to=last_data_to,
         data_label=workspace.label(),
         aspiration=None if planned is None else planned.aspiration,
+        numerator_name=numerator,
+        denominator_name=None if names is None else names.denominator,
     )
+
+
+def _title(measure: str, planned: MsgIndicator | None, names: LoadedMeasure | None) -> str:
+    """The plan's MSG indicator's title, else its `measures:` entry's, else the slug."""
+    if planned is not None:
+        return planned.title
+    return measure if names is None else names.title
 
 
 def _latest_month(con: duckdb.DuckDBPyConnection, measure: str, areas: Sequence[str]) -> str:

@@ -111,6 +111,7 @@ def msg_solved_rate(
         caveats=() if caveat is None else (caveat,),
         data_label=workspace.label(),
         numerator_name="solved crimes",
+        denominator_name="crimes",
         aspiration=None if planned is None else planned.aspiration,
     )
 

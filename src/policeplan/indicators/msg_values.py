@@ -13,7 +13,8 @@ the group figures:
 - change needed to reach the average (solved exactly as `stats.msg_targets`: the others'
   mean, or the others' pooled proportion, since the average moves with the force) and the
   top quartile (the value of the member ranked ceil(n/4)), in percentage points and in
-  whole successes (solved crimes) on the force's own denominator;
+  whole successes on the force's own denominator, named as the numerator is named
+  (`numerator_name`: "solved crimes", or the plan's name for a loaded measure's);
 - funnel: binomial limits around the pooled proportion, widened for overdispersion
   (`stats.proportion_funnel`);
 - homogeneity: do the members differ at all? (`stats.homogeneity`: chi-square for
@@ -50,6 +51,7 @@ __all__ = [
     "PROPORTION",
     "RATE_PER_1000",
     "SOLVED_RATE",
+    "UNNAMED_NUMERATOR",
     "MemberFigure",
     "ValueComparison",
     "ValueMember",
@@ -62,6 +64,7 @@ PROPORTION = "proportion"
 ESTIMATE = "estimate"
 RATE_PER_1000 = "rate-per-1000"  # a loaded count rated per 1,000 people
 PROPORTIONS = (SOLVED_RATE, PROPORTION)
+UNNAMED_NUMERATOR = "in the numerator"
 Z95 = 1.959963984540054
 
 
@@ -154,8 +157,10 @@ class ValueComparison:
     caveats: tuple[str, ...] = ()
     last_data_to: str | None = None  # the latest month held, when before the window asked
     data_label: str | None = None
-    # What a change in the numerator counts: "solved crimes", "hours lost"…
-    numerator_name: str = "in the numerator"
+    # What the numerator and denominator count ("solved crimes" of "crimes", the plan's
+    # "hours lost to sickness" of "contracted hours"); None when nothing names them.
+    numerator_name: str | None = None
+    denominator_name: str | None = None
     aspiration: str | None = None  # the plan's, for its own force
 
     @property
@@ -163,6 +168,11 @@ class ValueComparison:
         member = self.force_member
         average = at_or_better(member.figure.value, self.average, self.direction)
         return aspiration_met(self.aspiration, member.rank, self.top_quartile_rank, average)
+
+    @property
+    def change_count_of(self) -> str:
+        """What a change needed counts: the numerator's name, else "in the numerator"."""
+        return self.numerator_name or UNNAMED_NUMERATOR
 
     @property
     def is_proportion(self) -> bool:
@@ -295,9 +305,11 @@ class ValueComparison:
             "change_units": "percentage points"
             if self.is_proportion or self.unit == "%"
             else self.unit,
-            "change_count_of": self.numerator_name
+            "change_count_of": self.change_count_of
             if self.is_proportion or self.statistic == RATE_PER_1000
             else None,
+            "numerator_name": self.numerator_name,
+            "denominator_name": self.denominator_name,
             "homogeneity_p": None if homogeneity is None else homogeneity.p_value,
             "homogeneity": None
             if homogeneity is None

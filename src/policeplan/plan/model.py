@@ -5,7 +5,9 @@ outcomes and performance indicators. Strategy strands (with a thematic lead) ser
 priorities. Baselines are named windows the indicators are compared against. The force's
 Most Similar Group (MSG) and the aspiration for each MSG indicator say how the force wants
 to stand among similar forces. Composite measures add several measures into one; records
-measures count the force's own crime records (`import records`) by flag and offence group.
+measures count the force's own crime records (`import records`) by flag and offence group;
+Home Office measures count offence codes, groups and subgroups of the Home Office table;
+loaded measures name what a loaded measure's numerator and denominator count.
 
 Months are written `YYYY-MM`, as everywhere in policeplan.
 """
@@ -178,6 +180,68 @@ class RecordsMeasure:
         return words
 
 
+HOME_OFFICE_SOURCE = "home-office"
+
+
+@dataclass(frozen=True)
+class HomeOfficeMeasure:
+    """A measure counted from the Home Office recorded-crime table: the offences of
+    `offence_codes` (as the bundled table writes them: '8N', '1/4.1/4.10/4.2'), of the
+    offence groups `offence_groups` and of the subgroups `offence_subgroups` (the Home
+    Office's names), each offence once.
+
+    >>> HomeOfficeMeasure("knife-possession", "Knife possession", ("10D",),
+    ...                   offence_subgroups=("Homicide",)).describe()
+    'Home Office offences with code 10D; in subgroup Homicide'
+    """
+
+    measure: str
+    title: str
+    offence_codes: tuple[str, ...] = ()
+    offence_groups: tuple[str, ...] = ()
+    offence_subgroups: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        parts = []
+        if self.offence_codes:
+            codes = "code" if len(self.offence_codes) == 1 else "codes"
+            parts.append(f"with {codes} {', '.join(self.offence_codes)}")
+        if self.offence_groups:
+            groups = "group" if len(self.offence_groups) == 1 else "groups"
+            parts.append(f"in {groups} {', '.join(self.offence_groups)}")
+        if self.offence_subgroups:
+            subgroups = "subgroup" if len(self.offence_subgroups) == 1 else "subgroups"
+            parts.append(f"in {subgroups} {', '.join(self.offence_subgroups)}")
+        return "Home Office offences " + "; ".join(parts)
+
+
+LOADED_SOURCE = "measures"
+
+
+@dataclass(frozen=True)
+class LoadedMeasure:
+    """A measure loaded with `import measures`, as the plan names it: its title and what
+    its numerator and denominator count ("hours lost to sickness", "contracted hours"),
+    which the MSG says the change needed in.
+
+    >>> LoadedMeasure("sickness", "Sickness", "hours lost to sickness").describe()
+    'loaded figures; numerator: hours lost to sickness'
+    """
+
+    measure: str
+    title: str
+    numerator: str | None = None
+    denominator: str | None = None
+
+    def describe(self) -> str:
+        words = "loaded figures"
+        if self.numerator:
+            words += f"; numerator: {self.numerator}"
+        if self.denominator:
+            words += f"; denominator: {self.denominator}"
+        return words
+
+
 @dataclass(frozen=True)
 class Plan:
     """A Police and Crime Plan: priorities, strands, baselines, MSG and composite measures."""
@@ -194,6 +258,8 @@ class Plan:
     composite_measures: tuple[CompositeMeasure, ...] = ()
     change_points: tuple[ChangePoint, ...] = ()
     records_measures: tuple[RecordsMeasure, ...] = ()
+    home_office_measures: tuple[HomeOfficeMeasure, ...] = ()
+    loaded_measures: tuple[LoadedMeasure, ...] = ()
 
     @property
     def indicators(self) -> tuple[tuple[Priority, Indicator], ...]:
@@ -233,6 +299,14 @@ class Plan:
     def records_measure(self, measure: str) -> RecordsMeasure | None:
         """The measure counted from crime records with this slug, or None."""
         return next((m for m in self.records_measures if m.measure == measure), None)
+
+    def home_office_measure(self, measure: str) -> HomeOfficeMeasure | None:
+        """The measure counted from Home Office offences with this slug, or None."""
+        return next((m for m in self.home_office_measures if m.measure == measure), None)
+
+    def loaded_measure(self, measure: str) -> LoadedMeasure | None:
+        """The plan's names for the loaded measure with this slug, or None."""
+        return next((m for m in self.loaded_measures if m.measure == measure), None)
 
     def composite(self, measure: str) -> CompositeMeasure | None:
         """The composite measure with this slug, or None for an ordinary measure."""

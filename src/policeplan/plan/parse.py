@@ -15,6 +15,7 @@ import yaml
 
 from policeplan.errors import InputError, PlanError
 from policeplan.plan._fields import Fields
+from policeplan.plan.measures_section import plan_measures
 from policeplan.plan.model import (
     MSG_AVERAGE,
     RANK_PREFIX,
@@ -30,7 +31,6 @@ from policeplan.plan.model import (
     Priority,
     StrategyStrand,
 )
-from policeplan.plan.records_measures import records_measures
 from policeplan.reference import get_force
 from policeplan.user_files import os_error_reason
 
@@ -85,6 +85,7 @@ def plan_from_dict(data: Mapping[str, Any] | Any, source: str = "plan") -> Plan:
     priorities = _priorities(top)
     priority_ids = {priority.id for priority in priorities}
     composites = _composites(top)
+    measures = plan_measures(top, {c.measure for c in composites})
     return Plan(
         id=top.slug("id"),
         name=top.text("name"),
@@ -97,7 +98,9 @@ def plan_from_dict(data: Mapping[str, Any] | Any, source: str = "plan") -> Plan:
         msg_indicators=_msg_indicators(top, len(msg)),
         composite_measures=composites,
         change_points=_change_points(top),
-        records_measures=records_measures(top, {c.measure for c in composites}),
+        records_measures=measures.records,
+        home_office_measures=measures.home_office,
+        loaded_measures=measures.loaded,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policeplan.plan.model import RECORDS_SOURCE, Plan
+from policeplan.plan.model import HOME_OFFICE_SOURCE, LOADED_SOURCE, RECORDS_SOURCE, Plan
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -81,8 +81,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for indicator in plan.msg_indicators
         ],
         **({"change_points": change_points} if change_points else {}),
-        **({"measures": _records_measures(plan)} if plan.records_measures else {}),
+        **({"measures": measures} if (measures := _measures(plan)) else {}),
     }
+
+
+def _measures(plan: Plan) -> dict[str, dict[str, Any]]:
+    return {**_records_measures(plan), **_home_office_measures(plan), **_loaded_measures(plan)}
 
 
 def _records_measures(plan: Plan) -> dict[str, dict[str, Any]]:
@@ -95,4 +99,33 @@ def _records_measures(plan: Plan) -> dict[str, dict[str, Any]]:
             **({"crime_types": list(measure.crime_types)} if measure.crime_types else {}),
         }
         for measure in plan.records_measures
+    }
+
+
+def _home_office_measures(plan: Plan) -> dict[str, dict[str, Any]]:
+    return {
+        measure.measure: {
+            "source": HOME_OFFICE_SOURCE,
+            "title": measure.title,
+            **({"offence_codes": list(measure.offence_codes)} if measure.offence_codes else {}),
+            **({"offence_groups": list(measure.offence_groups)} if measure.offence_groups else {}),
+            **(
+                {"offence_subgroups": list(measure.offence_subgroups)}
+                if measure.offence_subgroups
+                else {}
+            ),
+        }
+        for measure in plan.home_office_measures
+    }
+
+
+def _loaded_measures(plan: Plan) -> dict[str, dict[str, Any]]:
+    return {
+        measure.measure: {
+            "source": LOADED_SOURCE,
+            "title": measure.title,
+            **({"numerator": measure.numerator} if measure.numerator else {}),
+            **({"denominator": measure.denominator} if measure.denominator else {}),
+        }
+        for measure in plan.loaded_measures
     }

@@ -60,18 +60,20 @@ def harm_msg_table(result: HarmMsgComparison) -> Table:
 
 def msg_values_table(result: ValueComparison) -> Table:
     """Each member ranked best first on a solved rate, proportion or loaded value: numerator,
-    denominator, value with its interval, rank and its 95% range, and any note (e.g.
-    outcomes not comparable)."""
+    denominator, value with its interval, rank and its 95% range, any note (e.g. outcomes
+    not comparable), and what the numerator and denominator count where named."""
+    names = (result.numerator_name, result.denominator_name)
     rows = [
         (d["rank"], d["force"], d["name"], d["numerator"], d["denominator"], d["value"],
-         d["lower"], d["upper"], d["rank_low"], d["rank_high"], d["note"])
+         d["lower"], d["upper"], d["rank_low"], d["rank_high"], d["note"], *names)
         for d in (m.to_dict() for m in result.members)
     ]  # fmt: skip
     value = PERCENT if result.is_proportion else "#,##0.000"
     return table(
         f"MSG {result.measure} {result.statistic}",
         ("Rank", "Force", "Name", "Numerator", "Denominator", "Value", "Lower 95%",
-         "Upper 95%", "Rank low", "Rank high", "Note"),
+         "Upper 95%", "Rank low", "Rank high", "Note", "Numerator counts",
+         "Denominator counts"),
         rows,
         {"Numerator": COUNT, "Denominator": COUNT, "Value": value, "Lower 95%": value,
          "Upper 95%": value},

@@ -11,7 +11,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from policeplan.indicators.msg_result import Position
-from policeplan.indicators.msg_values import RATE_PER_1000, ValueComparison, ValueTarget
+from policeplan.indicators.msg_values import (
+    PROPORTION,
+    RATE_PER_1000,
+    ValueComparison,
+    ValueTarget,
+)
 from policeplan.render.text._common import guide_lines, label_lines, wrapped
 from policeplan.render.wording import (
     MSG_AVERAGE,
@@ -47,6 +52,7 @@ def msg_values_text(result: ValueComparison) -> str:
         f"{result.measure_title}: {name} and its Most Similar Group",
         f"{window}; {result.statistic}{_unit_words(result)}; {better} is better: rank 1 = the "
         f"{result.best_end}",
+        *_names_line(result),
         "",
         f"{'Rank':>4}  {'Range':<7} {'Force':<20} {'Numerator':>10} {'Denominator':>12} "
         f"{'Value':>9}  {'95% interval':<17} Note",
@@ -141,13 +147,36 @@ def _change_line(result: ValueComparison, target: ValueTarget) -> str:
     if result.is_proportion:
         words = f"{target.change:+.1f} percentage points"
         if target.change_count is not None:
-            words += f" ({target.change_count:+,} {result.numerator_name})"
+            words += (
+                f" ({target.change_count:+,} {result.change_count_of}{_from_to(result, target)})"
+            )
         return head + words
     if result.statistic == RATE_PER_1000 and target.change_count is not None:
-        return head + f"{target.change:+.2f} {result.unit}, {target.change_count:+,} in all"
+        counted = result.numerator_name or "in all"
+        return head + f"{target.change:+.2f} {result.unit}, {target.change_count:+,} {counted}"
     if result.unit == "%":
         return head + f"{target.change:+.1f} percentage points"
     return head + f"{target.change:+.2f}{_unit(result)}"
+
+
+def _names_line(result: ValueComparison) -> list[str]:
+    """What a loaded proportion's numerator and denominator count, when the plan names them."""
+    if result.statistic != PROPORTION or not (result.numerator_name or result.denominator_name):
+        return []
+    numerator = result.numerator_name or "unnamed"
+    denominator = result.denominator_name or "unnamed"
+    return [f"Numerator: {numerator}; denominator: {denominator}"]
+
+
+def _from_to(result: ValueComparison, target: ValueTarget) -> str:
+    """For a loaded proportion, whose numerator a reader may not know: what it becomes
+    (', from 4,200 to 3,571 of 100,000 contracted hours'); solved crimes need no gloss."""
+    figure = result.force_member.figure
+    if result.statistic != PROPORTION or target.change_count is None:
+        return ""
+    now, of = int(figure.numerator or 0), int(figure.denominator or 0)
+    denominator = f" {result.denominator_name}" if result.denominator_name else ""
+    return f", from {now:,} to {now + target.change_count:,} of {of:,}{denominator}"
 
 
 def _funnel_lines(result: ValueComparison) -> list[str]:

@@ -57,12 +57,15 @@ def plan_text(plan: Plan, *, commitments: bool = False) -> str:
             f"  - {composite.measure} = {' + '.join(composite.components)}"
             for composite in plan.composite_measures
         ]
-    if plan.records_measures:
-        lines += ["", "Measures from crime records:"]
-        lines += [
-            f"  - {measure.measure}: {measure.title} ({measure.describe()})"
-            for measure in plan.records_measures
-        ]
+    sections = (
+        ("Measures from crime records:", plan.records_measures),
+        ("Measures from Home Office offences:", plan.home_office_measures),
+        ("Loaded measures:", plan.loaded_measures),
+    )
+    for heading, measures in sections:
+        if measures:
+            lines += ["", heading]
+            lines += [f"  - {m.measure}: {m.title} ({m.describe()})" for m in measures]
     return "\n".join(lines)
 
 
