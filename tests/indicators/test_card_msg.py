@@ -182,10 +182,11 @@ def test_summary_rows_carry_the_msg_of_every_statistic(ranked: Workspace) -> Non
     assert solved.latest == pytest.approx(14.556, abs=1e-3) and solved.unit == "%"
     confidence = next(r for r in summary.rows if r.measure == "public-confidence")
     assert (confidence.msg_value, confidence.msg_last_data_to) == (78.0, "2020-03")
-    # The sickness file holds one quarter: a 12-month window cannot rank it, and says why.
+    # The sickness file holds one quarter, July to September 2025: the card shows it and
+    # ranks the group on it, saying the data end before December.
     sickness = next(r for r in summary.rows if r.indicator == "sickness")
-    assert sickness.msg_position is None
-    assert any("Not ranked in the Most Similar Group" in c for c in sickness.card.caveats)
+    assert (sickness.msg_position, sickness.msg_of, sickness.msg_value) == (3, 8, 4.2)
+    assert (sickness.msg_last_data_to, sickness.msg_change_to_top_quartile) == ("2025-09", -629)
     data = solved.to_dict()
     assert data["msg_change_to_top_quartile_value"] == pytest.approx(0.593, abs=1e-3)
 

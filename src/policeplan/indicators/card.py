@@ -284,9 +284,9 @@ def _build(
             "records; other forces' records are not held."
         )
     elif ranked and kind in ("crime", "solved", "loaded"):
-        # A loaded measure is ranked over the window asked for: the group says when its
-        # latest data ends earlier ("last data to").
-        window = requested if kind == "loaded" else current
+        # A loaded measure is ranked over its period's length (a quarter, a year) ending
+        # when asked: the group says when its latest data ends earlier ("last data to").
+        window = Window.ending(requested.last, current.length) if kind == "loaded" else current
         tables = group.tables(slug, current) if kind == "crime" else None
         msg_result, msg = msg_part(workspace, measure, kind, slug, window, chosen, caveats, tables)
     commentary = card_commentary(title, latest, comparisons, spc, msg, direction)

@@ -98,6 +98,7 @@ class IndicatorPage:
     tables: dict[str, Table]
     notes: tuple[str, ...]
     card: CardView
+    has_hotspots: bool = True  # a crime measure counted from police.uk street records
 
 
 def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str) -> IndicatorPage:
@@ -186,11 +187,12 @@ def card_page(card: IndicatorCard, measure: str, force: str, to: str) -> Indicat
         to=to,
         headline=headline,
         verdict=significance(None if previous is None else previous.significant),
-        spc_verdict=icon_text(None, None if card.spc is None else card.spc.reason),
+        spc_verdict="no process chart",
         charts=(),
         tables=tables,
         notes=(),
         card=card_view(card),
+        has_hotspots=False,
     )
 
 
