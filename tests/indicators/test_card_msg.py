@@ -163,6 +163,15 @@ def test_offence_group_card_ranks_on_the_home_office_table(
     population = population_for("essex", 2017).population
     assert card.msg.value == round(counts["essex"] / population * 1000, 3)
     assert card.msg.rate == card.msg.value and card.msg.change_count_of == "offences"
+    homicide = build_card(ranked, CardQuery("homicide", "essex", "2018-03"))
+    assert homicide.msg is not None and homicide.latest is not None
+    homicides = _raw_sums(_home_office_file(shared_data), "Offence_Subgroup", "Homicide")
+    assert homicide.latest.value == homicides["essex"]
+    # Fewer than 30 homicides a year: the small-numbers caveat, and a wide rank range.
+    assert any(c.startswith("small numbers:") for c in homicide.msg.caveats)
+    assert any(c.startswith("MSG: small numbers:") for c in homicide.caveats)
+    assert homicide.msg.rank_range is not None
+    assert homicide.msg.rank_range[1] - homicide.msg.rank_range[0] >= 3
 
 
 def test_summary_rows_carry_the_msg_of_every_statistic(ranked: Workspace) -> None:
