@@ -38,6 +38,7 @@ __all__ = [
     "msg_homogeneity_sentence",
     "msg_sentence",
     "spc_sentence",
+    "value_in_unit",
     "value_words",
 ]
 
@@ -176,7 +177,7 @@ def msg_sentence(msg: CardMsg) -> str:
 
 def _value_msg_sentence(msg: CardMsg, sentence: str) -> str:
     if msg.value is not None:
-        sentence += f" at {_in_unit(msg.value, msg.unit)}"
+        sentence += f" at {value_in_unit(msg.value, msg.unit)}"
     notes = []
     if msg.last_data_to is not None:
         notes.append(f"last data to {month_name(msg.last_data_to)}")
@@ -203,7 +204,7 @@ def _gap_phrase(msg: CardMsg, gap: float) -> str:
     if gap == 0:
         return "in the top quartile"
     points = msg.is_proportion
-    size = f"{abs(gap):.1f} points" if points else _in_unit(abs(gap), msg.unit)
+    size = f"{abs(gap):.1f} points" if points else value_in_unit(abs(gap), msg.unit)
     count = msg.change_to_top_quartile
     if count is not None and msg.change_count_of:
         # An unnamed numerator ("in the numerator") needs more or fewer to read.
@@ -213,7 +214,8 @@ def _gap_phrase(msg: CardMsg, gap: float) -> str:
     return f"{size} {'below' if gap > 0 else 'above'} the top quartile"
 
 
-def _in_unit(value: float, unit: str) -> str:
+def value_in_unit(value: float, unit: str) -> str:
+    """'14.6%' in per cent, else the value in words and its unit."""
     if unit == "%":
         return f"{value:.1f}%"
     return f"{value_words(value)} {unit}"
@@ -283,7 +285,7 @@ def value_words(value: float) -> str:
 def _amount(value: float | None, unit: str) -> str:
     if value is None:
         return "not known"
-    return _in_unit(value, unit)
+    return value_in_unit(value, unit)
 
 
 def _aspiration(aspiration: str) -> str:

@@ -24,6 +24,7 @@ from policeplan.indicators.card_commentary import (
     RULE_PHRASES,
     WITHIN_NORMAL_VARIATION_CHANGE,
     month_name,
+    value_in_unit,
     value_words,
 )
 from policeplan.indicators.counts import SOURCE_LABELS
@@ -294,11 +295,7 @@ def msg_value_words(value: float | None, unit: str) -> str:
     >>> msg_value_words(14.556, "%"), msg_value_words(74.4591, "per 1,000 people")
     ('14.6%', '74.46 per 1,000 people')
     """
-    if value is None:
-        return "not known"
-    if unit == "%":
-        return f"{value:.1f}%"
-    return f"{value_words(value)} {unit}"
+    return "not known" if value is None else value_in_unit(value, unit)
 
 
 def msg_change_words(
