@@ -234,6 +234,12 @@ def _build(
     msg_result: MsgComparison | ValueComparison | None = None
     msg: CardMsg | None = None
     if kind == "offence-group":
+        if query.area is not None:
+            caveats.append(
+                "No data: the Home Office table counts offence groups for the whole force "
+                "only, not by area."
+            )
+            return _card(query, title, measure, direction, slug, area, priority, label, caveats)
         msg_result, msg = msg_part(workspace, measure, kind, slug, current, chosen, caveats)
         if msg_result is None:
             return _card(query, title, measure, direction, slug, area, priority, label, caveats)
@@ -241,7 +247,8 @@ def _build(
         latest = offence_group_latest(msg_result, current)
         solved, table = None, None
     elif kind == "solved":
-        latest, comparisons = solved_card_facts(workspace, measure, slug, current, keys,
+        latest, comparisons = solved_card_facts(workspace, measure, slug,
+                                                parse_area(query.area, slug), current, keys,
                                                 chosen, direction, label, caveats)  # fmt: skip
         solved, table = None, None
     elif kind == "harm":

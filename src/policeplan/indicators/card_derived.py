@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from policeplan.indicators.areas import WHOLE_FORCE
+from policeplan.indicators.areas import Area
 from policeplan.indicators.card_facts import CardComparison, CardLatest, change_verdict
 from policeplan.indicators.card_parts import solved_comparability
 from policeplan.indicators.card_sources import comparison_label, crime_results
@@ -37,6 +37,7 @@ def solved_card_facts(
     workspace: Workspace,
     measure: str,
     force: str,
+    area: Area,
     window: Window,
     keys: list[str],
     plan: Plan | None,
@@ -44,10 +45,11 @@ def solved_card_facts(
     label: str | None,
     caveats: list[str],
 ) -> tuple[CardLatest, list[CardComparison]]:
-    """The solved rate (per cent) of `measure`'s base over `window` against each key."""
+    """The solved rate (per cent) of `measure`'s base in `area` over `window` against each
+    key."""
     base = measure.removesuffix(SOLVED_SUFFIX)
     results, _, _ = crime_results(workspace, base, force, window.last, window.length,
-                                  WHOLE_FORCE, keys, plan, label)  # fmt: skip
+                                  area, keys, plan, label)  # fmt: skip
     first = results[0]
     solved = first.solved
     value = None if solved is None or solved.proportion is None else solved.proportion * 100
