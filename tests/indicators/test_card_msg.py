@@ -113,8 +113,11 @@ def test_loaded_proportion_card_is_ranked_lowest_first(ranked: Workspace) -> Non
     assert data["change_to_average"] == 0  # 4.20% is below (better than) the 4.44% average
     assert (data["aspiration"], data["aspiration_met"]) == ("rank:2", False)
     assert card.latest is not None and card.latest.value == pytest.approx(4.2)
-    assert any("0.6 points (629 fewer in the numerator) above the top quartile" in s
-               for s in card.commentary)  # fmt: skip
+    assert (
+        "Essex is 3rd of 8 in its Most Similar Group (ranked from the highest value: 6th, "
+        "where 8th is best) at 4.2% (plausibly 3rd–4th); 0.6 points (629 fewer in the "
+        "numerator) above the top quartile; the aspiration (2nd or better) is not met."
+    ) in card.commentary
 
 
 def test_survey_card_says_last_data_to(ranked: Workspace) -> None:

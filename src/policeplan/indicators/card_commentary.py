@@ -176,6 +176,13 @@ def msg_sentence(msg: CardMsg) -> str:
 
 
 def _value_msg_sentence(msg: CardMsg, sentence: str) -> str:
+    if msg.best_end == "lowest":
+        # The reference update's own convention for a down-is-good measure.
+        from_top = msg.of + 1 - msg.position
+        sentence += (
+            f" (ranked from the highest value: {_ordinal(from_top)}, where "
+            f"{_ordinal(msg.of)} is best)"
+        )
     if msg.value is not None:
         sentence += f" at {value_in_unit(msg.value, msg.unit)}"
     notes = []

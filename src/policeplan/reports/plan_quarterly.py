@@ -132,7 +132,8 @@ def _change_row(indicator: MsgIndicator, msg: CardMsg | None) -> tuple[Cell, ...
         )
     return (
         Cell.text(indicator.title),
-        Cell.text(msg.change_count_of),
+        # An unnamed loaded numerator reads "in the numerator" in sentences.
+        Cell.text(None if msg.change_count_of is None else msg.change_count_of.removeprefix("in ")),
         Cell.number(msg.change_to_average, "signed_integer"),
         Cell.number(msg.change_to_top_quartile, "signed_integer"),
         Cell.number(msg.change_to_average_value, "signed_decimal1"),
