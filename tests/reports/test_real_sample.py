@@ -19,6 +19,8 @@ from policeplan.indicators import (
     msg_comparison,
 )
 from policeplan.indicators.card import msg_rank_ranges
+from policeplan.indicators.msg_compare import compare_with_group
+from policeplan.indicators.msg_values import ValueComparison
 from policeplan.ingest.police_uk import ImportSummary
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.records import dispose_engines
@@ -70,13 +72,51 @@ def test_plan_quarterly_msg_figures_equal_the_engine(real_copy: Workspace) -> No
         f"{msg.to_dict()['msg_average_rate']:,.3f}",
         wording.rank_phrase(member.rank, len(msg.members)),
         plausible,
-        f"{msg.change_to_average:+,}" if msg.change_to_average else "0",
-        f"{msg.change_to_top_quartile:+,}" if msg.change_to_top_quartile else "0",
         "met" if msg.aspiration_met else "not met",
     ]
+    change = next(r for r in html_tables(html)["msg-change"] if r[0] == row[0])
+    assert change[1:4] == [
+        "offences",
+        f"{msg.change_to_average:+,}" if msg.change_to_average else "0",
+        f"{msg.change_to_top_quartile:+,}" if msg.change_to_top_quartile else "0",
+    ]
     assert len(msg.members) + len(msg.excluded) == 10
-    for left_out in msg.excluded:
-        assert f"{left_out.force.short_name} ({left_out.reason})" in html
+    note = " ".join(html.split("Left out of the group: ", 1)[1].split("</figcaption>")[0].split())
+    for left_out in msg.excluded:  # members sharing a reason are named together
+        part = next(p for p in note.split("; ") if left_out.reason.replace("'", "&#39;") in p)
+        assert left_out.force.short_name in part.split(" (", 1)[0]
+
+
+def test_plan_quarterly_solved_rate_row_equals_the_engine(real_copy: Workspace) -> None:
+    """The plan's all-crime-solved-rate row: Essex's 2025 solved rate ranked among its peers
+    (the engine's figures, whose counts test_msg_solved checks against the raw files)."""
+    html = report_html(build_report(real_copy, ReportQuery("plan-quarterly", QUARTER,
+                                                           generated_at=GENERATED_AT)))  # fmt: skip
+    query = MsgQuery("all-crime", "essex", to="2025-12", statistic="solved-rate")
+    solved = compare_with_group(real_copy, query)
+    assert isinstance(solved, ValueComparison)
+    essex = solved.force_member
+    assert (essex.figure.numerator, essex.figure.denominator) == (20_913, 143_676)
+    tables = html_tables(html)
+    row = next(r for r in tables["msg"] if r[0] == "All crime solved rate")
+    assert row[1:] == [
+        "upper-quartile",
+        f"{20_913 / 143_676 * 100:.1f}%",  # 14.6%
+        f"{float(solved.average) * 100:.1f}%",
+        "3rd of 8",
+        "3rd",
+        "not met",  # the top quartile is 2nd of 8
+    ]
+    to_quartile = solved.change_to_top_quartile
+    change = next(r for r in tables["msg-change"] if r[0] == "All crime solved rate")
+    assert change[1:] == [
+        "solved crimes",
+        "0",  # above the MSG average already
+        f"{to_quartile.change_count:+,}",
+        "0.0",
+        f"{to_quartile.change:+.1f}",
+    ]
+    assert to_quartile.change_count == 852
 
 
 def test_strategy_quarterly_strand_figures_equal_the_engine(real_copy: Workspace) -> None:

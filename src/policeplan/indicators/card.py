@@ -32,6 +32,7 @@ from typing import Any
 from policeplan.errors import InputError
 from policeplan.indicators.areas import parse_area
 from policeplan.indicators.card_commentary import card_commentary, months_phrase
+from policeplan.indicators.card_derived import NO_SPC, offence_group_latest, solved_card_facts
 from policeplan.indicators.card_facts import (
     CardComparison,
     CardLatest,
@@ -41,10 +42,11 @@ from policeplan.indicators.card_facts import (
     change_verdict,
 )
 from policeplan.indicators.card_harm import harm_card_facts
+from policeplan.indicators.card_loaded import loaded_card_facts
+from policeplan.indicators.card_msg import msg_part
 from policeplan.indicators.card_parts import (
     GroupTables,
     comparison_test,
-    msg_part,
     msg_rank_ranges,
     solved_part,
     spc_part,
@@ -55,14 +57,15 @@ from policeplan.indicators.card_sources import (
     comparison_label,
     crime_results,
     loaded_card_window,
-    loaded_results,
     measure_kind,
     unknown_name,
 )
 from policeplan.indicators.counts import POLICE_UK, CountTable
-from policeplan.indicators.indicator import IndicatorResult, LoadedIndicatorResult
+from policeplan.indicators.indicator import IndicatorResult
 from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.msg import plan_msg_indicator
 from policeplan.indicators.msg_result import MsgComparison
+from policeplan.indicators.msg_values import ValueComparison
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.indicators.spc_series import SpcResult, improvement_direction
 from policeplan.indicators.windows import Window
@@ -120,7 +123,7 @@ class IndicatorCard:
     commentary: tuple[str, ...]
     data_label: str | None
     spc_result: SpcResult | None = None
-    msg_result: MsgComparison | None = None
+    msg_result: MsgComparison | ValueComparison | None = None
 
     @property
     def has_data(self) -> bool:
@@ -220,15 +223,35 @@ def _build(
     if _from_records(measure, chosen) and not holds_crime_records(workspace, slug):
         caveats.append(no_records_caveat(measure, slug))
         return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+    requested = Window.ending(query.to, query.months)
     if kind == "loaded":
-        window = loaded_card_window(
-            workspace, measure, query.area or slug, Window.ending(query.to, query.months), caveats
-        )
+        window = loaded_card_window(workspace, measure, query.area or slug, requested, caveats)
         query = replace(query, to=window.last, months=window.length)
     current = Window.ending(query.to, query.months)
     keys = comparison_keys(current, chosen)
     spc_window = Window.ending(query.to, query.spc_months)
-    if kind == "harm":
+    ranked = not _from_records(measure, chosen) and query.area is None
+    msg_result: MsgComparison | ValueComparison | None = None
+    msg: CardMsg | None = None
+    if kind == "offence-group":
+        if query.area is not None:
+            caveats.append(
+                "No data: the Home Office table counts offence groups for the whole force "
+                "only, not by area."
+            )
+            return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+        msg_result, msg = msg_part(workspace, measure, kind, slug, current, chosen, caveats)
+        if msg_result is None:
+            return _card(query, title, measure, direction, slug, area, priority, label, caveats)
+        comparisons: list[CardComparison] = []
+        latest = offence_group_latest(msg_result, current)
+        solved, table = None, None
+    elif kind == "solved":
+        latest, comparisons = solved_card_facts(workspace, measure, slug,
+                                                parse_area(query.area, slug), current, keys,
+                                                chosen, direction, label, caveats)  # fmt: skip
+        solved, table = None, None
+    elif kind == "harm":
         latest, comparisons = harm_card_facts(
             workspace,
             measure,
@@ -247,34 +270,32 @@ def _build(
             _crime_facts(workspace, query, measure, slug, keys, chosen, direction, caveats,
                          label, spc_window)
             if kind == "crime"
-            else _loaded_facts(workspace, query, measure, slug, keys, chosen, direction)
+            else loaded_card_facts(workspace, query.to, query.months, query.area, measure,
+                                   slug, keys, chosen, direction)
         )  # fmt: skip
     if latest.missing_months:
         caveats.append(
             f"Incomplete: {months_phrase(latest.missing_months)} in the latest window, so it "
             "is not counted or compared."
         )
-    spc_result, spc = spc_part(
-        workspace,
-        measure,
-        slug,
-        spc_window,
-        query.area,
-        chosen,
-        direction,
-        caveats,
-        table,
-    )
-    msg_result, msg = (None, None)
+    spc_result, spc = None, None
+    if kind in NO_SPC:
+        caveats.append(NO_SPC[kind])
+    else:
+        spc_result, spc = spc_part(
+            workspace, measure, slug, spc_window, query.area, chosen, direction, caveats, table
+        )
     if _from_records(measure, chosen):
         caveats.append(
             "Not ranked in the Most Similar Group: counted from the force's own crime "
             "records; other forces' records are not held."
         )
-    elif kind == "crime" and query.area is None:
-        msg_result, msg = msg_part(
-            workspace, measure, slug, current, chosen, caveats, group.tables(slug, current)
-        )
+    elif ranked and kind in ("crime", "solved", "loaded"):
+        # A loaded measure is ranked over its period's length (a quarter, a year) ending
+        # when asked: the group says when its latest data ends earlier ("last data to").
+        window = Window.ending(requested.last, current.length) if kind == "loaded" else current
+        tables = group.tables(slug, current) if kind == "crime" else None
+        msg_result, msg = msg_part(workspace, measure, kind, slug, window, chosen, caveats, tables)
     commentary = card_commentary(title, latest, comparisons, spc, msg, direction)
     return IndicatorCard(query.indicator, title, measure, direction, query.to, slug, area,
                          priority, latest, tuple(comparisons), spc, msg, solved,
@@ -296,7 +317,8 @@ def _identify(
     try:
         title = crime_measure(indicator, plan).title
     except InputError:
-        title = indicator
+        ranked = plan_msg_indicator(plan, indicator)
+        title = indicator if ranked is None else ranked.title
     return title, indicator, improvement_direction(indicator, plan), None
 
 
@@ -379,46 +401,6 @@ def _crime_comparison(
         change_verdict(diff, significant, direction),
         result.comparison.missing_months,
         method,
-    )
-
-
-def _loaded_facts(
-    workspace: Workspace,
-    query: CardQuery,
-    measure: str,
-    force: str,
-    keys: list[str],
-    plan: Plan | None,
-    direction: ImprovementDirection,
-) -> tuple[CardLatest, list[CardComparison], None, None]:
-    results = loaded_results(workspace, measure, force, query.to, query.months,
-                             query.area, keys, plan)  # fmt: skip
-    first = results[0]
-    unit = first.current.unit or "value"
-    latest = CardLatest(first.current.window, first.current.value, unit,
-                        missing_months=first.current.missing_months)  # fmt: skip
-    comparisons = []
-    for key, result in zip(keys, results, strict=True):
-        comparisons.append(_loaded_comparison(key, result, direction))
-    return latest, comparisons, None, None
-
-
-def _loaded_comparison(
-    key: str, result: LoadedIndicatorResult, direction: ImprovementDirection
-) -> CardComparison:
-    change = result.change
-    return CardComparison(
-        key,
-        comparison_label(key, result.comparison.window),
-        result.comparison.window,
-        result.comparison.value,
-        change.diff,
-        change.pct_diff,
-        change.p_value,
-        change.significant,
-        change_verdict(change.diff, change.significant, direction),
-        result.comparison.missing_months,
-        None if change.p_value is None else "test for loaded measures (loaded_measures.py)",
     )
 
 

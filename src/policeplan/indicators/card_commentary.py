@@ -29,13 +29,16 @@ from policeplan.stats.mdc_seasonality import MONTH_NAMES
 __all__ = [
     "CHANCE_UNLIKELY",
     "CHANCE_VERY_UNLIKELY",
+    "NO_GROUP_DIFFERENCE",
     "RULE_PHRASES",
     "WITHIN_NORMAL_VARIATION_CHANGE",
     "card_commentary",
     "comparison_sentence",
     "month_name",
+    "msg_homogeneity_sentence",
     "msg_sentence",
     "spc_sentence",
+    "value_in_unit",
     "value_words",
 ]
 
@@ -43,6 +46,7 @@ CHANCE_UNLIKELY = "unlikely to be chance"
 CHANCE_VERY_UNLIKELY = "very unlikely to be chance"
 VERY_UNLIKELY_P = 0.001
 WITHIN_NORMAL_VARIATION_CHANGE = "a change of this size is within normal variation"
+NO_GROUP_DIFFERENCE = "no significant statistical difference across the MSG"
 COUNTED_UNITS = ("offences", "crimes", "incidents", "casualties", "people", "arrests")
 RULE_PHRASES = {
     "astronomical": "a point beyond the limits",
@@ -151,17 +155,86 @@ def assurance_sentence(spc: CardSpc) -> str | None:
 
 
 def msg_sentence(msg: CardMsg) -> str:
-    """Position in the Most Similar Group, its plausible range, and the aspiration."""
+    """Position in the Most Similar Group, its plausible range, and the aspiration; for a
+    statistic other than a crime rate also the value and the gap to the top quartile.
+
+    >>> msg = CardMsg("Essex", 3, 8, (3, 3), None, 13.9, 15.2, 0, 852, "upper-quartile",
+    ...     False, (), statistic="solved-rate", value=14.556, unit="%",
+    ...     change_to_top_quartile_value=0.593, change_units="percentage points",
+    ...     change_count_of="solved crimes")
+    >>> msg_sentence(msg)
+    'Essex is 3rd of 8 in its Most Similar Group at 14.6% (plausibly 3rd–3rd); 0.6 points \
+(852 solved crimes) below the top quartile; the aspiration (in the top quartile) is not met.'
+    """
     sentence = f"{msg.force_name} is {_ordinal(msg.position)} of {msg.of} in its Most Similar Group"
+    if msg.statistic != "rate":
+        return _value_msg_sentence(msg, sentence)
     if msg.rank_range is not None and msg.rank_range[0] != msg.rank_range[1]:
         low, high = msg.rank_range
         sentence += f" (plausibly anywhere from {_ordinal(low)} to {_ordinal(high)})"
-    if msg.aspiration is not None and msg.aspiration_met is not None:
+    return sentence + _aspiration_clause(msg) + "."
+
+
+def _value_msg_sentence(msg: CardMsg, sentence: str) -> str:
+    if msg.best_end == "lowest":
+        # The reference update's own convention for a down-is-good measure.
+        from_top = msg.of + 1 - msg.position
         sentence += (
-            f"; the aspiration ({_aspiration(msg.aspiration)}) is "
-            f"{'met' if msg.aspiration_met else 'not met'}"
+            f" (ranked from the highest value: {_ordinal(from_top)}, where "
+            f"{_ordinal(msg.of)} is best)"
         )
-    return sentence + "."
+    if msg.value is not None:
+        sentence += f" at {value_in_unit(msg.value, msg.unit)}"
+    notes = []
+    if msg.last_data_to is not None:
+        notes.append(f"last data to {month_name(msg.last_data_to)}")
+    if msg.rank_range is not None:
+        low, high = msg.rank_range
+        notes.append(f"plausibly {_ordinal(low)}–{_ordinal(high)}")
+    if notes:
+        sentence += f" ({'; '.join(notes)})"
+    gap = msg.change_to_top_quartile_value
+    if gap is not None and msg.value is not None:
+        sentence += "; " + _gap_phrase(msg, gap)
+    return sentence + _aspiration_clause(msg) + "."
+
+
+def msg_homogeneity_sentence(msg: CardMsg) -> str | None:
+    """The reference update's words when the members do not differ beyond chance."""
+    if msg.forces_differ is not False or msg.homogeneity_p is None:
+        return None
+    return f"There is {NO_GROUP_DIFFERENCE} (p = {msg.homogeneity_p:.2g})."
+
+
+def _gap_phrase(msg: CardMsg, gap: float) -> str:
+    """'0.6 points (852 solved crimes) below the top quartile', or 'in the top quartile'."""
+    if gap == 0:
+        return "in the top quartile"
+    points = msg.is_proportion
+    size = f"{abs(gap):.1f} points" if points else value_in_unit(abs(gap), msg.unit)
+    count = msg.change_to_top_quartile
+    if count is not None and msg.change_count_of:
+        # An unnamed numerator ("in the numerator") needs more or fewer to read.
+        more = "" if not msg.change_count_of.startswith("in ") else (
+            "more " if count > 0 else "fewer ")  # fmt: skip
+        size += f" ({abs(count):,} {more}{msg.change_count_of})"
+    return f"{size} {'below' if gap > 0 else 'above'} the top quartile"
+
+
+def value_in_unit(value: float, unit: str) -> str:
+    """'14.6%' in per cent, else the value in words and its unit."""
+    if unit == "%":
+        return f"{value:.1f}%"
+    return f"{value_words(value)} {unit}"
+
+
+def _aspiration_clause(msg: CardMsg) -> str:
+    if msg.aspiration is None or msg.aspiration_met is None:
+        return ""
+    return (
+        f"; the aspiration ({_aspiration(msg.aspiration)}) is "
+        f"{'met' if msg.aspiration_met else 'not met'}"
+    )
 
 
 def card_commentary(
@@ -185,6 +258,9 @@ def card_commentary(
             sentences.append(assurance)
     if msg is not None:
         sentences.append(msg_sentence(msg))
+        homogeneity = msg_homogeneity_sentence(msg)
+        if homogeneity:
+            sentences.append(homogeneity)
     return tuple(sentences)
 
 
@@ -196,6 +272,8 @@ def _difference(diff: float, unit: str) -> str:
         # Windows of different lengths are compared on daily rates: the difference is the
         # current window's count less the comparison rate over the current window's days.
         return f"about {abs(diff):,.0f} {more} {unit}, allowing for the windows' lengths"
+    if unit == "%":
+        return f"{'up' if diff > 0 else 'down'} {abs(diff):.1f} points"
     return f"{'up' if diff > 0 else 'down'} {value_words(abs(diff))} {unit}"
 
 
@@ -214,7 +292,7 @@ def value_words(value: float) -> str:
 def _amount(value: float | None, unit: str) -> str:
     if value is None:
         return "not known"
-    return f"{value_words(value)} {unit}"
+    return value_in_unit(value, unit)
 
 
 def _aspiration(aspiration: str) -> str:

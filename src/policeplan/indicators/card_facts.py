@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from policeplan.indicators.windows import Window
+from policeplan.stats.homogeneity import SIGNIFICANCE_LEVEL
 from policeplan.stats.mdc_icons import ImprovementDirection
 
 Verdict = Literal[
@@ -142,18 +143,26 @@ class CardSpc:
 @dataclass(frozen=True)
 class CardMsg:
     """The force in its Most Similar Group: position (1 = best), plausible rank range, MSG
-    average rate, offences to reach the average and the top quartile, the aspiration and
-    the positions of the last 12 windows (oldest first)."""
+    average, the change to reach the average and the top quartile, the aspiration and the
+    positions of earlier windows (oldest first).
+
+    One shape for every statistic (`statistic`): "rate" (crimes per 1,000 people),
+    "solved-rate", or a loaded measure's kind ("proportion", "estimate", "rate-per-1000").
+    `value`, `average` and `top_quartile_rate` are in `unit` (per cent for proportions);
+    `rate` is the rate per 1,000 (None for other statistics). `change_to_average` and
+    `change_to_top_quartile` are whole units of `change_count_of` (offences, solved
+    crimes; None when a figure is no count); the `…_value` changes are in `change_units`
+    (percentage points for proportions)."""
 
     force_name: str
     position: int
     of: int
     rank_range: tuple[int, int] | None
-    rate: float
+    rate: float | None
     average: float
     top_quartile_rate: float
-    change_to_average: int
-    change_to_top_quartile: int
+    change_to_average: int | None
+    change_to_top_quartile: int | None
     aspiration: str | None
     aspiration_met: bool | None
     positions: tuple[int | None, ...]
@@ -161,24 +170,62 @@ class CardMsg:
     best_end: str | None = None
     average_definition: str | None = None
     homogeneity_p: float | None = None
+    statistic: str = "rate"
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    unit: str = "per 1,000 people"
+    change_to_average_value: float | None = None
+    change_to_top_quartile_value: float | None = None
+    change_units: str | None = None
+    change_count_of: str | None = "offences"
+    source: str = "police-uk"
+    source_note: str | None = None
+    last_data_to: str | None = None
+    caveats: tuple[str, ...] = ()
+    position_ends: tuple[str, ...] = ()  # the last month of each position's window
+
+    @property
+    def is_proportion(self) -> bool:
+        return self.change_units == "percentage points"
+
+    @property
+    def forces_differ(self) -> bool | None:
+        """Whether the members differ beyond chance (homogeneity test at 5%)."""
+        return None if self.homogeneity_p is None else self.homogeneity_p < SIGNIFICANCE_LEVEL
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "statistic": "rate",
+            "statistic": self.statistic,
+            "source": self.source,
+            "source_note": self.source_note,
             "best_end": self.best_end,
             "average_definition": self.average_definition,
             "homogeneity_p": self.homogeneity_p,
+            "forces_differ": self.forces_differ,
             "position": self.position,
             "of": self.of,
             "rank_range": None if self.rank_range is None else list(self.rank_range),
+            "value": self.value,
+            "lower": self.lower,
+            "upper": self.upper,
+            "unit": self.unit,
             "rate_per_1000": self.rate,
             "average": self.average,
             "top_quartile_rate": self.top_quartile_rate,
+            "top_quartile_value": self.top_quartile_rate,
             "change_to_average": self.change_to_average,
             "change_to_top_quartile": self.change_to_top_quartile,
+            "change_to_average_value": self.change_to_average_value,
+            "change_to_top_quartile_value": self.change_to_top_quartile_value,
+            "change_units": self.change_units,
+            "change_count_of": self.change_count_of,
+            "last_data_to": self.last_data_to,
+            "caveats": list(self.caveats),
             "aspiration": self.aspiration,
             "aspiration_met": self.aspiration_met,
             "positions": list(self.positions),
+            "position_ends": list(self.position_ends),
         }
 
 

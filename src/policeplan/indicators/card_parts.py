@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from policeplan.errors import PolicePlanError
-from policeplan.indicators.card_facts import CardMsg, CardSolved, CardSpc
+from policeplan.indicators.card_facts import CardSolved, CardSpc
 from policeplan.indicators.counts import POLICE_UK, CountTable
 from policeplan.indicators.indicator import IndicatorResult
-from policeplan.indicators.msg import msg_comparison, position_windows, read_group_tables
+from policeplan.indicators.msg import position_windows, read_group_tables
 from policeplan.indicators.msg_result import MsgComparison
-from policeplan.indicators.queries import MsgQuery, SpcQuery
+from policeplan.indicators.queries import SpcQuery
 from policeplan.indicators.spc_series import SpcOptions, SpcResult, spc_chart
 from policeplan.indicators.windows import Window
 from policeplan.plan.model import Plan
@@ -25,7 +25,6 @@ from policeplan.store import Workspace
 __all__ = [
     "GroupTables",
     "comparison_test",
-    "msg_part",
     "msg_rank_range",
     "msg_rank_ranges",
     "solved_comparability",
@@ -97,43 +96,6 @@ def spc_part(
         special_cause=chart.latest.special_cause,
         target=chart.target,
         seasonal_note=result.seasonal_note,
-    )
-
-
-def msg_part(
-    workspace: Workspace,
-    measure: str,
-    force: str,
-    window: Window,
-    plan: Plan | None,
-    caveats: list[str],
-    tables: Mapping[str, CountTable] | None = None,
-) -> tuple[MsgComparison | None, CardMsg | None]:
-    """The MSG comparison over `window` and its card summary; None with a caveat when the
-    force cannot be ranked."""
-    query = MsgQuery(measure, force, window.last, window.length)
-    try:
-        result = msg_comparison(workspace, query, plan=plan, tables=tables)
-    except PolicePlanError as error:
-        caveats.append(f"Not ranked in the Most Similar Group: {error}")
-        return None, None
-    member = result.force_member
-    return result, CardMsg(
-        force_name=result.force.short_name,
-        position=member.rank,
-        of=len(result.members),
-        rank_range=msg_rank_range(result),
-        rate=round(float(member.rate), 3),
-        average=round(float(result.msg_average), 3),
-        top_quartile_rate=round(float(result.top_quartile_rate), 3),
-        change_to_average=result.change_to_average,
-        change_to_top_quartile=result.change_to_top_quartile,
-        aspiration=result.aspiration,
-        aspiration_met=result.aspiration_met,
-        positions=tuple(p.rank for p in result.positions),
-        best_end="lowest" if result.direction == "down" else "highest",
-        average_definition=result.targets.default_average,
-        homogeneity_p=result.dispersion.p_value,
     )
 
 

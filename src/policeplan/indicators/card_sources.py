@@ -12,6 +12,7 @@ from policeplan.indicators.areas import Area
 from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_table
 from policeplan.indicators.harm_measure import harm_base_measure, is_harm_measure
+from policeplan.indicators.home_office_offences import offence_measure
 from policeplan.indicators.indicator import (
     IndicatorResult,
     IndicatorTables,
@@ -21,6 +22,7 @@ from policeplan.indicators.indicator import (
 )
 from policeplan.indicators.loaded_measures import is_loaded_measure, loaded_window
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
+from policeplan.indicators.msg_compare import SOLVED_SUFFIX
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.windows import Window, comparison_window
@@ -32,6 +34,7 @@ __all__ = [
     "comparison_keys",
     "comparison_label",
     "crime_results",
+    "holds_home_office_table",
     "latest_loaded_period",
     "loaded_card_window",
     "loaded_results",
@@ -42,7 +45,9 @@ __all__ = [
 
 def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None) -> str | None:
     """ "crime" (built in or a plan composite), "loaded" (`import measures`), "harm" (a
-    `…-harm-score` of a crime measure) or None."""
+    `…-harm-score` of a crime measure), "solved" (`X-solved-rate` of a crime measure X),
+    "offence-group" (a Home Office offence group or subgroup, when the Home Office table
+    is held) or None."""
     if measure in CRIME_MEASURES:
         return "crime"
     if is_loaded_measure(con, measure):
@@ -56,8 +61,22 @@ def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None
     try:
         crime_measure(measure, plan)
     except InputError:
-        return None
+        return _derived_kind(con, measure, plan)
     return "crime"
+
+
+def _derived_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None) -> str | None:
+    base = measure.removesuffix(SOLVED_SUFFIX)
+    if base != measure and measure_kind(con, base, plan) == "crime":
+        return "solved"
+    if offence_measure(measure) is not None and holds_home_office_table(con):
+        return "offence-group"
+    return None
+
+
+def holds_home_office_table(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT count(*) FROM (SELECT 1 FROM home_office_crimes LIMIT 1)").fetchone()
+    return bool(row and row[0])
 
 
 def latest_loaded_period(

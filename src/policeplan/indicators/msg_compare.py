@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from policeplan.errors import InputError
+from policeplan.indicators.counts import CountTable
 from policeplan.indicators.msg import msg_comparison
 from policeplan.indicators.msg_history import MAX_HISTORY
 from policeplan.indicators.msg_loaded import MEASURES, msg_loaded_measure
@@ -22,7 +24,7 @@ from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice
 from policeplan.indicators.queries import MsgQuery
 from policeplan.store import Workspace
 
-__all__ = ["RATE", "STATISTICS", "compare_with_group"]
+__all__ = ["RATE", "SOLVED_SUFFIX", "STATISTICS", "compare_with_group"]
 
 RATE = "rate"
 SOLVED_SUFFIX = "-solved-rate"
@@ -30,9 +32,14 @@ STATISTICS = (RATE, SOLVED_RATE)
 
 
 def compare_with_group(
-    workspace: Workspace, query: MsgQuery, *, plan: PlanChoice = LOADED_PLAN
+    workspace: Workspace,
+    query: MsgQuery,
+    *,
+    plan: PlanChoice = LOADED_PLAN,
+    tables: Mapping[str, CountTable] | None = None,
 ) -> MsgComparison | ValueComparison:
-    """The MSG comparison the query asks for (see the module docstring)."""
+    """The MSG comparison the query asks for (see the module docstring); `tables` (the
+    members' police.uk counts, `msg.read_group_tables`) saves re-reading them for a rate."""
     if query.statistic not in STATISTICS:
         raise InputError(
             f"unknown statistic {query.statistic!r}: use {' or '.join(STATISTICS)}",
@@ -56,4 +63,4 @@ def compare_with_group(
         query = replace(query, measure=base, statistic=SOLVED_RATE)
     if query.statistic == SOLVED_RATE:
         return msg_solved_rate(workspace, query, plan=plan)
-    return msg_comparison(workspace, query, plan=plan)
+    return msg_comparison(workspace, query, plan=plan, tables=tables)

@@ -24,6 +24,7 @@ from typing import Any
 from policeplan.errors import DataError
 from policeplan.indicators.card import CardQuery, IndicatorCard, build_cards
 from policeplan.indicators.card_commentary import month_name
+from policeplan.indicators.card_facts import CardMsg
 from policeplan.indicators.plan_context import LOADED_PLAN, PlanChoice, resolve_plan
 from policeplan.reference import get_force
 from policeplan.stats.mdc_icons import ICON_ALT_TEXT
@@ -67,6 +68,22 @@ class SummaryRow:
     position_change: int | None
     note: str | None
     card: IndicatorCard = field(compare=False, repr=False)
+    # The MSG figure of any statistic (the card's `CardMsg`): the value in its unit (per
+    # cent for proportions), the group average, the change to the top quartile in counted
+    # units (`msg_change_count_of`) and in the value's units (`msg_change_units`).
+    msg_statistic: str | None = None
+    msg_value: float | None = None
+    msg_unit: str | None = None
+    msg_average: float | None = None
+    msg_change_to_average: int | None = None
+    msg_change_to_top_quartile: int | None = None
+    msg_change_to_average_value: float | None = None
+    msg_change_to_top_quartile_value: float | None = None
+    msg_change_units: str | None = None
+    msg_change_count_of: str | None = None
+    msg_positions: tuple[int | None, ...] = ()
+    msg_last_data_to: str | None = None
+    msg_forces_differ: bool | None = None
 
     @property
     def has_data(self) -> bool:
@@ -106,6 +123,19 @@ class SummaryRow:
             "position_change": self.position_change,
             "has_data": self.has_data,
             "note": self.note,
+            "msg_statistic": self.msg_statistic,
+            "msg_value": self.msg_value,
+            "msg_unit": self.msg_unit,
+            "msg_average": self.msg_average,
+            "msg_change_to_average": self.msg_change_to_average,
+            "msg_change_to_top_quartile": self.msg_change_to_top_quartile,
+            "msg_change_to_average_value": self.msg_change_to_average_value,
+            "msg_change_to_top_quartile_value": self.msg_change_to_top_quartile_value,
+            "msg_change_units": self.msg_change_units,
+            "msg_change_count_of": self.msg_change_count_of,
+            "msg_positions": list(self.msg_positions),
+            "msg_last_data_to": self.msg_last_data_to,
+            "msg_forces_differ": self.msg_forces_differ,
         }
 
 
@@ -192,7 +222,29 @@ def _row(priority: str, priority_title: str, card: IndicatorCard) -> SummaryRow:
         position_change=position_change,
         note=note,
         card=card,
+        **_msg_fields(msg),
     )
+
+
+def _msg_fields(msg: CardMsg | None) -> dict[str, Any]:
+    """The row's MSG figures, copied from the card (nothing recomputed)."""
+    if msg is None:
+        return {}
+    return {
+        "msg_statistic": msg.statistic,
+        "msg_value": msg.value,
+        "msg_unit": msg.unit,
+        "msg_average": msg.average,
+        "msg_change_to_average": msg.change_to_average,
+        "msg_change_to_top_quartile": msg.change_to_top_quartile,
+        "msg_change_to_average_value": msg.change_to_average_value,
+        "msg_change_to_top_quartile_value": msg.change_to_top_quartile_value,
+        "msg_change_units": msg.change_units,
+        "msg_change_count_of": msg.change_count_of,
+        "msg_positions": msg.positions,
+        "msg_last_data_to": msg.last_data_to,
+        "msg_forces_differ": msg.forces_differ,
+    }
 
 
 def executive_summary(rows: Sequence[SummaryRow], to: str, months: int) -> tuple[str, ...]:

@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from policeplan.indicators.card_commentary import (
     CHANCE_UNLIKELY,
     CHANCE_VERY_UNLIKELY,
+    NO_GROUP_DIFFERENCE,
     RULE_PHRASES,
     WITHIN_NORMAL_VARIATION_CHANGE,
     month_name,
+    value_in_unit,
     value_words,
 )
 from policeplan.indicators.counts import SOURCE_LABELS
@@ -41,6 +43,7 @@ __all__ = [
     "MSG_AVERAGE",
     "NOT_COMPARED",
     "NOT_SIGNIFICANT",
+    "NO_GROUP_DIFFERENCE",
     "NO_WEIGHTS",
     "PER_1000",
     "RECORDS_SOLVED_GUIDE",
@@ -60,6 +63,8 @@ __all__ = [
     "icon_text",
     "icon_words",
     "month_name",
+    "msg_change_words",
+    "msg_value_words",
     "not_compared",
     "offences_needed",
     "ordinal",
@@ -110,7 +115,6 @@ FUNNEL_GUIDE = (
     "funnel: a rate outside its 95% limits is further from the group rate than chance would "
     "take it more than 1 time in 20; outside its 99.8% limits, 1 time in 500"
 )
-NO_GROUP_DIFFERENCE = "no significant statistical difference across the MSG"
 
 
 def homogeneity_words(p_value: float | None, method: str | None = None) -> str:
@@ -283,6 +287,42 @@ def offences_needed(change: int) -> str:
     if change == 0:
         return "0 (already there)"
     return f"{change:+,} offences"
+
+
+def msg_value_words(value: float | None, unit: str) -> str:
+    """A card's MSG figure in its unit: '14.6%', '74.46 per 1,000 people'.
+
+    >>> msg_value_words(14.556, "%"), msg_value_words(74.4591, "per 1,000 people")
+    ('14.6%', '74.46 per 1,000 people')
+    """
+    return "not known" if value is None else value_in_unit(value, unit)
+
+
+def msg_change_words(
+    change: float | None, count: int | None, units: str | None, count_of: str | None
+) -> str:
+    """The change to reach an MSG figure: in its units (points for proportions) and in
+    whole units of what the numerator counts.
+
+    >>> msg_change_words(0.593, 852, "percentage points", "solved crimes")
+    '+0.6 points (+852 solved crimes)'
+    >>> msg_change_words(0.0, 0, "percentage points", "solved crimes")
+    '0 (already there)'
+    >>> msg_change_words(2.0, None, "percentage points", None)
+    '+2.0 points'
+    """
+    if not change and not count:
+        return "0 (already there)"
+    if change is None:
+        words = ""
+    elif units == "percentage points":
+        words = f"{change:+.1f} points"
+    else:
+        words = f"{'+' if change > 0 else '-'}{value_words(abs(change))} {units or ''}".rstrip()
+    if count is not None and count_of:
+        counted = f"{count:+,} {count_of}"
+        words = f"{words} ({counted})" if words else counted
+    return words
 
 
 def aspiration_words(aspiration: str | None, met: bool | None) -> str:

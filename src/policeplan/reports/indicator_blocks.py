@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from policeplan.indicators.card import IndicatorCard
 from policeplan.indicators.card_commentary import month_name
+from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.summary import SummaryRow
 from policeplan.render import wording
 from policeplan.render.charts import funnel_spec
@@ -71,7 +72,7 @@ def card_blocks(card: IndicatorCard, key: str) -> list[Block]:
                 spc_chart_spec(spc),
             )
         )
-    if card.msg_result is not None:
+    if isinstance(card.msg_result, MsgComparison):  # a funnel of rates per 1,000
         blocks.append(
             chart(
                 f"{key}-funnel",

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from policeplan.delivery.commitments import PlanCommitment, plan_commitments
 from policeplan.indicators import MsgComparison
+from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.card_facts import CardMsg
 from policeplan.plan.model import MsgIndicator
 from policeplan.render import wording
 from policeplan.render.charts import PositionHistory, msg_positions_spec
-from policeplan.render.document import Block, Cell, Chart, Paragraph, Section, Table
+from policeplan.render.document import (
+    Block,
+    Cell,
+    CellFormat,
+    Chart,
+    Paragraph,
+    Section,
+    Table,
+)
 from policeplan.reports.context import Built, ReportContext, chart, window_heading
 from policeplan.reports.narrative import CommitmentNarrative, commitment_narrative
 
@@ -61,6 +70,32 @@ def rank_range_text(msg: CardMsg) -> str:
     )
 
 
+MSG_HEADER = (
+    "Indicator",
+    "Aspiration",
+    "Value",
+    wording.MSG_AVERAGE,
+    "MSG position",
+    "Plausible positions",
+    "Aspiration met",
+)
+CHANGE_HEADER = (
+    "Indicator",
+    "Counted in",
+    "Change to reach MSG average",
+    "Change to reach top quartile",
+    "Rate or points to MSG average",
+    "Rate or points to top quartile",
+)
+
+
+def _value_format(msg: CardMsg) -> CellFormat:
+    """Rates per 1,000 to three decimals, per cent to one, other units to one."""
+    if msg.unit == "%":
+        return "percent1"
+    return "decimal3" if msg.rate is not None else "decimal1"
+
+
 def _msg_row(indicator: MsgIndicator, msg: CardMsg | None) -> tuple[Cell, ...]:
     aspiration = Cell.text(indicator.aspiration or "none set")
     if msg is None:
@@ -70,89 +105,140 @@ def _msg_row(indicator: MsgIndicator, msg: CardMsg | None) -> tuple[Cell, ...]:
             *(Cell(None, "decimal3"),) * 2,
             Cell.text(NO_DATA),
             Cell.text(NO_DATA),
-            Cell(None, "signed_integer"),
-            Cell(None, "signed_integer"),
             Cell.text(NO_DATA),
         )
     met = msg.aspiration_met
+    shown = _value_format(msg)
     return (
         Cell.text(indicator.title),
         aspiration,
-        Cell.number(msg.rate, "decimal3"),
-        Cell.number(msg.average, "decimal3"),
+        Cell.number(msg.value, shown),
+        Cell.number(msg.average, shown),
         Cell.text(wording.rank_phrase(msg.position, msg.of)),
         Cell.text(rank_range_text(msg)),
-        Cell.number(msg.change_to_average, "signed_integer"),
-        Cell.number(msg.change_to_top_quartile, "signed_integer"),
         Cell.text("none set" if met is None else ("met" if met else "not met")),
     )
 
 
-def positions_chart(indicator: MsgIndicator, result: MsgComparison) -> Chart:
-    """The sparkline of the force's MSG position over the last 12 windows."""
-    history = PositionHistory(
-        indicator.title,
-        result.force.short_name,
-        len(result.members),
-        tuple(p.window.last for p in result.positions),
-        tuple(p.rank for p in result.positions),
+def _change_row(indicator: MsgIndicator, msg: CardMsg | None) -> tuple[Cell, ...]:
+    """The change to reach the MSG average and the top quartile: in whole units of what the
+    numerator counts, and in the value's units (per 1,000 people, or percentage points)."""
+    if msg is None:
+        return (
+            Cell.text(indicator.title),
+            Cell.text(NO_DATA),
+            *(Cell(None, "signed_integer"),) * 2,
+            *(Cell(None, "signed_decimal1"),) * 2,
+        )
+    return (
+        Cell.text(indicator.title),
+        # An unnamed loaded numerator reads "in the numerator" in sentences.
+        Cell.text(None if msg.change_count_of is None else msg.change_count_of.removeprefix("in ")),
+        Cell.number(msg.change_to_average, "signed_integer"),
+        Cell.number(msg.change_to_top_quartile, "signed_integer"),
+        Cell.number(msg.change_to_average_value, "signed_decimal1"),
+        Cell.number(msg.change_to_top_quartile_value, "signed_decimal1"),
     )
+
+
+def positions_chart(indicator: MsgIndicator, msg: CardMsg) -> Chart:
+    """The sparkline of the force's MSG position: 12-month windows ending each month for
+    crime rates, at the last quarter ends for the other statistics."""
+    history = PositionHistory(
+        indicator.title, msg.force_name, msg.of, msg.position_ends, msg.positions
+    )
+    ending = "each month" if msg.statistic == "rate" else "at each quarter end"
     return chart(
         f"msg-positions-{indicator.measure}",
-        f"{indicator.title}: {result.force.short_name}'s MSG position, 12-month windows "
-        "ending each month (1st is best)",
+        f"{indicator.title}: {msg.force_name}'s MSG position, 12-month windows ending "
+        f"{ending} (1st is best)",
         msg_positions_spec(history),
     )
 
 
-def msg_table(context: ReportContext) -> tuple[Table, list[Chart], list[int]]:
-    """The MSG table (from each measure's indicator card), a positions sparkline per
-    indicator with figures, and the population years used."""
+def msg_table(context: ReportContext) -> tuple[tuple[Table, Table], list[Chart], list[int]]:
+    """The MSG table and the table of changes required (from each measure's indicator
+    card), a positions sparkline per indicator with figures, and the population years."""
     cards = context.measure_cards([i.measure for i in context.plan.msg_indicators])
-    rows, years, missing, charts = [], [], [], []
+    rows, changes, years, missing, charts, alike, last = [], [], [], [], [], [], []
     excluded: set[tuple[str, str]] = set()
     for indicator in context.plan.msg_indicators:
         card = cards.get(indicator.measure)
         result = None if card is None else card.msg_result
-        if card is None or card.msg is None or result is None:
+        msg = None if card is None or result is None else card.msg
+        rows.append(_msg_row(indicator, msg))
+        changes.append(_change_row(indicator, msg))
+        if msg is None or result is None:
             missing.append(indicator.title)
-            rows.append(_msg_row(indicator, None))
             continue
-        years.append(result.force_member.population.year)
+        if isinstance(result, MsgComparison):
+            years.append(result.force_member.population.year)
         excluded.update((e.force.short_name, e.reason) for e in result.excluded)
-        charts.append(positions_chart(indicator, result))
-        rows.append(_msg_row(indicator, card.msg))
-    note = (
-        f"Rates {wording.PER_1000} people over the {window_heading(context.to)}; position 1st "
-        "is best in the good direction. Plausible positions: the positions the force could "
-        "hold once chance in every member's rate is allowed for (a wide range means the "
-        "ranking says little). Change required: offences fewer (-) or more (+) to "
-        f"reach the {wording.MSG_AVERAGE} or the {wording.TOP_QUARTILE}, at the force's "
-        "population."
-    )
-    if excluded:
-        left_out = "; ".join(f"{name} ({reason})" for name, reason in sorted(excluded))
-        note += f" Left out of the group: {left_out}."
-    if missing:
-        note += f" {NO_DATA.capitalize()}: {', '.join(missing)}."
+        charts.append(positions_chart(indicator, msg))
+        if msg.forces_differ is False:
+            alike.append(indicator.title)
+        if msg.last_data_to is not None:
+            last.append(f"{indicator.title} (last data to {month_name(msg.last_data_to)})")
     table = Table(
         key="msg",
         caption=f"Most Similar Group comparison, {window_heading(context.to)}",
-        header=(
-            "Indicator",
-            "Aspiration",
-            "Rate per 1,000",
-            wording.MSG_AVERAGE,
-            "MSG position",
-            "Plausible positions",
-            "Change to reach MSG average",
-            "Change to reach top quartile",
-            "Aspiration met",
-        ),
+        header=MSG_HEADER,
         rows=tuple(rows),
-        note=note,
+        note=_msg_note(context, excluded, missing, alike, last),
     )
-    return table, charts, years
+    required = Table(
+        key="msg-change",
+        caption=f"Change required to reach the {wording.MSG_AVERAGE} and the "
+        f"{wording.TOP_QUARTILE}, {window_heading(context.to)}",
+        header=CHANGE_HEADER,
+        rows=tuple(changes),
+        note="Fewer (-) or more (+) of what the change is counted in (offences at the "
+        "force's population, solved crimes on its crimes) to reach the figure, and the same "
+        "change in the value's units: per 1,000 people for rates, percentage points for "
+        "proportions. 0 when the force is already there.",
+    )
+    return (table, required), charts, years
+
+
+def left_out_words(excluded: set[tuple[str, str]]) -> str:
+    """The members left out, those sharing a reason named together.
+
+    >>> left_out_words({("Kent", "no figure"), ("Sussex", "no figure"), ("Hampshire", "x")})
+    'Hampshire (x); Kent and Sussex (no figure)'
+    """
+    by_reason: dict[str, list[str]] = {}
+    for name, reason in sorted(excluded):
+        by_reason.setdefault(reason, []).append(name)
+    parts = []
+    for reason, names in by_reason.items():
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        parts.append(f"{listed} ({reason})")
+    return "; ".join(parts)
+
+
+def _msg_note(
+    context: ReportContext,
+    excluded: set[tuple[str, str]],
+    missing: list[str],
+    alike: list[str],
+    last: list[str],
+) -> str:
+    note = (
+        f"Values: rates {wording.PER_1000} people, or per cent for solved rates and other "
+        f"proportions, over the {window_heading(context.to)}; position 1st is best in the "
+        "good direction. Plausible positions: the positions the force could hold once "
+        "chance in every member's figure is allowed for (a wide range means the ranking "
+        "says little)."
+    )
+    if alike:
+        note += f" {wording.NO_GROUP_DIFFERENCE.capitalize()}: {', '.join(alike)}."
+    if last:
+        note += f" Figures end before the window: {'; '.join(last)}."
+    if excluded:
+        note += f" Left out of the group: {left_out_words(excluded)}."
+    if missing:
+        note += f" {NO_DATA.capitalize()}: {', '.join(missing)}."
+    return note
 
 
 def plan_sections(context: ReportContext) -> Built:
@@ -160,11 +246,11 @@ def plan_sections(context: ReportContext) -> Built:
     narrative = commitment_narrative(
         context.workspace, context.quarter, plan_commitments(context.plan)
     )
-    table, charts, years = msg_table(context)
+    tables, charts, years = msg_table(context)
     sections = (
         Section(
             "priorities", "Priorities and commitments", (), priority_sections(context, narrative)
         ),
-        Section("msg", "Most Similar Group", (table, *charts)),
+        Section("msg", "Most Similar Group", (*tables, *charts)),
     )
     return sections, years, narrative.missing

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from fractions import Fraction
 
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import (
+    CRIME_MEASURES,
     BreakdownQuery,
     CardQuery,
     IndicatorCard,
@@ -22,7 +24,9 @@ from policeplan.indicators import (
     compute_indicator,
 )
 from policeplan.indicators.breakdown import Breakdown
+from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.msg_result import MsgComparison
+from policeplan.indicators.msg_values import ValueComparison
 from policeplan.periods import parse_month
 from policeplan.reference import get_force
 from policeplan.render.charts import MonthlySeries, monthly_comparison_spec, spc_spec
@@ -30,8 +34,11 @@ from policeplan.render.wording import (
     aspiration_words,
     count_or_incomplete,
     icon_text,
+    msg_change_words,
+    msg_value_words,
     ordinal,
     percent_change,
+    points_change,
     rank_phrase,
     significance,
 )
@@ -40,7 +47,14 @@ from policeplan.web.chart_process import render_svg
 from policeplan.web.page_icons import Icon, page_icon
 from policeplan.web.tables import Table
 
-__all__ = ["TABLE_NAMES", "CardView", "IndicatorPage", "build_indicator_page"]
+__all__ = [
+    "TABLE_NAMES",
+    "CardView",
+    "IndicatorPage",
+    "build_indicator_page",
+    "card_page",
+    "value_msg_table",
+]
 
 TABLE_NAMES = ("summary", "comparisons", "monthly", "lpa", "district", "msg")
 
@@ -84,14 +98,21 @@ class IndicatorPage:
     tables: dict[str, Table]
     notes: tuple[str, ...]
     card: CardView
+    has_hotspots: bool = True  # a crime measure counted from police.uk street records
 
 
 def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str) -> IndicatorPage:
     to = parse_month(to, "to")
-    result = compute_indicator(workspace, IndicatorQuery(measure, force, to))
-    if not isinstance(result, IndicatorResult):
-        raise PolicePlanError(f"{measure} is a loaded measure; its page comes with the cards")
     card = build_card(workspace, CardQuery(measure, force, to))
+    try:
+        result = compute_indicator(workspace, IndicatorQuery(measure, force, to))
+    except PolicePlanError:
+        if measure in CRIME_MEASURES:
+            raise
+        result = None
+    if not isinstance(result, IndicatorResult):
+        # A solved rate, a loaded measure or a Home Office offence group: the card's page.
+        return card_page(card, measure, force, to)
     title = result.title or measure
     notes: list[str] = []
     charts: tuple[Chart, ...] = ()
@@ -125,7 +146,7 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
             )
         except PolicePlanError as exc:
             notes.append(f"{caption}: {_first_clause(exc)}")
-    if card.msg_result is not None:
+    if isinstance(card.msg_result, MsgComparison):
         tables["msg"] = _msg_table(card.msg_result)
     change = result.change
     return IndicatorPage(
@@ -146,6 +167,35 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
     )
 
 
+def card_page(card: IndicatorCard, measure: str, force: str, to: str) -> IndicatorPage:
+    """The page of a measure with no monthly police.uk counts of its own (a solved rate, a
+    loaded measure, a Home Office offence group): the card, its comparisons and its MSG."""
+    tables = {"comparisons": _comparisons_table(card)}
+    if isinstance(card.msg_result, ValueComparison):
+        tables["msg"] = value_msg_table(card.msg_result)
+    elif isinstance(card.msg_result, MsgComparison):
+        tables["msg"] = _msg_table(card.msg_result)
+    latest = card.latest
+    headline = "no figures held"
+    if latest is not None:
+        headline = f"{_value(latest.value, latest.unit)} in {latest.window.label()}"
+    previous = card.comparison("previous")
+    return IndicatorPage(
+        measure=measure,
+        title=card.title,
+        force=force,
+        to=to,
+        headline=headline,
+        verdict=significance(None if previous is None else previous.significant),
+        spc_verdict="no process chart",
+        charts=(),
+        tables=tables,
+        notes=(),
+        card=card_view(card),
+        has_hotspots=False,
+    )
+
+
 def card_view(card: IndicatorCard) -> CardView:
     spc, msg = card.spc, card.msg
     position = None
@@ -154,6 +204,16 @@ def card_view(card: IndicatorCard) -> CardView:
         if msg.rank_range is not None:
             low, high = msg.rank_range
             position += f" (plausible range {ordinal(low)} to {ordinal(high)})"
+        if msg.statistic != "rate":
+            position += (
+                f"; {msg_value_words(msg.value, msg.unit)} against an MSG average of "
+                f"{msg_value_words(msg.average, msg.unit)}; to reach the top quartile "
+                f"({msg_value_words(msg.top_quartile_rate, msg.unit)}): "
+                + msg_change_words(msg.change_to_top_quartile_value, msg.change_to_top_quartile,
+                                   msg.change_units, msg.change_count_of)
+            )  # fmt: skip
+            if msg.last_data_to is not None:
+                position += f"; last data to {month_name(msg.last_data_to)}"
     return CardView(
         variation=None if spc is None else page_icon(spc.variation_icon),
         variation_words=icon_text(
@@ -172,14 +232,15 @@ def card_view(card: IndicatorCard) -> CardView:
 
 
 def _comparisons_table(card: IndicatorCard) -> Table:
+    unit = None if card.latest is None else card.latest.unit
     return Table(
         "The latest 12 months compared",
         ("Compared with", "Value", "Change", "Change %", "Verdict"),
         tuple(
             (
                 c.label,
-                count_or_incomplete(c.value),
-                "" if c.diff is None else f"{c.diff:+,.0f}",
+                _value(c.value, unit),
+                _change(c.diff, unit),
                 percent_change(c.pct_diff) if c.compared else "",
                 c.verdict,
             )
@@ -205,6 +266,50 @@ def _msg_table(msg: MsgComparison) -> Table:
             for m in msg.members
         ),
     )
+
+
+def value_msg_table(msg: ValueComparison) -> Table:
+    """The group's solved rates, proportions or loaded figures, best first."""
+    scale = 100 if msg.is_proportion else 1
+    unit = "%" if msg.is_proportion else (msg.unit or "")
+
+    def shown(value: float | Fraction | None) -> str:
+        return "" if value is None else msg_value_words(float(value) * scale, unit)
+
+    return Table(
+        f"Most similar group: {msg.measure_title} (rank 1 = the {msg.best_end})",
+        ("Force", "Numerator", "Denominator", "Value", "95% interval", "Rank", "Plausible ranks"),
+        tuple(
+            (
+                m.force.short_name,
+                "" if m.figure.numerator is None else f"{m.figure.numerator:,.0f}",
+                "" if m.figure.denominator is None else f"{m.figure.denominator:,.0f}",
+                shown(m.figure.value),
+                ""
+                if m.figure.lower is None or m.figure.upper is None
+                else f"{shown(m.figure.lower)} to {shown(m.figure.upper)}",
+                rank_phrase(m.rank, len(msg.members)),
+                ""
+                if m.rank_range is None
+                else f"{ordinal(m.rank_range.rank_lower)} to {ordinal(m.rank_range.rank_upper)}",
+            )
+            for m in msg.members
+        ),
+    )
+
+
+def _value(value: float | None, unit: str | None) -> str:
+    if value is None or unit is None or unit in ("offences", "incidents"):
+        return count_or_incomplete(value)
+    return msg_value_words(value, unit)
+
+
+def _change(diff: float | None, unit: str | None) -> str:
+    if diff is None:
+        return ""
+    if unit == "%":
+        return points_change(diff)
+    return f"{diff:+,.0f}" if float(diff).is_integer() or unit == "offences" else f"{diff:+,.3g}"
 
 
 def _limit(value: float | None) -> str:

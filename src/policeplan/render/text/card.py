@@ -18,8 +18,11 @@ from policeplan.render.wording import (
     SIGNIFICANCE_GUIDE,
     SPC_GUIDE,
     aspiration_words,
+    homogeneity_words,
     icon_words,
     month_name,
+    msg_change_words,
+    msg_value_words,
     offences_needed,
     percent_change,
     rank_phrase,
@@ -41,7 +44,7 @@ def card_text(card: IndicatorCard) -> str:
     ]
     latest = card.latest
     if latest is not None:
-        value = "incomplete" if latest.value is None else f"{_number(latest.value)} {latest.unit}"
+        value = "incomplete" if latest.value is None else msg_value_words(latest.value, latest.unit)
         rate = ""
         if latest.rate_per_1000 is not None:
             rate = (
@@ -96,13 +99,37 @@ def _msg_lines(msg: CardMsg) -> list[str]:
     if msg.rank_range is not None:
         plausible = f" (plausible range {msg.rank_range[0]} to {msg.rank_range[1]})"
     positions = " ".join("-" if p is None else str(p) for p in msg.positions)
+    if msg.statistic == "rate" and msg.rate is not None and msg.change_to_average is not None:
+        return [
+            f"MSG: {rank_phrase(msg.position, msg.of)}{plausible}; {msg.rate:,.3f} per 1,000 "
+            f"against an MSG average of {msg.average:,.3f}",
+            f"  to reach the MSG average: {offences_needed(msg.change_to_average)}; the top "
+            f"quartile: {offences_needed(msg.change_to_top_quartile or 0)}",
+            f"  {aspiration_words(msg.aspiration, msg.aspiration_met)}; last 12 positions: "
+            f"{positions}",
+        ]
+    interval = ""
+    if msg.lower is not None and msg.upper is not None:
+        interval = (
+            f" (95% interval {msg_value_words(msg.lower, msg.unit)} to "
+            f"{msg_value_words(msg.upper, msg.unit)})"
+        )
+    last = "" if msg.last_data_to is None else f"; last data to {month_name(msg.last_data_to)}"
     return [
-        f"MSG: {rank_phrase(msg.position, msg.of)}{plausible}; {msg.rate:,.3f} per 1,000 "
-        f"against an MSG average of {msg.average:,.3f}",
-        f"  to reach the MSG average: {offences_needed(msg.change_to_average)}; the top "
-        f"quartile: {offences_needed(msg.change_to_top_quartile)}",
-        f"  {aspiration_words(msg.aspiration, msg.aspiration_met)}; last 12 positions: {positions}",
-    ]
+        f"MSG ({msg.statistic}, {msg.source}{last}): {rank_phrase(msg.position, msg.of)}"
+        f"{plausible}, rank 1 = the {msg.best_end}; {msg_value_words(msg.value, msg.unit)}"
+        f"{interval} against an MSG average of {msg_value_words(msg.average, msg.unit)} "
+        f"({msg.average_definition})",
+        "  to reach the MSG average: "
+        + msg_change_words(msg.change_to_average_value, msg.change_to_average,
+                           msg.change_units, msg.change_count_of)
+        + f"; the top quartile ({msg_value_words(msg.top_quartile_rate, msg.unit)}): "
+        + msg_change_words(msg.change_to_top_quartile_value, msg.change_to_top_quartile,
+                           msg.change_units, msg.change_count_of),
+        f"  do the members differ? {homogeneity_words(msg.homogeneity_p)}",
+        f"  {aspiration_words(msg.aspiration, msg.aspiration_met)}; positions at the last "
+        f"{len(msg.positions)} quarter ends: {positions}",
+    ]  # fmt: skip
 
 
 def _solved_line(solved: CardSolved) -> str:

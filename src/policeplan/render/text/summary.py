@@ -39,6 +39,17 @@ SUMMARY_COLUMNS = (
     "aspiration_met",
     "position_change",
     "note",
+    "msg_statistic",
+    "msg_value",
+    "msg_unit",
+    "msg_average",
+    "msg_change_to_average",
+    "msg_change_to_top_quartile",
+    "msg_change_to_average_value",
+    "msg_change_to_top_quartile_value",
+    "msg_change_units",
+    "msg_change_count_of",
+    "msg_last_data_to",
 )
 
 
