@@ -115,8 +115,8 @@ def test_loaded_proportion_card_is_ranked_lowest_first(ranked: Workspace) -> Non
     assert card.latest is not None and card.latest.value == pytest.approx(4.2)
     assert (
         "Essex is 3rd of 8 in its Most Similar Group (ranked from the highest value: 6th, "
-        "where 8th is best) at 4.2% (plausibly 3rd–4th); 0.6 points (629 fewer in the "
-        "numerator) above the top quartile; the aspiration (2nd or better) is not met."
+        "where 8th is best) at 4.2% (plausibly 3rd–4th); 0.6 points (629 hours lost to "
+        "sickness) above the top quartile; the aspiration (2nd or better) is not met."
     ) in card.commentary
 
 

@@ -184,7 +184,7 @@ def _value_msg(result: ValueComparison, source_note: str | None) -> CardMsg:
         change_to_average_value=round(to_average.change, 3),
         change_to_top_quartile_value=round(to_quartile.change, 3),
         change_units=POINTS if result.is_proportion or unit == "%" else unit,
-        change_count_of=result.numerator_name if counted else None,
+        change_count_of=result.change_count_of if counted else None,
         source=result.source,
         source_note=source_note,
         last_data_to=result.last_data_to,
