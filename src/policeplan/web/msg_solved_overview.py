@@ -80,10 +80,11 @@ def solved_overview(workspace: Workspace, plan: Plan, to: str) -> SolvedOverview
 
 
 def target_cell(result: ValueComparison, target: ValueTarget) -> str:
-    """'already there', or '+0.6 points (+862 solved crimes)'."""
+    """'already there', or 'up 0.6 points (+862 solved crimes)' (a cell starting with a
+    sign would be taken for a formula in a spreadsheet)."""
     if target.change == 0:
         return "already there"
-    words = f"{target.change:+.1f} points"
+    words = f"{'up' if target.change > 0 else 'down'} {abs(target.change):.1f} points"
     if target.change_count is not None:
         words += f" ({target.change_count:+,} {result.numerator_name})"
     return words
