@@ -30,7 +30,7 @@ from policeplan.render.charts import funnel_spec
 from policeplan.render.charts.from_results import funnel_input, proportion_funnel_input
 from policeplan.render.text.msg import msg_summary
 from policeplan.render.text.msg_values import msg_values_summary
-from policeplan.render.wording import funnel_position, rank_phrase
+from policeplan.render.wording import funnel_position, ordinal, rank_phrase
 from policeplan.store import Workspace
 from policeplan.web.msg_words import (
     Comparison,
@@ -148,7 +148,7 @@ def _rate_members(result: MsgComparison) -> Table:
         rows.append(
             (
                 _force_name(result, m.force.slug, m.force.short_name),
-                rank_phrase(m.rank, len(result.members)),
+                ordinal(m.rank),
                 range_cell(m.rank_range),
                 f"{m.count:,}",
                 f"{m.population.population:,}",
@@ -186,7 +186,7 @@ def _value_members(result: ValueComparison) -> Table:
         rows.append(
             (
                 _force_name(result, member.force.slug, member.force.short_name),
-                rank_phrase(member.rank, len(result.members)),
+                ordinal(member.rank),
                 range_cell(member.rank_range),
                 _count(figure.numerator),
                 _count(figure.denominator),

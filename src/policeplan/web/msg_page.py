@@ -57,7 +57,6 @@ from policeplan.web.msg_words import (
     position_cell,
     range_cell,
     top_quartile_cell,
-    window_cell,
 )
 from policeplan.web.tables import Table
 
@@ -121,8 +120,7 @@ def _plan_table(workspace: Workspace, plan: Plan, to: str) -> tuple[Table, dict[
         if result is None:
             aspiration = row.indicator.aspiration
             rows.append((title, "", "", "not held", "", "", "", "",
-                         aspiration_words(None, None) if aspiration is None
-                         else f"Aspiration ({aspiration}): not judged",
+                         "none set" if aspiration is None else f"{aspiration}: not judged",
                          f"Not held: {row.reason}"))  # fmt: skip
             continue
         links[title] = detail_link(row.indicator.measure, to)
@@ -130,13 +128,13 @@ def _plan_table(workspace: Workspace, plan: Plan, to: str) -> tuple[Table, dict[
             (
                 title,
                 compared_on(result),
-                window_cell(result),
+                result.window.label(),
                 own_value_cell(result),
                 average_cell(result),
                 position_cell(result),
                 range_cell(result.force_member.rank_range),
                 top_quartile_cell(result),
-                aspiration_words(result.aspiration, result.aspiration_met),
+                _aspiration(result.aspiration, result.aspiration_met),
                 "; ".join(group_notes(result)),
             )
         )
@@ -146,12 +144,20 @@ def _plan_table(workspace: Workspace, plan: Plan, to: str) -> tuple[Table, dict[
          "95% plausible range", "Top quartile", "Aspiration", "Notes"),
         tuple(rows),
         note="Rank 1 is the best end (named). The MSG average is the mean of the members' "
-        "values, the force included. The plausible range of a position is where chance "
-        "alone could put it. Each indicator comes from the data that answers it: police.uk "
-        "rates and solved rates, the Home Office table for its offence groups, figures "
-        "loaded with import measures for the rest.",
+        "values, the force included; the top quartile is the value of the member ranked at "
+        "its edge. The plausible range of a position is where chance alone could put it. "
+        "Each indicator comes from the data that answers it: police.uk rates and solved "
+        "rates, the Home Office table for its offence groups, figures loaded with import "
+        "measures for the rest.",
     )  # fmt: skip
     return table, links
+
+
+def _aspiration(aspiration: str | None, met: bool | None) -> str:
+    """'rank:4: met' (the column is the aspiration's)."""
+    if aspiration is None:
+        return "none set"
+    return f"{aspiration}: {'met' if met else 'not met'}"
 
 
 def _rates_page(workspace: Workspace, plan: Plan, to: str) -> MsgPage:

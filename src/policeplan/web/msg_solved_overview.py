@@ -23,14 +23,13 @@ from policeplan.indicators.measures import crime_measure
 from policeplan.indicators.msg_compare import SOLVED_SUFFIX, compare_with_group
 from policeplan.indicators.msg_values import SOLVED_RATE, ValueComparison, ValueMember, ValueTarget
 from policeplan.plan.model import Plan
-from policeplan.render.wording import homogeneity_words, ordinal
+from policeplan.render.wording import homogeneity_words, ordinal, rank_phrase
 from policeplan.store import Workspace
 from policeplan.web.msg_words import (
     average_cell,
     detail_link,
     excluded_notes,
     matrix,
-    position_cell,
     range_cell,
     top_quartile_cell,
     value_cell,
@@ -141,7 +140,7 @@ def _overview(results: list[ValueComparison], names: list[str]) -> Table:
                 _interval(own.lower, own.upper),
                 average_cell(result),
                 "" if pooled is None else value_cell(pooled, SOLVED_RATE),
-                position_cell(result),
+                rank_phrase(result.force_member.rank, len(result.members)),
                 range_cell(result.force_member.rank_range),
                 top_quartile_cell(result),
                 target_cell(result, result.change_to_average),

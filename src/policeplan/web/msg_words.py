@@ -36,6 +36,7 @@ __all__ = [
     "detail_link",
     "excluded_notes",
     "group_notes",
+    "last_data_to",
     "matrix",
     "own_value_cell",
     "position_cell",
@@ -108,9 +109,15 @@ def compared_on(result: Comparison) -> str:
 
 
 def window_cell(result: Comparison) -> str:
+    """The window compared; with 'last data to' when the data held ends before the one
+    asked for (the window then ends there)."""
     label = result.window.label()
-    last = None if isinstance(result, MsgComparison) else result.last_data_to
+    last = last_data_to(result)
     return label if last is None else f"{label} (last data to {last})"
+
+
+def last_data_to(result: Comparison) -> str | None:
+    return None if isinstance(result, MsgComparison) else result.last_data_to
 
 
 def range_cell(ranks: RankRange | None) -> str:
@@ -136,11 +143,11 @@ def average_cell(result: Comparison) -> str:
 
 
 def top_quartile_cell(result: Comparison) -> str:
-    """'rank 2 or better: 15.1%'."""
+    """'15.1% (rank 2)': the value of the member ranked at the top quartile's edge."""
     value = (
         result.top_quartile_rate if isinstance(result, MsgComparison) else result.top_quartile_value
     )
-    return f"rank {result.top_quartile_rank} or better: {result_value_cell(result, value)}"
+    return f"{result_value_cell(result, value)} (rank {result.top_quartile_rank})"
 
 
 def group_notes(result: Comparison) -> tuple[str, ...]:
@@ -151,6 +158,9 @@ def group_notes(result: Comparison) -> tuple[str, ...]:
     else:
         p_value = None if result.homogeneity is None else result.homogeneity.p_value
     notes = [NO_GROUP_DIFFERENCE] if p_value is not None and p_value >= 0.05 else []
+    last = last_data_to(result)
+    if last is not None:
+        notes.append(f"last data to {last}")
     notes += list(result.caveats)
     if isinstance(result, ValueComparison):
         flagged = [m.force.short_name for m in result.members if m.figure.note]
