@@ -83,7 +83,8 @@ def build_msg_detail(
     else:
         choice = MsgChoice(measure, source or POLICE_UK, statistic or RATE)
     result = compare_indicator(workspace, plan, choice, to, history=HISTORY_QUARTERS)
-    planned = {i.measure: i.title for i in plan.msg_indicators}
+    # The plan's title names the plan's comparison, not one asked for otherwise.
+    planned = {} if statistic or source else {i.measure: i.title for i in plan.msg_indicators}
     own_title = result.measure.title if isinstance(result, MsgComparison) else result.measure_title
     query = {"to": to, **({"statistic": statistic} if statistic else {}),
              **({"source": source} if source else {})}  # fmt: skip
