@@ -1,6 +1,7 @@
 """The Most Similar Group page on solved rates: every police.uk crime measure that counts
 crimes (the plan's solved-rate indicators first), each force's solved / crimes compared
-across the group (`compare_with_group` with `statistic="solved-rate"`).
+across the group (`msg_solved_rate`, as `compare_with_group` with `statistic="solved-rate"`
+gives it, the group's counts read once for every measure).
 
 - `overview`: per measure, the force's solved and crimes, its solved rate with its
   Wilson 95% interval, the MSG average (the mean of proportions, the default, named) and
@@ -15,12 +16,13 @@ across the group (`compare_with_group` with `statistic="solved-rate"`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import CRIME_MEASURES, MsgQuery
 from policeplan.indicators.measures import crime_measure
-from policeplan.indicators.msg_compare import SOLVED_SUFFIX, compare_with_group
+from policeplan.indicators.msg_compare import SOLVED_SUFFIX
+from policeplan.indicators.msg_solved import msg_solved_rate, solved_tables
 from policeplan.indicators.msg_values import SOLVED_RATE, ValueComparison, ValueMember, ValueTarget
 from policeplan.plan.model import Plan
 from policeplan.render.wording import homogeneity_words, ordinal, rank_phrase
@@ -106,14 +108,15 @@ def _solved_rates(
     results: list[ValueComparison] = []
     failed: dict[str, list[str]] = {}  # reason -> the measures it stops
     measures = _measures(plan)
+    query = MsgQuery(measures[0], plan.force, to, statistic=SOLVED_RATE)
+    tables = solved_tables(workspace, query, plan=plan)  # read once for every measure
     for measure in measures:
-        query = MsgQuery(measure, plan.force, to, statistic=SOLVED_RATE)
         try:
-            found = compare_with_group(workspace, query, plan=plan)
+            found = msg_solved_rate(workspace, replace(query, measure=measure), plan=plan,
+                                    tables=tables)  # fmt: skip
         except PolicePlanError as exc:
             failed.setdefault(str(exc), []).append(crime_measure(measure, plan).title)
             continue
-        assert isinstance(found, ValueComparison)
         results.append(found)
     return results, [
         f"{'Every crime measure' if len(titles) == len(measures) else ', '.join(titles)}: {reason}"

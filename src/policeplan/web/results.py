@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from policeplan.config import Settings
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import CRIME_MEASURES
+from policeplan.indicators.msg_compare import STATISTICS
 from policeplan.plan.model import Plan
 from policeplan.plan.storage import current_plan
 from policeplan.records import AuditEntry, transaction
@@ -102,7 +103,8 @@ def msg_detail_result(
 
 
 def warm(cache: ResultCache, snapshot: SnapshotState, settings: Settings, day: date) -> None:
-    """Compute the plan page and every crime indicator page of a new copy (default month)."""
+    """Compute the plan page, every crime indicator page and the MSG page on each statistic
+    of a new copy (default month)."""
     try:
         plan_result(cache, snapshot, settings, None, day)
         to = default_month(cache, snapshot)
@@ -110,5 +112,7 @@ def warm(cache: ResultCache, snapshot: SnapshotState, settings: Settings, day: d
             return
         for measure in CRIME_MEASURES:
             indicator_result(cache, snapshot, measure, to)
+        for statistic in STATISTICS:
+            msg_result(cache, snapshot, to, statistic)
     except PolicePlanError:
         return  # a page that cannot be built shows its error when asked for
