@@ -33,7 +33,7 @@ from policeplan.errors import DataError, InputError, PolicePlanError
 from policeplan.indicators.counts import HOME_OFFICE, POLICE_UK
 from policeplan.indicators.harm_measure import is_harm_measure
 from policeplan.indicators.home_office_offences import offence_measure
-from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.msg import group_forces
 from policeplan.indicators.msg_compare import RATE, SOLVED_SUFFIX, compare_with_group
 from policeplan.indicators.msg_loaded import MEASURES
@@ -116,8 +116,7 @@ def msg_choice(plan: Plan | None, measure: str, loaded: Sequence[str] = ()) -> M
         )
     base = measure.removesuffix(SOLVED_SUFFIX)
     if base != measure:
-        crime = _crime_measure(base, plan)
-        if crime is not None:
+        if _crime_measure(base, plan) is not None:
             return MsgChoice(base, POLICE_UK, SOLVED_RATE)
         group = offence_measure(base)
         if group is not None:
@@ -164,7 +163,7 @@ def compare_indicator(
         return compare_with_group(workspace, replace(query, months=latest), plan=plan)
 
 
-def _crime_measure(measure: str, plan: Plan | None) -> object | None:
+def _crime_measure(measure: str, plan: Plan | None) -> CrimeMeasure | None:
     """The police.uk crime measure named `measure`, None when there is none; a measure
     counted from the force's own records is refused with why."""
     try:

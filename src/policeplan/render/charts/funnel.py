@@ -78,7 +78,7 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
                     domain=[LIMIT_95, LIMIT_998, *([LIMIT_ADJUSTED] if adjusted else [])],
                     range=[[6, 4], [1, 0], *([[2, 2]] if adjusted else [])],
                 ),
-                legend=alt.Legend(labelLimit=320),
+                legend=alt.Legend(labelLimit=320) if adjusted else alt.Undefined,
             ),
         )
     )
@@ -107,7 +107,7 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
             ),
             tooltip=[
                 alt.Tooltip("name:N", title="Member"),
-                alt.Tooltip("population:Q", title=funnel.size_title, format=","),
+                alt.Tooltip("population:Q", title=funnel.size_title.split(" (")[0], format=","),
                 alt.Tooltip("rate:Q", title=unit, format=",.2f"),
             ],
         )
