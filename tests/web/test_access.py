@@ -21,6 +21,10 @@ ROUTES: list[tuple[str, str, set[str]]] = [
     ("GET", f"/assets/vega-{VEGA_BUNDLE_VERSION}.js", {"anonymous", *INTERNAL}),
     ("GET", "/msg", INTERNAL),
     ("GET", "/msg/overview.csv", INTERNAL),  # 404 here (one force, no table), never 403
+    ("GET", "/msg?statistic=solved-rate", INTERNAL),
+    ("GET", "/msg/plan.csv", INTERNAL),
+    ("GET", "/msg/all-crime-solved-rate", INTERNAL),  # 400 here (no peers), never 403
+    ("GET", "/msg/all-crime/members.xlsx", INTERNAL),
     ("GET", "/delivery", INTERNAL),
     ("GET", "/delivery/strands/DA", INTERNAL),
     ("GET", f"/delivery/strands/DA/updates/{Q}", INTERNAL),

@@ -6,24 +6,20 @@ fail. Screenshots are kept in tests/web/artifacts/."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from policeplan.config import Settings
+from tests.web.browser_helpers import (
+    ARTIFACTS,
+    CHROMIUM,
+    browser_tab,
+    check_accessibility,
+    running_server,
+)
 from tests.web.conftest import PASSWORD
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parent / "artifacts"
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]  # fmt: skip
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,54 +31,14 @@ pytestmark = [
 
 @pytest.fixture
 def server(web_settings: Settings) -> Iterator[str]:
-    import uvicorn
-
-    from policeplan.web.app import create_app
-    from policeplan.web.config import WebConfig
-
-    app = create_app(WebConfig(web_settings, secure_cookies=False, snapshot_check_seconds=0.0))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    while not uv.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(10)
+    with running_server(web_settings) as address:
+        yield address
 
 
 @pytest.fixture
 def page(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
-        tab = context.new_page()
+    with browser_tab(server) as tab:
         yield tab
-        context.close()
-        browser.close()
-
-
-def check_accessibility(page: Any, name: str) -> None:
-    """axe-core on the page; serious and critical violations fail, with their rules named."""
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
-    )
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not bad, f"{name}: " + "; ".join(bad)
 
 
 def sign_in(page: Any, name: str) -> None:

@@ -47,15 +47,21 @@ from policeplan.reference import Force, get_force
 from policeplan.stats.outcome_maturity import MAX_OPEN_DIFFERENCE, compare_outcome_maturity
 from policeplan.store import Workspace
 
-__all__ = ["msg_solved_rate"]
+__all__ = ["msg_solved_rate", "solved_tables"]
 
 
 def msg_solved_rate(
-    workspace: Workspace, query: MsgQuery, *, plan: PlanChoice = LOADED_PLAN
+    workspace: Workspace,
+    query: MsgQuery,
+    *,
+    plan: PlanChoice = LOADED_PLAN,
+    tables: Mapping[str, CountTable] | None = None,
 ) -> ValueComparison:
     """The solved rate of the query's measure for every member of the group over the
     window, ranked; raises InputError for a measure with no outcomes or a source other
-    than police.uk, IncompleteWindow/DataError when the force itself cannot be ranked."""
+    than police.uk, IncompleteWindow/DataError when the force itself cannot be ranked.
+    `tables` (from `solved_tables`) saves re-reading the members' counts when several
+    measures are compared."""
     plan = resolve_plan(workspace, plan)
     if query.source != POLICE_UK:
         raise InputError(
@@ -77,7 +83,8 @@ def msg_solved_rate(
     window = query.window
     history = quarter_end_windows(window, query.history) if query.history else []
     with workspace.connect(read_only=True) as con:
-        tables = _tables(con, forces, window, query.accept_suspect_months)
+        if tables is None:
+            tables = _tables(con, forces, window, query.accept_suspect_months)
         spans = (
             _tables(con, forces, Window(history[0].first, window.last),
                     query.accept_suspect_months)
@@ -114,6 +121,17 @@ def msg_solved_rate(
         denominator_name="crimes",
         aspiration=None if planned is None else planned.aspiration,
     )
+
+
+def solved_tables(
+    workspace: Workspace, query: MsgQuery, *, plan: PlanChoice = LOADED_PLAN
+) -> dict[str, CountTable]:
+    """The group's counts and outcomes over the query's window, read once for every
+    measure's solved rate."""
+    plan = resolve_plan(workspace, plan)
+    forces = group_forces(get_force(query.force), query.group, plan)
+    with workspace.connect(read_only=True) as con:
+        return _tables(con, forces, query.window, query.accept_suspect_months)
 
 
 def _tables(

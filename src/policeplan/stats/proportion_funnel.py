@@ -27,7 +27,13 @@ from scipy.stats import binom, norm
 from policeplan.stats.funnel import _outside, interpolated_quantile
 from policeplan.stats.funnel_overdispersion import additive_random_effects
 
-__all__ = ["ProportionFunnel", "ProportionFunnelMember", "proportion_funnel"]
+__all__ = [
+    "ProportionFunnel",
+    "ProportionFunnelMember",
+    "adjusted_limits",
+    "binomial_limits",
+    "proportion_funnel",
+]
 
 
 @dataclass(frozen=True)
@@ -76,12 +82,10 @@ def proportion_funnel(members: Iterable[tuple[str, int, int]]) -> ProportionFunn
         phi, tau2 = 1.0, 0.0
     else:
         phi, tau2 = additive_random_effects(proportions, variances, target)
-    z95 = float(norm.ppf(0.975))
     placed = []
-    for (name, successes, trials), variance in zip(rows, variances, strict=True):
-        limits = [_binomial_limit(trials, target, p) for p in (0.001, 0.025, 0.975, 0.999)]
-        spread = math.sqrt(float(variance) + tau2)
-        low, high = max(0.0, target - z95 * spread), min(1.0, target + z95 * spread)
+    for name, successes, trials in rows:
+        limits = binomial_limits(target, trials)
+        low, high = adjusted_limits(target, trials, math.sqrt(tau2))
         proportion = successes / trials
         adjusted = _outside(proportion, low, low, high, high)
         placed.append(ProportionFunnelMember(
@@ -90,6 +94,33 @@ def proportion_funnel(members: Iterable[tuple[str, int, int]]) -> ProportionFunn
             None if adjusted is None else adjusted.replace("99.8", "95"),
         ))  # fmt: skip
     return ProportionFunnel(target, phi, math.sqrt(tau2), tuple(placed))
+
+
+def binomial_limits(proportion: float, trials: int) -> tuple[float, float, float, float]:
+    """The (lower 99.8%, lower 95%, upper 95%, upper 99.8%) limits of a proportion on
+    `trials` trials when the true proportion is `proportion`.
+
+    >>> [round(x, 3) for x in binomial_limits(0.2, 1000)]
+    [0.161, 0.175, 0.225, 0.239]
+    """
+    return (
+        _binomial_limit(trials, proportion, 0.001),
+        _binomial_limit(trials, proportion, 0.025),
+        _binomial_limit(trials, proportion, 0.975),
+        _binomial_limit(trials, proportion, 0.999),
+    )
+
+
+def adjusted_limits(proportion: float, trials: float, tau: float) -> tuple[float, float]:
+    """The 95% limits widened by the between-member spread tau (Spiegelhalter 2005):
+    p0 ± 1.96 √(p0(1 − p0) / n + tau²), kept within 0 and 1.
+
+    >>> [round(x, 4) for x in adjusted_limits(0.2, 1000, 0.0)]
+    [0.1752, 0.2248]
+    """
+    z95 = float(norm.ppf(0.975))
+    spread = math.sqrt(proportion * (1 - proportion) / trials + tau**2)
+    return max(0.0, proportion - z95 * spread), min(1.0, proportion + z95 * spread)
 
 
 def _binomial_limit(trials: int, proportion: float, probability: float) -> float:

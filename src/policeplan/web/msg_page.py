@@ -1,6 +1,15 @@
 """The Most Similar Group page as a typed result: every indicator compared across the
 group side by side, each with its uncertainty.
 
+First, `plan`: each of the plan's MSG indicators (`indicators.msg_plan.plan_msg_rows`,
+each from the data that answers it: police.uk rates or solved rates, the Home Office
+table, loaded per-force figures) with the force's value, the MSG average, its position
+and plausible range, the top quartile, the aspiration, and what qualifies it; "not held"
+with the reason where the data is missing.
+
+Then every police.uk crime measure on the statistic chosen: crime rates per 1,000 people
+(`statistic="rate"`, below) or solved rates (`msg_solved_overview.py`).
+
 For the plan's MSG indicators that are crime measures (with their aspirations), then every
 other police.uk crime measure, `msg_tables` gives one `MsgComparison` (the group's counts
 read once). From them, worded by `policeplan.render.wording`:
@@ -13,19 +22,20 @@ read once). From them, worded by `policeplan.render.wording`:
   for that force's population (a rate inside them does not differ from the group's by
   more than chance).
 
-Plan indicators that are not crime measures (surveys, solved rates, force figures) are
-listed with why they are not compared here.
+Each indicator links to its own page (`msg_detail.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import CRIME_MEASURES, MsgQuery, msg_comparison, msg_tables
 from policeplan.indicators.measures import crime_measure
+from policeplan.indicators.msg_compare import RATE
+from policeplan.indicators.msg_plan import plan_msg_rows
 from policeplan.indicators.msg_result import MsgComparison, MsgMember
+from policeplan.indicators.msg_values import SOLVED_RATE
 from policeplan.plan.model import Plan
 from policeplan.reference import get_force
 from policeplan.render.wording import (
@@ -35,12 +45,26 @@ from policeplan.render.wording import (
     rank_phrase,
 )
 from policeplan.store import Workspace
+from policeplan.web.msg_solved_overview import solved_overview
+from policeplan.web.msg_words import (
+    average_cell,
+    compared_on,
+    detail_link,
+    excluded_notes,
+    group_notes,
+    matrix,
+    own_value_cell,
+    position_cell,
+    range_cell,
+    top_quartile_cell,
+)
 from policeplan.web.tables import Table
 
 __all__ = ["MSG_TABLES", "MsgPage", "build_msg_page"]
 
-MSG_TABLES = ("overview", "ranks", "rates")
+MSG_TABLES = ("plan", "overview", "ranks", "rates")
 RATES_CAPTION = "Rate per 1,000 people (95% funnel limits for the force's population)"
+PLAN_CAPTION = "The plan's Most Similar Group indicators"
 
 
 @dataclass(frozen=True)
@@ -52,20 +76,102 @@ class MsgPage:
     tables: dict[str, Table]
     not_compared: tuple[str, ...]
     warnings: tuple[str, ...]
+    statistic: str = RATE
+    # Per table, the page of each row's indicator (row heading -> address).
+    links: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def build_msg_page(workspace: Workspace, plan: Plan, to: str) -> MsgPage:
+def build_msg_page(workspace: Workspace, plan: Plan, to: str, statistic: str = RATE) -> MsgPage:
+    plan_table, plan_links = _plan_table(workspace, plan, to)
+    if statistic == SOLVED_RATE:
+        solved = solved_overview(workspace, plan, to)
+        return MsgPage(
+            force=get_force(plan.force).short_name,
+            to=to,
+            window=solved.window,
+            members=solved.members,
+            tables={"plan": plan_table, **solved.tables},
+            not_compared=solved.not_compared,
+            warnings=solved.warnings,
+            statistic=SOLVED_RATE,
+            links={"plan": plan_links, "overview": solved.links},
+        )
+    page = _rates_page(workspace, plan, to)
+    return MsgPage(
+        force=page.force,
+        to=to,
+        window=page.window,
+        members=page.members,
+        tables={"plan": plan_table, **page.tables},
+        not_compared=page.not_compared,
+        warnings=page.warnings,
+        links={"plan": plan_links, "overview": page.links.get("overview", {})},
+    )
+
+
+def _plan_table(workspace: Workspace, plan: Plan, to: str) -> tuple[Table, dict[str, str]]:
+    """One row per MSG indicator of the plan: the force's position from the data that
+    answers it, or "not held" and why."""
+    rows = []
+    links = {}
+    for row in plan_msg_rows(workspace, plan, to):
+        title = row.indicator.title
+        result = row.result
+        if result is None:
+            aspiration = row.indicator.aspiration
+            rows.append((title, "", "", "not held", "", "", "", "",
+                         "none set" if aspiration is None else f"{aspiration}: not judged",
+                         f"Not held: {row.reason}"))  # fmt: skip
+            continue
+        links[title] = detail_link(row.indicator.measure, to)
+        rows.append(
+            (
+                title,
+                compared_on(result),
+                result.window.label(),
+                own_value_cell(result),
+                average_cell(result),
+                position_cell(result),
+                range_cell(result.force_member.rank_range),
+                top_quartile_cell(result),
+                _aspiration(result.aspiration, result.aspiration_met),
+                "; ".join(group_notes(result)),
+            )
+        )
+    table = Table(
+        PLAN_CAPTION,
+        ("Indicator", "Compared on", "Period", "Value", "MSG average", "Position",
+         "95% plausible range", "Top quartile", "Aspiration", "Notes"),
+        tuple(rows),
+        note="Rank 1 is the best end (named). The MSG average is the mean of the members' "
+        "values, the force included; the top quartile is the value of the member ranked at "
+        "its edge. The plausible range of a position is where chance alone could put it. "
+        "Each indicator comes from the data that answers it: police.uk rates and solved "
+        "rates, the Home Office table for its offence groups, figures loaded with import "
+        "measures for the rest.",
+    )  # fmt: skip
+    return table, links
+
+
+def _aspiration(aspiration: str | None, met: bool | None) -> str:
+    """'rank:4: met' (the column is the aspiration's)."""
+    if aspiration is None:
+        return "none set"
+    return f"{aspiration}: {'met' if met else 'not met'}"
+
+
+def _rates_page(workspace: Workspace, plan: Plan, to: str) -> MsgPage:
+    """Every police.uk crime measure's rate per 1,000 people across the group."""
     force = get_force(plan.force)
-    measures, not_compared = _measures(plan)
-    results, failed = _comparisons(workspace, plan, measures, to)
-    not_compared += failed
+    measures = _measures(plan)
+    results, not_compared = _comparisons(workspace, plan, measures, to)
     if not results:
         return MsgPage(force.short_name, to, "", (), {}, tuple(not_compared), ())
     titles = {m.measure: m.title for m in plan.msg_indicators}
     names = [titles.get(r.measure.slug, r.measure.title) for r in results]
     members = tuple(dict.fromkeys(m.force.short_name for r in results for m in r.members))
     warnings = tuple(dict.fromkeys(w for r in results for w in r.warnings))
-    excluded = _excluded(results, names)
+    excluded = excluded_notes(results, names)
     return MsgPage(
         force=force.short_name,
         to=to,
@@ -73,32 +179,31 @@ def build_msg_page(workspace: Workspace, plan: Plan, to: str) -> MsgPage:
         members=members,
         tables={
             "overview": _overview(results, names),
-            "ranks": _matrix(results, names, members, _rank_cell, "Rank (95% plausible range)"),
-            "rates": _matrix(results, names, members, _rate_cell, RATES_CAPTION),
+            "ranks": matrix(results, names, members, _rank_cell, "Rank (95% plausible range)"),
+            "rates": matrix(results, names, members, _rate_cell, RATES_CAPTION),
         },
         not_compared=tuple(not_compared),
         warnings=warnings + excluded,
+        links={
+            "overview": {
+                name: detail_link(r.measure.slug, to)
+                for r, name in zip(results, names, strict=True)
+            }
+        },
     )
 
 
-def _measures(plan: Plan) -> tuple[list[str], list[str]]:
-    """The crime measures to compare (the plan's MSG indicators first), and the plan's
-    MSG indicators that are not crime measures, each with why."""
+def _measures(plan: Plan) -> list[str]:
+    """The crime measures to compare: the plan's MSG indicators first (the others are in
+    the plan's table, compared from their own data)."""
     measures: list[str] = []
-    other: list[str] = []
     for indicator in plan.msg_indicators:
         try:
             measures.append(crime_measure(indicator.measure, plan).slug)
         except PolicePlanError:
-            other.append(indicator.title)
+            continue
     measures += [slug for slug in CRIME_MEASURES if slug not in measures]
-    not_compared = []
-    if other:
-        not_compared.append(
-            "Not police.uk crime measures, so not compared here (their figures come from "
-            f"surveys, force systems or the Home Office): {'; '.join(other)}"
-        )
-    return list(dict.fromkeys(measures)), not_compared
+    return list(dict.fromkeys(measures))
 
 
 def _comparisons(
@@ -152,36 +257,6 @@ def _overview(results: list[MsgComparison], names: list[str]) -> Table:
         "where chance alone could put it; a rate within its 95% limits does not differ from "
         "the group's by more than chance.",
     )  # fmt: skip
-
-
-def _matrix(
-    results: list[MsgComparison],
-    names: list[str],
-    members: tuple[str, ...],
-    cell: Callable[[MsgComparison, MsgMember], str],
-    caption: str,
-) -> Table:
-    """One row per indicator, one column per member of the group."""
-    rows = []
-    for result, name in zip(results, names, strict=True):
-        by_force = {m.force.short_name: m for m in result.members}
-        rows.append(
-            (name, *(cell(result, by_force[f]) if f in by_force else "left out" for f in members))
-        )
-    return Table(caption, ("Indicator", *members), tuple(rows))
-
-
-def _excluded(results: list[MsgComparison], names: list[str]) -> tuple[str, ...]:
-    """Each member left out, once per reason, naming the indicators (or "every")."""
-    left_out: dict[tuple[str, str], list[str]] = {}
-    for result, name in zip(results, names, strict=True):
-        for member in result.excluded:
-            left_out.setdefault((member.force.short_name, member.reason), []).append(name)
-    return tuple(
-        f"{force} left out of "
-        f"{'every indicator' if len(which) == len(results) else ', '.join(which)}: {reason}"
-        for (force, reason), which in left_out.items()
-    )
 
 
 def _rank_cell(_result: MsgComparison, member: MsgMember) -> str:

@@ -15,17 +15,26 @@ from sqlalchemy import func, select
 from policeplan.config import Settings
 from policeplan.errors import PolicePlanError
 from policeplan.indicators import CRIME_MEASURES
+from policeplan.indicators.msg_compare import STATISTICS
 from policeplan.plan.model import Plan
 from policeplan.plan.storage import current_plan
 from policeplan.records import AuditEntry, transaction
 from policeplan.store import Workspace
 from policeplan.web.cache import ResultCache
 from policeplan.web.indicator_page import IndicatorPage, build_indicator_page
+from policeplan.web.msg_detail import MsgDetail, build_msg_detail
 from policeplan.web.msg_page import MsgPage, build_msg_page
 from policeplan.web.plan_page import PlanPage, build_plan_page, latest_month
 from policeplan.web.snapshot import SnapshotState
 
-__all__ = ["indicator_result", "msg_result", "plan_result", "records_version", "warm"]
+__all__ = [
+    "indicator_result",
+    "msg_detail_result",
+    "msg_result",
+    "plan_result",
+    "records_version",
+    "warm",
+]
 
 
 def records_version(settings: Settings) -> int:
@@ -68,16 +77,34 @@ def indicator_result(
     )
 
 
-def msg_result(cache: ResultCache, snapshot: SnapshotState, to: str) -> MsgPage:
+def msg_result(
+    cache: ResultCache, snapshot: SnapshotState, to: str, statistic: str = "rate"
+) -> MsgPage:
     plan = the_plan(cache, snapshot)
     return cache.get_or_compute(
-        (snapshot.version, "msg", plan.force, to),
-        lambda: build_msg_page(snapshot.workspace, plan, to),
+        (snapshot.version, "msg", plan.force, to, statistic),
+        lambda: build_msg_page(snapshot.workspace, plan, to, statistic),
+    )
+
+
+def msg_detail_result(
+    cache: ResultCache,
+    snapshot: SnapshotState,
+    measure: str,
+    to: str,
+    statistic: str | None,
+    source: str | None,
+) -> MsgDetail:
+    plan = the_plan(cache, snapshot)
+    return cache.get_or_compute(
+        (snapshot.version, "msg-detail", plan.force, measure, to, statistic, source),
+        lambda: build_msg_detail(snapshot.workspace, plan, measure, to, statistic, source),
     )
 
 
 def warm(cache: ResultCache, snapshot: SnapshotState, settings: Settings, day: date) -> None:
-    """Compute the plan page and every crime indicator page of a new copy (default month)."""
+    """Compute the plan page, every crime indicator page and the MSG page on each statistic
+    of a new copy (default month)."""
     try:
         plan_result(cache, snapshot, settings, None, day)
         to = default_month(cache, snapshot)
@@ -85,5 +112,7 @@ def warm(cache: ResultCache, snapshot: SnapshotState, settings: Settings, day: d
             return
         for measure in CRIME_MEASURES:
             indicator_result(cache, snapshot, measure, to)
+        for statistic in STATISTICS:
+            msg_result(cache, snapshot, to, statistic)
     except PolicePlanError:
         return  # a page that cannot be built shows its error when asked for

@@ -4,6 +4,8 @@
   same months a year earlier need the series to reach 12 months further back);
 - `spc_chart_spec(SpcResult)`: the SPC chart titled and with its unit;
 - `funnel_input(MsgComparison)` -> `FunnelInput` (members by short name, the force highlighted);
+- `proportion_funnel_input(ValueComparison)` -> `FunnelInput` in per cent against the
+  denominator (crimes for a solved rate), or None when the values are not proportions;
 - `msg_ranking(MsgComparison, rank_ranges)` -> `MsgRanking` (rank ranges where available);
 - `position_history(MsgComparison)` -> `PositionHistory` (the last 12 windows);
 - `area_months(AreaSeries)` -> `AreaMonths`.
@@ -22,6 +24,7 @@ from dataclasses import replace
 
 from policeplan.indicators.area_series import AreaSeries
 from policeplan.indicators.msg_result import MsgComparison
+from policeplan.indicators.msg_values import SOLVED_RATE, ValueComparison
 from policeplan.indicators.spc_series import SpcResult
 from policeplan.reference import get_force
 from policeplan.render.charts.inputs import (
@@ -42,6 +45,7 @@ __all__ = [
     "monthly_series",
     "msg_ranking",
     "position_history",
+    "proportion_funnel_input",
     "series_title",
     "spc_chart_spec",
 ]
@@ -75,6 +79,21 @@ def funnel_input(result: MsgComparison) -> FunnelInput:
     names = {m.force.slug: m.force.short_name for m in result.members}
     points = tuple(replace(p, name=names.get(p.name, p.name)) for p in plot.points)
     return replace(plot, points=points)
+
+
+def proportion_funnel_input(result: ValueComparison) -> FunnelInput | None:
+    """The funnel of a solved rate or loaded proportion, members by short name."""
+    if result.funnel is None:
+        return None
+    solved = result.statistic == SOLVED_RATE
+    return FunnelInput.from_proportions(
+        result.funnel,
+        title=f"{result.measure_title}, {result.window.label()}",
+        highlight=result.force.slug,
+        names={m.force.slug: m.force.short_name for m in result.members},
+        size_title="Crimes recorded" if solved else "Denominator",
+        unit="solved rate (%)" if solved else "per cent",
+    )
 
 
 def msg_ranking(

@@ -16,6 +16,7 @@ from policeplan.render.charts.theme import (
 
 LIMIT_95 = "95% limits"
 LIMIT_998 = "99.8% limits"
+LIMIT_ADJUSTED = "95% limits allowing for the spread between forces"
 
 
 def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
@@ -28,13 +29,20 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
     'Burglary'
     """
     limit_rows = []
+    adjusted = all(limit.adjusted_lower_95 is not None for limit in funnel.limits)
     for limit in funnel.limits:
-        for name, side, rate in (
+        lines = [
             (LIMIT_95, "lower", limit.lower_95),
             (LIMIT_95, "upper", limit.upper_95),
             (LIMIT_998, "lower", limit.lower_998),
             (LIMIT_998, "upper", limit.upper_998),
-        ):
+        ]
+        if adjusted:
+            lines += [
+                (LIMIT_ADJUSTED, "lower", limit.adjusted_lower_95 or 0.0),
+                (LIMIT_ADJUSTED, "upper", limit.adjusted_upper_95 or 0.0),
+            ]
+        for name, side, rate in lines:
             # Six decimals: far finer than a printed chart, and stable across scipy versions.
             limit_rows.append(
                 {
@@ -54,9 +62,7 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
         for point in funnel.points
     ]
     unit = f"{funnel.unit[:1].upper()}{funnel.unit[1:]}"
-    x = alt.X(
-        "population:Q", title="Population (people)", axis=alt.Axis(format=",.0f", tickCount=6)
-    )
+    x = alt.X("population:Q", title=funnel.size_title, axis=alt.Axis(format=",.0f", tickCount=6))
     y = alt.Y("rate:Q", title=unit, scale=alt.Scale(zero=False))
     limits = (
         alt.Chart(alt.Data(values=limit_rows))
@@ -68,7 +74,11 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
             strokeDash=alt.StrokeDash(
                 "limit:N",
                 title="Funnel",
-                scale=alt.Scale(domain=[LIMIT_95, LIMIT_998], range=[[6, 4], [1, 0]]),
+                scale=alt.Scale(
+                    domain=[LIMIT_95, LIMIT_998, *([LIMIT_ADJUSTED] if adjusted else [])],
+                    range=[[6, 4], [1, 0], *([[2, 2]] if adjusted else [])],
+                ),
+                legend=alt.Legend(labelLimit=320) if adjusted else alt.Undefined,
             ),
         )
     )
@@ -97,7 +107,7 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
             ),
             tooltip=[
                 alt.Tooltip("name:N", title="Member"),
-                alt.Tooltip("population:Q", title="Population", format=","),
+                alt.Tooltip("population:Q", title=funnel.size_title.split(" (")[0], format=","),
                 alt.Tooltip("rate:Q", title=unit, format=",.2f"),
             ],
         )
@@ -122,8 +132,9 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
     highlighted = [p for p in funnel.points if p.highlighted]
     description = (
         f"{funnel.title}: funnel plot of {len(funnel.points)} members, {funnel.unit} against "
-        f"population, with 95% and 99.8% limits around the group average of "
-        f"{number(funnel.average)}."
+        f"{funnel.size_title.split(' (')[0].lower()}, with 95% and 99.8% limits around the "
+        f"group average of {number(funnel.average)}"
+        + (", and 95% limits allowing for the spread between forces." if adjusted else ".")
     )
     for point in highlighted:
         where = (
@@ -132,6 +143,13 @@ def funnel_spec(funnel: FunnelInput) -> VegaLiteSpec:
             else "within the 95% limits"
         )
         description += (
-            f" {point.name}: {number(point.rate)} for {number(point.population)} people, {where}."
+            f" {point.name}: {number(point.rate)} for {number(point.population)} "
+            f"{_size_unit(funnel)}, {where}."
         )
     return finish(chart, description)
+
+
+def _size_unit(funnel: FunnelInput) -> str:
+    """What the x axis counts, in words: 'people' from 'Population (people)'."""
+    title = funnel.size_title
+    return title[title.index("(") + 1 : -1] if "(" in title else title.lower()

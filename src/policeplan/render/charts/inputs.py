@@ -11,9 +11,11 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policeplan.stats.funnel import FunnelPlot, rate_limits
+from policeplan.stats.proportion_funnel import ProportionFunnel, adjusted_limits, binomial_limits
 
 
 @dataclass(frozen=True)
@@ -58,24 +60,29 @@ class FunnelPoint:
 
 @dataclass(frozen=True)
 class FunnelLimit:
-    """The funnel's limits at one population."""
+    """The funnel's limits at one population (or denominator); for proportions also the
+    95% limits widened for the usual spread between forces (overdispersion)."""
 
     population: float
     lower_998: float
     lower_95: float
     upper_95: float
     upper_998: float
+    adjusted_lower_95: float | None = None
+    adjusted_upper_95: float | None = None
 
 
 @dataclass(frozen=True)
 class FunnelInput:
-    """A funnel plot: the group average, its members and the limit curves."""
+    """A funnel plot: the group average, its members and the limit curves. `size_title`
+    names the x axis: the population of a rate, the denominator of a proportion."""
 
     title: str
     unit: str
     average: float
     points: tuple[FunnelPoint, ...]
     limits: tuple[FunnelLimit, ...]
+    size_title: str = "Population (people)"
 
     @classmethod
     def from_plot(
@@ -101,6 +108,49 @@ class FunnelInput:
             for m in plot.members
         )
         return cls(title, "crimes per 1,000 people", plot.group_rate, points, tuple(limits))
+
+    @classmethod
+    def from_proportions(
+        cls,
+        funnel: ProportionFunnel,
+        *,
+        title: str,
+        highlight: str,
+        names: Mapping[str, str],
+        size_title: str = "Crimes recorded",
+        unit: str = "solved rate (%)",
+        steps: int = 60,
+    ) -> FunnelInput:
+        """From `stats.proportion_funnel`, in per cent: binomial 95% and 99.8% limits around
+        the pooled proportion and the 95% limits widened for overdispersion, over
+        `steps` denominators; `names` maps each member's slug to its name.
+
+        >>> from policeplan.stats.proportion_funnel import proportion_funnel
+        >>> plot = proportion_funnel([("a", 90, 1000), ("b", 110, 1000), ("c", 200, 1500)])
+        >>> chart = FunnelInput.from_proportions(plot, title="Solved", highlight="b",
+        ...                                      names={"b": "Bee"}, steps=3)
+        >>> [(p.name, p.rate) for p in chart.points if p.highlighted], len(chart.limits)
+        ([('Bee', 11.0)], 3)
+        """
+        trials = [member.trials for member in funnel.members]
+        low, high = min(trials) * 0.8, max(trials) * 1.1
+        grid = [low * (high / low) ** (step / (steps - 1)) for step in range(steps)]
+        p0 = funnel.group_proportion
+        limits = []
+        for size in grid:
+            n = max(1, round(size))
+            lower_998, lower_95, upper_95, upper_998 = binomial_limits(p0, n)
+            adjusted_low, adjusted_high = adjusted_limits(p0, n, funnel.tau)
+            limits.append(FunnelLimit(
+                n, lower_998 * 100, lower_95 * 100, upper_95 * 100, upper_998 * 100,
+                adjusted_low * 100, adjusted_high * 100,
+            ))  # fmt: skip
+        points = tuple(
+            FunnelPoint(names.get(m.name, m.name), m.trials, m.proportion * 100,
+                        m.name == highlight, m.outside)
+            for m in funnel.members
+        )  # fmt: skip
+        return cls(title, unit, p0 * 100, points, tuple(limits), size_title)
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,12 @@ def month_date(month: str) -> str:
 
 
 def number(value: float) -> str:
-    """A number as a reader sees it: thousands separated, at most one decimal.
+    """A number as a reader sees it: thousands separated, at most one decimal; below 1,
+    three significant figures (a homicide rate per 1,000 is 0.0137, not 0.0).
 
-    >>> number(1234.0), number(12.345)
-    ('1,234', '12.3')
+    >>> number(1234.0), number(12.345), number(0.013745)
+    ('1,234', '12.3', '0.0137')
     """
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:,.1f}"

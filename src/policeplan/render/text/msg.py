@@ -30,7 +30,7 @@ from policeplan.render.wording import (
     warning_line,
 )
 
-__all__ = ["msg_text"]
+__all__ = ["msg_summary", "msg_text"]
 
 
 def msg_text(result: MsgComparison) -> str:
@@ -60,10 +60,23 @@ def msg_text(result: MsgComparison) -> str:
             f"{row.population.population:>11,} {_rate(row.rate):>10}  "
             f"{funnel_position(outside[row.force.slug])}"
         )
+    summary = msg_summary(result)
+    lines.append("")
+    for sentence in summary:
+        lines += wrapped(sentence)
+    return "\n".join(lines + guide_lines(FUNNEL_GUIDE))
+
+
+def msg_summary(result: MsgComparison) -> list[str]:
+    """The summary sentences under the table: average, top quartile, position and its
+    range, changes needed, aspiration, funnel, positions, homogeneity, exclusions."""
+    name = result.force.short_name
+    member = result.force_member
+    better = "lower" if result.direction == "down" else "higher"
     size = len(result.members)
     random_effects = result.random_effects
     own_random = next(m.outside for m in random_effects.members if m.name == result.force.slug)
-    summary = [
+    return [
         f"{MSG_AVERAGE}: {_rate(result.msg_average)} {PER_1000} ({result.msg_average_note})",
         f"{TOP_QUARTILE.capitalize()}: rank {result.top_quartile_rank} or better, "
         f"{_rate(result.top_quartile_rate)} {PER_1000} or {better}",
@@ -91,10 +104,6 @@ def msg_text(result: MsgComparison) -> str:
         *(f"Caveat: {c}" for c in result.caveats),
         *(warning_line(w) for w in result.warnings),
     ]
-    lines.append("")
-    for sentence in summary:
-        lines += wrapped(sentence)
-    return "\n".join(lines + guide_lines(FUNNEL_GUIDE))
 
 
 def _rank_range(result: MsgComparison) -> list[str]:

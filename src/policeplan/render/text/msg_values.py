@@ -30,7 +30,7 @@ from policeplan.render.wording import (
     warning_line,
 )
 
-__all__ = ["msg_values_text", "positions_line"]
+__all__ = ["msg_values_summary", "msg_values_text", "positions_line"]
 
 GUIDE = (
     "rank 1 is the best end; range: the 95% plausible range of the rank; interval: the 95% "
@@ -41,8 +41,6 @@ GUIDE = (
 def msg_values_text(result: ValueComparison) -> str:
     """The comparison as a readable table and summary lines."""
     name = result.force.short_name
-    member = result.force_member
-    size = len(result.members)
     better = "higher" if result.direction == "up" else "lower"
     window = result.window.label()
     if result.last_data_to is not None:
@@ -77,7 +75,21 @@ def msg_values_text(result: ValueComparison) -> str:
             f"{_count(figure.numerator):>10} {_count(figure.denominator):>12} "
             f"{_cell(result, figure.value):>9}  {interval:<17} {note}".rstrip()
         )
-    summary = [
+    summary = msg_values_summary(result)
+    lines.append("")
+    for sentence in summary:
+        lines += wrapped(sentence)
+    return "\n".join(lines + guide_lines(GUIDE))
+
+
+def msg_values_summary(result: ValueComparison) -> list[str]:
+    """The summary sentences under the table: averages, top quartile, position and its
+    range, changes needed, homogeneity, funnel, positions, exclusions and caveats."""
+    name = result.force.short_name
+    member = result.force_member
+    size = len(result.members)
+    better = "higher" if result.direction == "up" else "lower"
+    return [
         f"{MSG_AVERAGE}: {_value(result, result.average)} ({result.average_definition} of the "
         f"{size} members, including {name})",
         *(
@@ -108,10 +120,6 @@ def msg_values_text(result: ValueComparison) -> str:
         *(f"Caveat: {c}" for c in result.caveats),
         *(warning_line(w) for w in result.warnings),
     ]
-    lines.append("")
-    for sentence in summary:
-        lines += wrapped(sentence)
-    return "\n".join(lines + guide_lines(GUIDE))
 
 
 def positions_line(history: tuple[Position, ...]) -> str:

@@ -5,7 +5,7 @@
 | `login`       | sign in, sign out |
 | `plan`        | the plan on a page |
 | `indicator`   | one indicator: result, charts, breakdown, MSG; CSV and xlsx downloads |
-| `msg`         | the Most Similar Group: every indicator side by side with its uncertainty |
+| `msg`         | the Most Similar Group side by side; one indicator's member table and funnel |
 | `commitments` | narrative on the plan's commitments: draft, submitted, approved |
 | `hotspots`    | an indicator's hotspot map (its own page, no script) |
 | `delivery`    | strands, actions and status changes, quarterly updates and their workflow, risks |
