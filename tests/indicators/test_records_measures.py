@@ -187,12 +187,12 @@ def test_breakdown_by_area_of_a_records_measure(
     assert table.rows[-1].current.count == 0  # every record has a district
 
 
-def test_breakdowns_sharing_count_tables_read_each_window_once(
+def test_breakdowns_and_indicators_sharing_count_tables_read_each_window_once(
     loaded: Workspace, plan: Plan, rows: list[Row], extract: CrimeRecordsExtract
 ) -> None:
-    """A report breaks down several measures by district and LPA with one `CountTables`:
-    the force's records are read once per window (split by district) and every area's
-    count still equals the extract's."""
+    """A report computes and breaks down several measures by district and LPA with one
+    `CountTables`: the force's records are read once per window (split by district), every
+    area's count still equals the extract's and every result equals one read alone."""
     beats = beats_of(extract.mapping_path)
     lpa = {d.name: d.lpa or "" for d in districts_of("essex")}
     tables = CountTables()
@@ -210,6 +210,10 @@ def test_breakdowns_sharing_count_tables_read_each_window_once(
                 dict(expected)
             )
             assert shared == alone
+        query = IndicatorQuery(measure, "essex", to=LAST, compare="previous")
+        assert compute_indicator(loaded, query, plan=plan, tables=tables) == compute_indicator(
+            loaded, query, plan=plan
+        )
     assert tables.records_reads == 2  # the current window (with its history) and the previous
 
 

@@ -16,7 +16,7 @@ import duckdb
 from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import Area, parse_area
 from policeplan.indicators.count_change import CountChange, count_change
-from policeplan.indicators.counts import POLICE_UK, CountTable, WindowCount, count_table
+from policeplan.indicators.counts import POLICE_UK, CountTable, CountTables, WindowCount
 from policeplan.indicators.harm import NO_WEIGHTS, HarmScore, HarmWeights, latest_weights
 from policeplan.indicators.harm_measure import (
     HarmIndicatorResult,
@@ -313,12 +313,17 @@ def plan_indicator_measure(name: str, plan: Plan | None) -> str:
 
 
 def compute_indicator(
-    workspace: Workspace, query: IndicatorQuery, *, plan: PlanChoice = LOADED_PLAN
+    workspace: Workspace,
+    query: IndicatorQuery,
+    *,
+    plan: PlanChoice = LOADED_PLAN,
+    tables: CountTables | None = None,
 ) -> IndicatorResult | LoadedIndicatorResult | HarmIndicatorResult:
     """Count the query's measure over its window, compare it with the chosen window and
     test whether the change is more than chance. Incomplete windows are never compared.
 
-    `plan` (baselines, composite measures) is the workspace's plan unless given.
+    `plan` (baselines, composite measures) is the workspace's plan unless given; `tables`:
+    count tables to reuse (a report computing several measures over the same windows).
     """
     chosen_plan = resolve_plan(workspace, plan)
     query = replace(query, measure=plan_indicator_measure(query.measure, chosen_plan))
@@ -360,7 +365,7 @@ def compute_indicator(
         source = counted_from(definition, query.source)
         if source == POLICE_UK:
             require_police_uk_data(con, slug, current_window)
-        tables = IndicatorTables.read(
+        read = IndicatorTables.read(
             con,
             slug,
             place,
@@ -368,9 +373,10 @@ def compute_indicator(
             other_window,
             source,
             accept_suspect=query.accept_suspect_months,
+            tables=tables,
         )
         repeats = read_repeats(con, slug, definition, current_window.months, place.districts)
-    return replace(crime_indicator(definition, tables, label), repeats=repeats)
+    return replace(crime_indicator(definition, read, label), repeats=repeats)
 
 
 @dataclass(frozen=True)
@@ -397,17 +403,19 @@ class IndicatorTables:
         source: str,
         *,
         accept_suspect: bool = False,
+        tables: CountTables | None = None,
     ) -> IndicatorTables:
         """The two windows' tables; the current one with the 36 months before it (for the
-        dispersion of the force's monthly series)."""
+        dispersion of the force's monthly series); from `tables` when given."""
+        counts = CountTables() if tables is None else tables
         return cls(
             force,
             area,
             source,
-            count_table(
+            counts.get(
                 con, force, current, area, source, accept_suspect=accept_suspect, history=True
             ),
-            count_table(con, force, comparison, area, source, accept_suspect=accept_suspect),
+            counts.get(con, force, comparison, area, source, accept_suspect=accept_suspect),
             latest_weights(con) if source == POLICE_UK else None,
             read_populations(con),
         )

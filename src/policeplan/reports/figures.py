@@ -100,6 +100,7 @@ class LibraryFigures:
             self.workspace,
             IndicatorQuery(measure, force, to=to, months=12, compare="previous"),
             plan=self.plan,
+            tables=self.tables,
         )
         if not isinstance(result, IndicatorResult):
             raise TypeError(f"{measure} is a loaded measure; reports show crime measures")

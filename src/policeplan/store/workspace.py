@@ -41,6 +41,8 @@ class Workspace:
     settings: Settings
     lock_wait: float = field(default=LOCK_WAIT_SECONDS, compare=False)
     on_wait: Callable[[str], None] = field(default=_say_on_stderr, compare=False, repr=False)
+    # The label, read once per handle: it is set only when a demo workspace is built.
+    _label: list[str | None] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def path(self) -> Path:
@@ -115,10 +117,13 @@ class Workspace:
             con.execute("CHECKPOINT")
 
     def label(self) -> str | None:
-        """'synthetic demo data' for a demo workspace, else None; shown on every output."""
-        with self.connect(read_only=True) as con:
-            row = con.execute("SELECT value FROM workspace_info WHERE key = 'label'").fetchone()
-        return None if row is None else str(row[0])
+        """'synthetic demo data' for a demo workspace, else None; shown on every output.
+        Read once per handle (a report asks for it dozens of times)."""
+        if not self._label:
+            with self.connect(read_only=True) as con:
+                row = con.execute("SELECT value FROM workspace_info WHERE key = 'label'").fetchone()
+            self._label.append(None if row is None else str(row[0]))
+        return self._label[0]
 
     def is_demo(self) -> bool:
         """Whether this workspace was built by `policeplan demo` (synthetic data only)."""
@@ -127,6 +132,7 @@ class Workspace:
     def set_label(self, label: str) -> None:
         with self.connect() as con:
             con.execute("INSERT OR REPLACE INTO workspace_info VALUES ('label', ?)", [label])
+        self._label[:] = [label]
 
 
 def _is_lock_conflict(exc: duckdb.IOException) -> bool:
