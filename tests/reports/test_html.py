@@ -4,6 +4,7 @@ what the library says."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,22 @@ def test_a_failed_render_leaves_the_old_file_and_no_partial_file(
         build_module.write_report(report, "html", target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in out.iterdir()] == ["r.html"]
+
+
+def test_plan_quarterly_says_why_each_msg_indicator_has_no_figures(
+    report_workspace: Workspace,
+) -> None:
+    """The workspace holds police.uk data only: loaded per-force measures and Home Office
+    offence groups are named with what would answer them, not just "no data held"."""
+    html = _html(report_workspace, "plan-quarterly")
+    start = html.index('id="table-msg"')
+    note = unescape(html[start : html.index("</figure>", start)])
+    assert (
+        "Homicide offences per 1,000 population (needs the Home Office recorded-crime table: "
+        "policeplan import home-office)" in note
+    )
+    assert (
+        "Percentage of contracted hours lost to sickness (police staff) (each force's figures "
+        "are not loaded: policeplan import measures)" in note
+    )
+    assert "no solved rate of homicide is held" in note

@@ -43,7 +43,7 @@ from policeplan.indicators.card_facts import (
 )
 from policeplan.indicators.card_harm import harm_card_facts
 from policeplan.indicators.card_loaded import loaded_card_facts
-from policeplan.indicators.card_msg import msg_part
+from policeplan.indicators.card_msg import NOT_RANKED, msg_part
 from policeplan.indicators.card_parts import (
     GroupTables,
     comparison_test,
@@ -287,7 +287,7 @@ def _build(
         )
     if _from_records(measure, chosen):
         caveats.append(
-            "Not ranked in the Most Similar Group: counted from the force's own crime "
+            f"{NOT_RANKED}counted from the force's own crime "
             "records; other forces' records are not held."
         )
     elif ranked and kind in ("crime", "solved", "loaded"):

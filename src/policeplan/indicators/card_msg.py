@@ -31,11 +31,14 @@ from policeplan.indicators.windows import Window
 from policeplan.plan.model import Plan
 from policeplan.store import Workspace
 
-__all__ = ["MSG_HISTORY", "card_msg", "msg_part", "msg_source"]
+__all__ = ["MSG_HISTORY", "NOT_RANKED", "card_msg", "msg_part", "msg_source"]
 
 MSG_HISTORY = 4  # quarter ends of position history for the statistics that are not rates
 PER_1000 = "per 1,000 people"
 POINTS = "percentage points"
+
+# How a card says it has no MSG, followed by why.
+NOT_RANKED = "Not ranked in the Most Similar Group: "
 
 _SOURCES = {
     "crime": (POLICE_UK, None),
@@ -84,7 +87,7 @@ def msg_part(
             workspace, query, plan=plan, tables=tables if kind == "crime" else None
         )
     except PolicePlanError as error:
-        caveats.append(f"Not ranked in the Most Similar Group: {error}")
+        caveats.append(f"{NOT_RANKED}{error}")
         return None, None
     found = card_msg(result, note)
     if note is not None:

@@ -9,9 +9,15 @@ missing; about the data.
 from __future__ import annotations
 
 from policeplan.delivery.commitments import PlanCommitment, plan_commitments
+from policeplan.errors import InputError
 from policeplan.indicators import MsgComparison
+from policeplan.indicators.card import IndicatorCard
 from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.card_facts import CardMsg
+from policeplan.indicators.card_msg import NOT_RANKED
+from policeplan.indicators.counts import HOME_OFFICE
+from policeplan.indicators.msg_loaded import MEASURES
+from policeplan.indicators.msg_plan import msg_choice
 from policeplan.plan.model import MsgIndicator
 from policeplan.render import wording
 from policeplan.render.charts import PositionHistory, msg_positions_spec
@@ -169,7 +175,7 @@ def msg_table(context: ReportContext) -> tuple[tuple[Table, Table], list[Chart],
         rows.append(_msg_row(indicator, msg))
         changes.append(_change_row(indicator, msg))
         if msg is None or result is None:
-            missing.append(indicator.title)
+            missing.append((indicator.title, _why_not_ranked(context, indicator, card)))
             continue
         if isinstance(result, MsgComparison):
             years.append(result.force_member.population.year)
@@ -219,7 +225,7 @@ def left_out_words(excluded: set[tuple[str, str]]) -> str:
 def _msg_note(
     context: ReportContext,
     excluded: set[tuple[str, str]],
-    missing: list[str],
+    missing: list[tuple[str, str]],
     alike: list[str],
     last: list[str],
 ) -> str:
@@ -237,8 +243,31 @@ def _msg_note(
     if excluded:
         note += f" Left out of the group: {left_out_words(excluded)}."
     if missing:
-        note += f" {NO_DATA.capitalize()}: {', '.join(missing)}."
+        by_reason: dict[str, list[str]] = {}
+        for title, reason in missing:
+            by_reason.setdefault(reason, []).append(title)
+        why = "; ".join(f"{', '.join(titles)} ({reason})" for reason, titles in by_reason.items())
+        note += f" {NO_DATA.capitalize()}: {why}."
     return note
+
+
+def _why_not_ranked(
+    context: ReportContext, indicator: MsgIndicator, card: IndicatorCard | None
+) -> str:
+    """Why an MSG indicator has no figures: the card's reason, else what would answer it."""
+    if card is not None:
+        reason = next((c for c in card.caveats if c.startswith(NOT_RANKED)), None)
+        if reason is not None:
+            return reason.removeprefix(NOT_RANKED).rstrip(".")
+    try:
+        choice = msg_choice(context.plan, indicator.measure)
+    except InputError as error:
+        return error.message
+    if choice.source == MEASURES:
+        return "each force's figures are not loaded: policeplan import measures"
+    if choice.source == HOME_OFFICE:
+        return "needs the Home Office recorded-crime table: policeplan import home-office"
+    return "the window cannot be compared"
 
 
 def plan_sections(context: ReportContext) -> Built:
