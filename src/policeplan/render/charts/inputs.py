@@ -177,7 +177,8 @@ class MsgRanking:
 
 @dataclass(frozen=True)
 class PositionHistory:
-    """A force's position in its most similar group month by month (1 = best; None missing)."""
+    """A force's position in its most similar group at the end of each window (monthly for
+    crime rates, quarter ends for other statistics; 1 = best; None missing)."""
 
     title: str
     name: str

@@ -51,8 +51,8 @@ def msg_positions_spec(history: PositionHistory) -> VegaLiteSpec:
     known = [(m, p) for m, p in zip(history.months, history.positions, strict=True) if p]
     description = (
         f"{history.title}: {history.name}'s position in its most similar group of "
-        f"{history.group_size}, month by month from {history.months[0]} to {history.months[-1]}"
-        "; 1 is best."
+        f"{history.group_size} in the {len(history.months)} windows ending "
+        f"{history.months[0]} to {history.months[-1]}; 1 is best."
     )
     if known:
         description += f" Latest ({known[-1][0]}): {known[-1][1]} of {history.group_size}."
