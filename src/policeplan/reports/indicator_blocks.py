@@ -14,8 +14,21 @@ from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.summary import SummaryRow
 from policeplan.render import wording
 from policeplan.render.charts import funnel_spec
-from policeplan.render.charts.from_results import funnel_input, spc_chart_spec
-from policeplan.render.document import Block, BulletList, Cell, Icon, Icons, Paragraph, Table
+from policeplan.render.charts.from_results import (
+    funnel_input,
+    proportion_funnel_input,
+    spc_chart_spec,
+)
+from policeplan.render.document import (
+    Block,
+    BulletList,
+    Cell,
+    Chart,
+    Icon,
+    Icons,
+    Paragraph,
+    Table,
+)
 from policeplan.render.icons import icon_alt_text, icon_svg
 from policeplan.reports.context import chart
 from policeplan.reports.progress import value_formats
@@ -72,19 +85,37 @@ def card_blocks(card: IndicatorCard, key: str) -> list[Block]:
                 spc_chart_spec(spc),
             )
         )
-    if isinstance(card.msg_result, MsgComparison):  # a funnel of rates per 1,000
-        blocks.append(
-            chart(
-                f"{key}-funnel",
-                f"{card.title}: rate per 1,000 people of each force in the Most Similar Group "
-                "against its population, with 95% and 99.8% funnel limits",
-                funnel_spec(funnel_input(card.msg_result)),
-            )
-        )
+    funnel = _funnel(card, key)
+    if funnel is not None:
+        blocks.append(funnel)
     caveats = [c for c in card.caveats if not c.startswith("Synthetic demo data")]
     if caveats:
         blocks.append(BulletList(tuple(caveats), style="note"))
     return blocks
+
+
+def _funnel(card: IndicatorCard, key: str) -> Chart | None:
+    """The MSG funnel plot: rates per 1,000 against population, or a solved rate or loaded
+    proportion against its denominator (binomial limits, widened for the usual spread between
+    forces); none for estimates (survey figures), which have no counts."""
+    result = card.msg_result
+    if isinstance(result, MsgComparison):
+        return chart(
+            f"{key}-funnel",
+            f"{card.title}: rate per 1,000 people of each force in the Most Similar Group "
+            "against its population, with 95% and 99.8% funnel limits",
+            funnel_spec(funnel_input(result)),
+        )
+    found = None if result is None else proportion_funnel_input(result)
+    if found is None:
+        return None
+    return chart(
+        f"{key}-funnel",
+        f"{card.title}: each force in the Most Similar Group against its "
+        f"{found.size_title.lower()}, with 95% and 99.8% binomial funnel limits and the 95% "
+        "limits allowing for the spread between forces",
+        funnel_spec(found),
+    )
 
 
 def _rank(row: SummaryRow) -> str:
