@@ -343,6 +343,30 @@ _SPECIAL_CAUSE = {
 }
 
 
+# An icon in a table cell, in two or three words (its full text alternative is elsewhere).
+ICON_SHORT = {
+    "common_cause": "common cause",
+    "improvement_high": "improvement (high)",
+    "improvement_low": "improvement (low)",
+    "concern_high": "concern (high)",
+    "concern_low": "concern (low)",
+    "neutral_high": "unusually high",
+    "neutral_low": "unusually low",
+    "pass": "pass",
+    "fail": "fail",
+    "hit_and_miss": "hit and miss",
+}
+
+
+def spc_short(icon: str | None, missing: str = "no SPC verdict") -> str:
+    """An icon in two or three words; `missing` without one.
+
+    >>> spc_short("improvement_low"), spc_short(None), spc_short("hit_and_miss", "-")
+    ('improvement (low)', 'no SPC verdict', 'hit and miss')
+    """
+    return missing if icon is None else ICON_SHORT.get(icon, icon)
+
+
 def icon_text(icon: str | None, reason: str | None = None) -> str:
     """An icon's text alternative, or why there is none (for readers: no internal name).
 

@@ -33,23 +33,7 @@ from policeplan.render.icons import icon_alt_text, icon_svg
 from policeplan.reports.context import chart
 from policeplan.reports.progress import value_formats
 
-__all__ = ["SPC_SHORT", "card_blocks", "card_icons", "spc_short", "summary_rows_table"]
-
-# A variation icon in a table cell (the icon's full text alternative is under each chart).
-SPC_SHORT = {
-    "common_cause": "common cause",
-    "improvement_high": "improvement (high)",
-    "improvement_low": "improvement (low)",
-    "concern_high": "concern (high)",
-    "concern_low": "concern (low)",
-    "neutral_high": "unusually high",
-    "neutral_low": "unusually low",
-}
-
-
-def spc_short(icon: str | None) -> str:
-    """A variation icon in two or three words; 'no SPC verdict' without one."""
-    return "no SPC verdict" if icon is None else SPC_SHORT.get(icon, icon)
+__all__ = ["card_blocks", "card_icons", "summary_rows_table"]
 
 
 def card_icons(card: IndicatorCard) -> Icons | None:
@@ -141,7 +125,7 @@ def summary_rows_table(key: str, caption: str, rows: Sequence[SummaryRow]) -> Ta
                 Cell.number(row.change, difference),
                 Cell.number(row.pct_change, "signed_percent1"),
                 Cell.text(row.verdict or "not compared"),
-                Cell.text(spc_short(row.variation_icon)),
+                Cell.text(wording.spc_short(row.variation_icon)),
                 Cell.text(_rank(row)),
             )
         )

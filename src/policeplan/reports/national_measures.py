@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policeplan.indicators.card import IndicatorCard
+from policeplan.render import wording
 from policeplan.render.document import Block, BulletList, Cell, Paragraph, Section, Table
 from policeplan.reports.context import Built, ReportContext
-from policeplan.reports.indicator_blocks import card_blocks, spc_short
+from policeplan.reports.indicator_blocks import card_blocks
 from policeplan.reports.progress import value_formats
 
 __all__ = [
@@ -125,7 +126,7 @@ def _row(national: NationalMeasure, card: IndicatorCard | None) -> tuple[Cell, .
             "signed_percent1",
         ),
         Cell.text("not compared" if previous is None else previous.verdict),
-        Cell.text(spc_short(icon)),
+        Cell.text(wording.spc_short(icon)),
     )
 
 

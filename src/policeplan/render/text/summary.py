@@ -10,7 +10,13 @@ from typing import Any
 
 from policeplan.indicators import PlanSummary, SummaryRow
 from policeplan.render.text._common import guide_lines, label_lines, wrapped
-from policeplan.render.wording import SIGNIFICANCE_GUIDE, month_name, percent_change, value_words
+from policeplan.render.wording import (
+    SIGNIFICANCE_GUIDE,
+    month_name,
+    percent_change,
+    spc_short,
+    value_words,
+)
 
 __all__ = ["SUMMARY_COLUMNS", "plan_summary_text", "summary_records"]
 
@@ -76,7 +82,7 @@ def plan_summary_text(summary: PlanSummary) -> str:
         lines += wrapped(sentence)
     header = (
         f"  {'Indicator':<40} {'Latest':>10} {'Change':>7}  {'Verdict':<26} "
-        f"{'Variation':<17} {'Assurance':<12} {'MSG':<12} Aspiration"
+        f"{'Variation':<18} {'Assurance':<12} {'MSG':<12} Aspiration"
     )
     for _, title, rows in summary.priorities:
         lines += ["", title, header]
@@ -97,8 +103,8 @@ def _line(row: SummaryRow) -> str:
     aspiration = "" if row.aspiration_met is None else ("met" if row.aspiration_met else "not met")
     return (
         f"  {row.title[:40]:<40} {latest:>10} {percent_change(row.pct_change):>7}  "
-        f"{(row.verdict or '')[:26]:<26} {row.variation_icon or '-':<17} "
-        f"{row.assurance_icon or '-':<12} {msg:<12} {aspiration}"
+        f"{(row.verdict or '')[:26]:<26} {spc_short(row.variation_icon, '-'):<18} "
+        f"{spc_short(row.assurance_icon, '-'):<12} {msg:<12} {aspiration}"
     ).rstrip()
 
 
