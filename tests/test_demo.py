@@ -19,6 +19,7 @@ from policeplan.records import dispose_engines
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 from policeplan.synthetic import generate_police_uk
 from policeplan.synthetic.crime_records import write_crime_records_extract
+from policeplan.synthetic.msg_measures import msg_measure_rows
 
 MONTHS = ("2024-11", "2024-12", "2025-01")
 FORCES = ("essex", "kent")
@@ -87,6 +88,8 @@ def test_build_demo_on_three_months_of_two_forces(tmp_path: Path) -> None:
     assert summary.label == SYNTHETIC_LABEL == workspace.label()
     assert current_plan(workspace).force == "essex"
     assert summary.actions_seeded == 325
+    # Every force's sickness, confidence and KSI rows for the MSG table, all loaded.
+    assert summary.measures_loaded == len(msg_measure_rows(FORCES, MONTHS[0], MONTHS[-1])) > 0
     assert len(list_strands(workspace)) == 9
     assert delivery_summary(workspace, FinancialQuarter(2021, 2)).includes_example_data
     dispose_engines()

@@ -19,12 +19,14 @@ from pathlib import Path
 from policeplan.config import Settings
 from policeplan.delivery import seed_example
 from policeplan.errors import ConfigurationError, InputError
+from policeplan.ingest.measures import import_measures
 from policeplan.ingest.police_uk import ImportSummary, import_police_uk
 from policeplan.months import months_between, parse_month
 from policeplan.plan import example_plan_path, load_plan, save_plan
 from policeplan.store import SYNTHETIC_LABEL, Workspace
 from policeplan.synthetic import generate_police_uk
 from policeplan.synthetic.crime_records import import_synthetic_crime_records
+from policeplan.synthetic.msg_measures import write_msg_measures
 
 DEMO_FORCE = "essex"
 DEMO_PEERS = (
@@ -48,6 +50,7 @@ class DemoSummary:
     rows_loaded: int
     actions_seeded: int
     records_loaded: int = 0  # the home force's own crime records (synthetic extract)
+    measures_loaded: int = 0  # per-force measures of the MSG table (synthetic)
 
 
 def build_demo(
@@ -87,6 +90,7 @@ def build_demo(
         if on_progress is not None:
             on_progress(done + 1, len(years))
     records = _import_demo_crime_records(workspace, months, forces, seed)
+    measures = _import_demo_msg_measures(workspace, forces, first_month, last_month, seed)
     save_plan(workspace, load_plan(example_plan_path()))
     seeded = seed_example(workspace)
     return DemoSummary(
@@ -98,6 +102,7 @@ def build_demo(
         rows_loaded=rows,
         actions_seeded=seeded.actions,
         records_loaded=records,
+        measures_loaded=measures,
     )
 
 
@@ -111,6 +116,21 @@ def _import_demo_crime_records(
         return 0
     summaries = import_synthetic_crime_records(workspace, months, DEMO_FORCE, seed=seed)
     return sum(summary.rows_loaded for summary in summaries)
+
+
+def _import_demo_msg_measures(
+    workspace: Workspace, forces: Sequence[str], first_month: str, last_month: str, seed: int
+) -> int:
+    """Every force's sickness, confidence and KSI figures (`synthetic/msg_measures.py`), as a
+    performance team loads them: the plan's Most Similar Group table ranks them. Returns the
+    rows loaded."""
+    with tempfile.TemporaryDirectory(prefix="policeplan-demo-") as scratch:
+        path = write_msg_measures(Path(scratch) / "msg-measures.csv", forces, first_month,
+                                  last_month, seed)  # fmt: skip
+        summary = import_measures(workspace, path)
+    if summary.rows_rejected:
+        raise RuntimeError(f"synthetic measures did not import cleanly: {summary.rejects[:3]}")
+    return summary.rows_loaded
 
 
 # What a workspace created by a read command (before any import) may hold.

@@ -8,6 +8,7 @@ import csv
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -216,3 +217,22 @@ def test_msg_csv_names_what_the_numerator_and_denominator_count(
     assert (essex["Numerator"], essex["Denominator"]) == ("4200", "100000")
     assert essex["Numerator counts"] == "hours lost to sickness"
     assert essex["Denominator counts"] == "contracted hours"
+
+
+def test_hours_spread_far_beyond_independent_events_carry_a_caveat(loaded: Workspace) -> None:
+    """Sickness hours are not independent events: the eight forces' proportions spread far
+    more than a binomial allows (phi recomputed here as Spiegelhalter's: the mean of the 10%
+    winsorised squared z-scores around the pooled proportion), so the intervals and
+    plausible positions are said to overstate certainty."""
+    result = _compare(loaded, "sickness-police-officers", "2025-09", 3)
+    counts = [(float(m.figure.numerator or 0), float(m.figure.denominator or 0))
+              for m in result.members]  # fmt: skip
+    pooled = sum(lost for lost, _ in counts) / sum(hours for _, hours in counts)
+    z = np.array([(lost / hours - pooled) / math.sqrt(pooled * (1 - pooled) / hours)
+                  for lost, hours in counts])  # fmt: skip
+    low, high = np.quantile(z, [0.1, 0.9])
+    phi = float(np.mean(np.clip(z, low, high) ** 2))
+    assert phi > 10
+    assert result.funnel is not None and result.funnel.phi == pytest.approx(phi, rel=1e-6)
+    (caveat,) = result.caveats
+    assert f"spread {phi:,.0f} times more than independent events" in caveat

@@ -57,7 +57,9 @@ def demo_command(
         summary = build_demo(settings, first_month, last_month, seed=seed, on_progress=progress)
     records = ""
     if summary.records_loaded:
-        records = f" and {summary.records_loaded:,} crime records of {DEMO_FORCE.title()}"
+        records = f", {summary.records_loaded:,} crime records of {DEMO_FORCE.title()}"
+    if summary.measures_loaded:
+        records += f", {summary.measures_loaded:,} per-force measures"
     click.echo(
         f"Demo workspace ready at {summary.workspace} [{summary.label}]: "
         f"{summary.rows_loaded:,} street and outcome rows for {len(summary.forces)} forces"

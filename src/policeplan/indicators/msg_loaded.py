@@ -67,6 +67,22 @@ __all__ = ["MEASURES", "msg_loaded_measure"]
 MEASURES = "measures"
 
 
+# Above this, the members' proportions spread far more than independent events would.
+OVERDISPERSED = 10.0
+
+
+def overdispersed_caveat(phi: float) -> str:
+    """Why a loaded proportion's intervals, rank ranges and test of difference say too much
+    when the numerator's units are not independent events (hours lost, not people)."""
+    return (
+        f"the forces' figures spread {phi:,.0f} times more than independent events would "
+        "(e.g. hours lost counted as if each hour were a separate event): the 95% intervals, "
+        "plausible positions and the test of whether the forces differ treat each unit of the "
+        "numerator as independent and so overstate certainty; read the funnel's limits "
+        "allowing for the spread between forces instead"
+    )
+
+
 def msg_loaded_measure(
     workspace: Workspace, query: MsgQuery, *, plan: PlanChoice = LOADED_PLAN
 ) -> ValueComparison:
@@ -106,6 +122,9 @@ def msg_loaded_measure(
         caveat = small_numbers_caveat(
             [(m.force.short_name, m.figure.numerator or 0) for m in members], "events"
         )
+    caveats = [] if caveat is None else [caveat]
+    if funnel is not None and funnel.phi > OVERDISPERSED:
+        caveats.append(overdispersed_caveat(funnel.phi))
     history_positions = []
     for w in history:
         values: dict[str, Fraction | str] = {}
@@ -128,7 +147,7 @@ def msg_loaded_measure(
         rank_uncertainty=uncertainty,
         unit=unit,
         history=tuple(history_positions),
-        caveats=() if caveat is None else (caveat,),
+        caveats=tuple(caveats),
         last_data_to=last_data_to,
         data_label=workspace.label(),
         aspiration=None if planned is None else planned.aspiration,
