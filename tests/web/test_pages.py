@@ -51,7 +51,7 @@ def test_the_plan_page_shows_the_summary_table_with_latest_value_change_and_icon
     assert "Priorities" in page  # the executive summary's first sentence:
     assert re.search(r"\d+ of the plan(&#39;|')s \d+ indicators (has|have) figures for the", page)
     # an indicator without figures says how to load them instead of showing blanks
-    assert "No data: nothing in the workspace is called &#39;public-confidence&#39;" in page
+    assert "No data: nothing in the workspace is called &#39;dog-thefts&#39;" in page
 
 
 def test_the_indicator_page_shows_the_card_commentary_and_caveats(
