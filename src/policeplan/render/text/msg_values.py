@@ -149,7 +149,11 @@ def _rank_range(result: ValueComparison) -> list[str]:
 
 
 def _change_line(result: ValueComparison, target: ValueTarget) -> str:
-    head = f"Change to reach the {target.name} ({_value(result, target.value)}): "
+    shown = _value(result, target.value)
+    if target.name != "top quartile":
+        # The average moves with the force's own figure: it settles at the others' average.
+        shown += f", the others' average, where it settles as {result.force.short_name}'s moves"
+    head = f"Change to reach the {target.name} ({shown}): "
     if target.change == 0:
         return head + "0 (already there)"
     if result.is_proportion:
