@@ -4,10 +4,8 @@ its change against each comparison, tested as a weighted Poisson sum (`harm_meas
 from __future__ import annotations
 
 from policeplan.indicators.card_facts import CardComparison, CardLatest, change_verdict
-from policeplan.indicators.card_sources import comparison_label
+from policeplan.indicators.card_sources import comparison_label, results_per_key
 from policeplan.indicators.harm_measure import HARM_UNIT, HarmIndicatorResult
-from policeplan.indicators.indicator import compute_indicator
-from policeplan.indicators.queries import IndicatorQuery
 from policeplan.plan.model import Plan
 from policeplan.stats.mdc_icons import ImprovementDirection
 from policeplan.store import Workspace
@@ -28,13 +26,8 @@ def harm_card_facts(
     caveats: list[str],
 ) -> tuple[CardLatest, list[CardComparison]]:
     """The latest window and one comparison per key; a caveat naming the weights."""
-    results: list[HarmIndicatorResult] = []
-    for key in keys:
-        result = compute_indicator(
-            workspace, IndicatorQuery(measure, force, to, months, key, area), plan=plan
-        )
-        assert isinstance(result, HarmIndicatorResult)  # measure_kind said "harm"
-        results.append(result)
+    results = results_per_key(workspace, measure, force, to, months, area, keys, plan,
+                              HarmIndicatorResult)  # fmt: skip
     first = results[0]
     now = first.current
     latest = CardLatest(now.window, now.total, HARM_UNIT,

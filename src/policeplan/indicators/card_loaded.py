@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from policeplan.indicators.card_facts import CardComparison, CardLatest, change_verdict
-from policeplan.indicators.card_sources import comparison_label, loaded_results
+from policeplan.indicators.card_sources import comparison_label, results_per_key
 from policeplan.indicators.indicator import LoadedIndicatorResult
 from policeplan.indicators.loaded_measures import RATE
 from policeplan.plan.model import Plan
@@ -28,7 +28,8 @@ def loaded_card_facts(
     direction: ImprovementDirection,
 ) -> tuple[CardLatest, list[CardComparison], None, None]:
     """The latest window and its comparisons of a measure loaded with `import measures`."""
-    results = loaded_results(workspace, measure, force, to, months, area, keys, plan)
+    results = results_per_key(workspace, measure, force, to, months, area, keys, plan,
+                              LoadedIndicatorResult)  # fmt: skip
     first = results[0]
     unit = first.current.unit or "value"
     # A proportion loaded in per cent (numerator / denominator, unit %) is combined as a

@@ -4,6 +4,7 @@ compared with, and the indicator results of each comparison (read once per card)
 from __future__ import annotations
 
 import difflib
+from typing import TypeVar
 
 import duckdb
 
@@ -11,7 +12,11 @@ from policeplan.errors import DataError, InputError
 from policeplan.indicators.areas import Area
 from policeplan.indicators.card_commentary import month_name
 from policeplan.indicators.counts import POLICE_UK, CountTable, count_table
-from policeplan.indicators.harm_measure import harm_base_measure, is_harm_measure
+from policeplan.indicators.harm_measure import (
+    HarmIndicatorResult,
+    harm_base_measure,
+    is_harm_measure,
+)
 from policeplan.indicators.home_office_offences import offence_measure
 from policeplan.indicators.indicator import (
     IndicatorResult,
@@ -37,10 +42,12 @@ __all__ = [
     "holds_home_office_table",
     "latest_loaded_period",
     "loaded_card_window",
-    "loaded_results",
     "measure_kind",
+    "results_per_key",
     "unknown_name",
 ]
+
+ResultT = TypeVar("ResultT", LoadedIndicatorResult, HarmIndicatorResult)
 
 
 def measure_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | None) -> str | None:
@@ -195,7 +202,7 @@ def crime_results(
     return results, "offences" if definition.counts_crimes else "incidents", table
 
 
-def loaded_results(
+def results_per_key(
     workspace: Workspace,
     measure: str,
     force: str,
@@ -204,12 +211,14 @@ def loaded_results(
     area: str | None,
     keys: list[str],
     plan: Plan | None,
-) -> list[LoadedIndicatorResult]:
-    """The loaded measure against each comparison."""
+    kind: type[ResultT],
+) -> list[ResultT]:
+    """The indicator of a loaded or harm measure against each comparison, each of the
+    result type its kind computes (`measure_kind` chose it)."""
     results = []
     for key in keys:
         query = IndicatorQuery(measure, force, to, months, key, area)
         result = compute_indicator(workspace, query, plan=plan)
-        assert isinstance(result, LoadedIndicatorResult)  # measure_kind said "loaded"
+        assert isinstance(result, kind)
         results.append(result)
     return results

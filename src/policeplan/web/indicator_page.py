@@ -7,7 +7,6 @@ process chart and its MSG result the MSG table, nothing is computed twice.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -43,7 +42,7 @@ from policeplan.render.wording import (
     significance,
 )
 from policeplan.store import Workspace
-from policeplan.web.chart_process import render_svg
+from policeplan.web.page_chart import PageChart, page_chart
 from policeplan.web.page_icons import Icon, page_icon
 from policeplan.web.tables import Table
 
@@ -57,17 +56,6 @@ __all__ = [
 ]
 
 TABLE_NAMES = ("summary", "comparisons", "monthly", "lpa", "district", "msg")
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart: the server's SVG (shown without JavaScript) and its Vega-Lite definition as
-    JSON (drawn interactively by `static/charts.js` when scripts run)."""
-
-    title: str
-    svg: str
-    description: str
-    spec: str
 
 
 @dataclass(frozen=True)
@@ -94,7 +82,7 @@ class IndicatorPage:
     headline: str
     verdict: str
     spc_verdict: str
-    charts: tuple[Chart, ...]
+    charts: tuple[PageChart, ...]
     tables: dict[str, Table]
     notes: tuple[str, ...]
     card: CardView
@@ -115,7 +103,7 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
         return card_page(card, measure, force, to)
     title = result.title or measure
     notes: list[str] = []
-    charts: tuple[Chart, ...] = ()
+    charts: tuple[PageChart, ...] = ()
     tables = {"summary": _summary_table(result), "comparisons": _comparisons_table(card)}
     spc = card.spc_result
     if spc is not None:
@@ -125,11 +113,12 @@ def build_indicator_page(workspace: Workspace, force: str, measure: str, to: str
         values = tuple(float(p.value) for p in held if p.value is not None)
         series = MonthlySeries(f"{title}, {get_force(force).short_name}", "offences", months,
                                values)  # fmt: skip
+        spc_title = f"{title}: statistical process control"
         charts = (
-            _chart(monthly_comparison_spec(series),
-                   "Monthly count and the same months a year before"),
-            _chart(spc_spec(mdc, title=f"{title}: statistical process control", unit="offences"),
-                   "Statistical process control chart"),
+            page_chart(monthly_comparison_spec(series),
+                       "Monthly count and the same months a year before"),
+            page_chart(spc_spec(mdc, title=spc_title, unit="offences"),
+                       "Statistical process control chart"),
         )  # fmt: skip
         tables["monthly"] = Table(
             "Monthly counts and process limits",
@@ -319,11 +308,6 @@ def _limit(value: float | None) -> str:
 def _first_clause(exc: PolicePlanError) -> str:
     """The message up to its details (the page is for a reader, not a log)."""
     return str(exc).split(": ", 1)[0]
-
-
-def _chart(spec: dict[str, object], title: str) -> Chart:
-    description = str(spec.get("description", title))
-    return Chart(title, render_svg(spec), description, json.dumps(spec, separators=(",", ":")))
 
 
 def _percent(result_change: object) -> str:

@@ -7,8 +7,11 @@ import re
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import Response
 
 from policeplan.web.jobs import Job, JobRunner
+from policeplan.web.security.sessions import SignedIn
+from policeplan.web.templating import render
 
 _JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
 
@@ -26,3 +29,12 @@ def requested_job(request: Request, kind: str, what: str) -> Job:
         raise HTTPException(404, f"There is no such {what} (jobs are kept until the server "
                                  "restarts).")  # fmt: skip
     return job
+
+
+def job_page_response(
+    request: Request, user: SignedIn, kind: str, what: str, back: tuple[str, str], failed: str
+) -> Response:
+    """The page of one job: its progress (refreshing itself), result or failure."""
+    job = requested_job(request, kind, what)
+    context = {"job": job, "status": job.status(), "back": back, "failed_words": failed}
+    return render(request, "job.html", context, user=user)

@@ -22,7 +22,7 @@ from policeplan.web.import_task import import_upload
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
 from policeplan.web.views._context import cached, data_snapshot
-from policeplan.web.views._jobs import job_runner, requested_job
+from policeplan.web.views._jobs import job_page_response, job_runner
 
 UPLOAD_PATH = "/data/uploads"
 KIND = "import"
@@ -122,10 +122,8 @@ def upload(request: Request, user: SignedIn, form: FormData) -> Response:
 
 @page(can_read_internal)
 def upload_page(request: Request, user: SignedIn) -> Response:
-    job = requested_job(request, KIND, "upload")
-    context = {"job": job, "status": job.status(), "back": ("/data", "Data"),
-               "failed_words": "The file could not be imported:"}  # fmt: skip
-    return render(request, "job.html", context, user=user)
+    return job_page_response(request, user, KIND, "upload", ("/data", "Data"),
+                             "The file could not be imported:")  # fmt: skip
 
 
 routes = [

@@ -22,7 +22,7 @@ from policeplan.web.results import default_month
 from policeplan.web.security.sessions import SignedIn
 from policeplan.web.templating import render
 from policeplan.web.views._context import data_snapshot
-from policeplan.web.views._jobs import job_runner, requested_job
+from policeplan.web.views._jobs import job_page_response, job_runner, requested_job
 
 KIND = "report"
 QUARTERS_OFFERED = 8
@@ -84,10 +84,8 @@ def start_report(request: Request, user: SignedIn, form: FormData) -> Response:
 
 @page(can_read_internal)
 def job_page(request: Request, user: SignedIn) -> Response:
-    job = requested_job(request, KIND, "report job")
-    context = {"job": job, "status": job.status(), "back": ("/reports", "Reports"),
-               "failed_words": "The report could not be generated:"}  # fmt: skip
-    return render(request, "job.html", context, user=user)
+    return job_page_response(request, user, KIND, "report job", ("/reports", "Reports"),
+                             "The report could not be generated:")  # fmt: skip
 
 
 @page(can_read_internal)
