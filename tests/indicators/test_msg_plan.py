@@ -8,7 +8,7 @@ import pytest
 
 from policeplan.errors import InputError
 from policeplan.indicators.msg_plan import MsgChoice, msg_choice
-from policeplan.plan import example_plan_path, load_plan
+from policeplan.plan import example_plan_path, load_plan, plan_from_dict, plan_to_dict
 from policeplan.plan.model import Plan
 
 
@@ -55,3 +55,23 @@ def test_an_indicator_nothing_answers_says_why(plan: Plan, measure: str, words: 
     with pytest.raises(InputError) as caught:
         msg_choice(plan, measure)
     assert words in caught.value.message
+
+
+def test_a_plan_set_of_home_office_offences_is_compared_from_the_home_office_table(
+    plan: Plan,
+) -> None:
+    """Not only the built-in offence groups: the plan's own `source: home-office` set."""
+    data = plan_to_dict(plan)
+    measures = {
+        **data["measures"],
+        "serious-violence": {
+            "source": "home-office",
+            "title": "Serious violence",
+            "offence_codes": ["2", "5D"],
+        },
+    }
+    chosen = plan_from_dict({**data, "measures": measures}, "plan.yaml")
+    assert msg_choice(chosen, "serious-violence") == MsgChoice(
+        "serious-violence", "home-office", "rate"
+    )
+    assert msg_choice(plan, "serious-violence").source == "measures"  # not in this plan

@@ -17,7 +17,6 @@ from policeplan.indicators.harm_measure import (
     harm_base_measure,
     is_harm_measure,
 )
-from policeplan.indicators.home_office_offences import offence_measure
 from policeplan.indicators.indicator import (
     IndicatorResult,
     IndicatorTables,
@@ -28,6 +27,7 @@ from policeplan.indicators.indicator import (
 from policeplan.indicators.loaded_measures import is_loaded_measure, loaded_window
 from policeplan.indicators.measures import CRIME_MEASURES, crime_measure
 from policeplan.indicators.msg_compare import SOLVED_SUFFIX
+from policeplan.indicators.msg_measure import home_office_measure
 from policeplan.indicators.queries import IndicatorQuery
 from policeplan.indicators.records_counts import counted_from
 from policeplan.indicators.windows import Window, comparison_window
@@ -76,7 +76,7 @@ def _derived_kind(con: duckdb.DuckDBPyConnection, measure: str, plan: Plan | Non
     base = measure.removesuffix(SOLVED_SUFFIX)
     if base != measure and measure_kind(con, base, plan) == "crime":
         return "solved"
-    if offence_measure(measure) is not None and holds_home_office_table(con):
+    if home_office_measure(measure, plan) is not None and holds_home_office_table(con):
         return "offence-group"
     return None
 

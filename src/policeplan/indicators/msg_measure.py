@@ -20,7 +20,7 @@ from policeplan.indicators.home_office_offences import (
 from policeplan.indicators.measures import CRIME_MEASURES, CrimeMeasure, crime_measure
 from policeplan.plan.model import Plan
 
-__all__ = ["msg_crime_measure"]
+__all__ = ["home_office_measure", "msg_crime_measure"]
 
 
 def msg_crime_measure(measure: str, plan: Plan | None, source: str) -> CrimeMeasure:
@@ -29,7 +29,7 @@ def msg_crime_measure(measure: str, plan: Plan | None, source: str) -> CrimeMeas
     try:
         return crime_measure(measure, plan)
     except InputError as exc:
-        found = _offence_measure(measure, plan)
+        found = home_office_measure(measure, plan)
         if found is None:
             close = _close_offence_measure(measure, plan) if source == HOME_OFFICE else None
             if close is None:
@@ -58,7 +58,7 @@ def _close_offence_measure(measure: str, plan: Plan | None) -> str | None:
     return close[0] if close and close[0] in offences else None
 
 
-def _offence_measure(measure: str, plan: Plan | None) -> CrimeMeasure | None:
+def home_office_measure(measure: str, plan: Plan | None) -> CrimeMeasure | None:
     """The plan's set of Home Office offences named `measure`, else the built-in offence
     group or subgroup (unless the plan's composite measure takes the name)."""
     if plan is None:

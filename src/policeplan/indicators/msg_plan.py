@@ -32,11 +32,11 @@ from dataclasses import dataclass, replace
 from policeplan.errors import DataError, InputError, PolicePlanError
 from policeplan.indicators.counts import HOME_OFFICE, POLICE_UK
 from policeplan.indicators.harm_measure import is_harm_measure
-from policeplan.indicators.home_office_offences import offence_measure
 from policeplan.indicators.measures import CrimeMeasure, crime_measure
 from policeplan.indicators.msg import group_forces
 from policeplan.indicators.msg_compare import RATE, SOLVED_SUFFIX, compare_with_group
 from policeplan.indicators.msg_loaded import MEASURES
+from policeplan.indicators.msg_measure import home_office_measure
 from policeplan.indicators.msg_result import MsgComparison
 from policeplan.indicators.msg_values import SOLVED_RATE, ValueComparison
 from policeplan.indicators.queries import MsgQuery
@@ -118,7 +118,7 @@ def msg_choice(plan: Plan | None, measure: str, loaded: Sequence[str] = ()) -> M
     if base != measure:
         if _crime_measure(base, plan) is not None:
             return MsgChoice(base, POLICE_UK, SOLVED_RATE)
-        group = offence_measure(base)
+        group = home_office_measure(base, plan)
         if group is not None:
             raise InputError(
                 f"no solved rate of {_short(group.title)} is held: police.uk outcomes are not "
@@ -129,7 +129,7 @@ def msg_choice(plan: Plan | None, measure: str, loaded: Sequence[str] = ()) -> M
             )
     if _crime_measure(measure, plan) is not None:
         return MsgChoice(measure, POLICE_UK, RATE)
-    if offence_measure(measure) is not None:
+    if home_office_measure(measure, plan) is not None:
         return MsgChoice(measure, HOME_OFFICE, RATE)
     return MsgChoice(measure, MEASURES, RATE)
 
